@@ -1,0 +1,45 @@
+package org.genrebench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: a thin picocli layer; every command delegates to the library packages. */
+@Command(name = "genrebench",
+        mixinStandardHelpOptions = true,
+        version = "GenreBench 0.1.0",
+        description = "Handcrafted features + classical ML versus deep learning on spectrograms, for music genre classification.",
+        subcommands = {
+                CompareCommand.class,
+                ExtractCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
+                SynthCommand.class,
+                DownloadCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class GenreBench implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code = run(args);
+        if (code != 0) System.exit(code);
+    }
+
+    /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new GenreBench());
+        cl.setExecutionExceptionHandler(new UserErrorHandler());
+        return cl;
+    }
+}
