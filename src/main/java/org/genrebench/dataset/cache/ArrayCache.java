@@ -1,0 +1,105 @@
+package org.genrebench.dataset.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * On-disk cache of float arrays (feature rows, mel spectrograms) keyed by the <em>content</em> of the source
+ * file and the extraction parameters, so renaming a file keeps its entry and changing a parameter or the
+ * audio invalidates it. Entries are written atomically (temp file + rename): a killed run leaves either a
+ * whole entry or none, and concurrent writers of the same key are harmless.
+ */
+public final class ArrayCache {
+    private static final int MAGIC = 0x47424331; // "GBC1"
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Path dir;
+
+    public ArrayCache(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Cache key of {@code file}'s bytes combined with a parameter description such as
+     * {@code "features58:sr=22050,chunk=66149"}.
+     */
+    public static String key(Path file, String parameters) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+            }
+            sha.update((byte) 0);
+            sha.update(parameters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HEX.formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    public Optional<float[]> get(String key) {
+        Path file = pathOf(key);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate((int) ch.size()).order(ByteOrder.LITTLE_ENDIAN);
+            while (buf.hasRemaining() && ch.read(buf) > 0) { }
+            buf.flip();
+            if (buf.remaining() < 8 || buf.getInt() != MAGIC) return Optional.empty();
+            int n = buf.getInt();
+            if (n < 0 || buf.remaining() != 4L * n) return Optional.empty(); // damaged entry: recompute
+            float[] data = new float[n];
+            buf.asFloatBuffer().get(data);
+            return Optional.of(data);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void put(String key, float[] data) {
+        Path file = pathOf(key);
+        try {
+            Files.createDirectories(file.getParent());
+            ByteBuffer buf = ByteBuffer.allocate(8 + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+            buf.putInt(MAGIC).putInt(data.length);
+            buf.asFloatBuffer().put(data);
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                Files.write(tmp, buf.array());
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write cache entry " + file, e);
+        }
+    }
+
+    private Path pathOf(String key) {
+        // Two-level fan-out keeps directories small on the full 1000-track set.
+        return dir.resolve(key.substring(0, 2)).resolve(key + ".f32");
+    }
+}
