@@ -1,0 +1,63 @@
+package org.genrebench.audio;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ResamplingTest {
+    private static float[] sine(double freq, double amplitude, int rate, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (amplitude * Math.sin(2 * Math.PI * freq * i / rate));
+        return x;
+    }
+
+    /** RMS of the middle half, away from the filter's start-up and tail. */
+    private static double middleRms(float[] x) {
+        double sum = 0;
+        int from = x.length / 4, to = 3 * x.length / 4;
+        for (int i = from; i < to; i++) sum += x[i] * x[i];
+        return Math.sqrt(sum / (to - from));
+    }
+
+    @Test
+    void lengthIsCeilingOfTheRateRatioLikeLibrosa() {
+        assertEquals(460, Resampling.resample(new float[1001], 48000, 22050).length); // 459.84 -> 460
+        assertEquals(22050, Resampling.resample(new float[44100], 44100, 22050).length);
+        assertEquals(2205, Resampling.resample(new float[1000], 10000, 22050).length); // upsampling
+        assertEquals(0, Resampling.resample(new float[0], 44100, 22050).length);
+    }
+
+    @Test
+    void toneKeepsFrequencyAmplitudeAndPhase() {
+        for (int from : new int[]{44100, 48000, 16000}) {
+            float[] out = Resampling.resample(sine(1000, 0.5, from, from), from, 22050);
+            float[] ideal = sine(1000, 0.5, 22050, out.length);
+            double maxError = 0;
+            for (int i = out.length / 4; i < 3 * out.length / 4; i++) maxError = Math.max(maxError, Math.abs(out[i] - ideal[i]));
+            assertEquals(0.5 / Math.sqrt(2), middleRms(out), 0.005, "amplitude from " + from);
+            assertTrue(maxError < 0.01, "from " + from + ": max deviation from the ideal sine " + maxError + " (frequency or delay wrong)");
+        }
+    }
+
+    @Test
+    void toneAboveTheNewNyquistIsRemoved() {
+        float[] out = Resampling.resample(sine(15000, 0.5, 44100, 44100), 44100, 22050); // Nyquist 11025 Hz
+        double attenuationDb = 20 * Math.log10(middleRms(out) / (0.5 / Math.sqrt(2)));
+        assertTrue(attenuationDb < -40, "15 kHz only attenuated by " + attenuationDb + " dB");
+    }
+
+    @Test
+    void loaderResamplesToTheTargetRate(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("a.wav");
+        WavWriter.writeFloat32(file, sine(440, 0.25, 44100, 4410), 44100);
+        AudioClip clip = AudioLoader.load(file);
+        assertEquals(AudioLoader.DEFAULT_SAMPLE_RATE, clip.sampleRate());
+        assertEquals(2205, clip.samples().length);
+        assertSame(file, clip.source());
+        assertEquals(4410, AudioLoader.load(file, 44100).samples().length);
+    }
+}
