@@ -1,0 +1,141 @@
+package org.genrebench.dataset.download;
+
+import org.genrebench.util.UserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Everything runs against a server on 127.0.0.1; no other address is ever contacted. */
+class GtzanDownloadTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] archive() throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("genres/blues/blues.00000.wav", "blues");
+        SplittableRandom rnd = new SplittableRandom(1);
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) big.append(Long.toHexString(rnd.nextLong()));
+        entries.put("genres/jazz/jazz.00000.wav", big.toString()); // incompressible enough to cut mid-transfer
+        return TarGz.of(entries);
+    }
+
+    private static Checksum sha256(byte[] content) throws Exception {
+        return Checksum.sha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+    }
+
+    private List<String> filesUnder(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void downloadsVerifiesAndExtracts() throws Exception {
+        byte[] content = archive();
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            Path to = dir.resolve("gtzan");
+            var outcome = GtzanDownload.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE);
+            assertEquals(GtzanDownload.Outcome.DOWNLOADED, outcome);
+            assertEquals(List.of("genres/blues/blues.00000.wav", "genres/jazz/jazz.00000.wav"), filesUnder(to));
+            assertEquals("blues", Files.readString(to.resolve("genres/blues/blues.00000.wav")));
+            assertEquals(GtzanDownload.Outcome.ALREADY_PRESENT,
+                    GtzanDownload.fetch(to, server.url(), Optional.empty(), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+            assertEquals(1, server.rangeHeaders.size(), "second fetch must not download again");
+        }
+    }
+
+    @Test
+    void md5ChecksumsAreSupported() throws Exception {
+        byte[] content = archive();
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            Path file = dir.resolve("a.tar.gz");
+            new HttpDownloader(1).download(server.url(), file, Optional.of(Checksum.md5(md5.toUpperCase())), HttpDownloader.Progress.NONE);
+            assertArrayEquals(content, Files.readAllBytes(file));
+        }
+    }
+
+    @Test
+    void badChecksumIsRejectedAndLeavesNothingBehind() throws Exception {
+        byte[] content = archive();
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            Path to = dir.resolve("gtzan");
+            Checksum wrong = Checksum.sha256("0".repeat(64));
+            UserException e = assertThrows(UserException.class, () ->
+                    GtzanDownload.fetch(to, server.url(), Optional.of(wrong), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+            assertTrue(e.getMessage().contains("is corrupt") && e.getMessage().contains("SHA-256"), e.getMessage());
+            assertEquals(List.of(), filesUnder(to));
+        }
+    }
+
+    @Test
+    void truncatedArchiveWithMatchingChecksumLeavesNothingHalfExtracted() throws Exception {
+        byte[] content = Arrays.copyOf(archive(), 3000);
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            Path to = dir.resolve("gtzan");
+            UserException e = assertThrows(UserException.class, () ->
+                    GtzanDownload.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+            assertTrue(e.getMessage().startsWith("cannot extract " + to.resolve("genres.tar.gz")), e.getMessage());
+            assertEquals(List.of("genres.tar.gz"), filesUnder(to), "only the verified archive stays, for inspection");
+        }
+    }
+
+    @Test
+    void entriesEscapingTheDestinationAreRefused() throws Exception {
+        Path archive = dir.resolve("evil.tar.gz");
+        Files.write(archive, TarGz.of(Map.of("../evil.txt", "x")));
+        Path to = dir.resolve("out");
+        UserException e = assertThrows(UserException.class, () -> TarGzExtractor.extract(archive, to));
+        assertTrue(e.getMessage().contains("points outside the destination"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("evil.txt")));
+        assertEquals(List.of(), filesUnder(to));
+    }
+
+    @Test
+    void interruptedTransferResumesWithRange() throws Exception {
+        byte[] content = archive();
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            server.cutFirstResponseAfter = content.length / 2;
+            Path file = dir.resolve("genres.tar.gz");
+            UserException e = assertThrows(UserException.class, () ->
+                    new HttpDownloader(1).download(server.url(), file, Optional.of(sha256(content)), HttpDownloader.Progress.NONE));
+            assertTrue(e.getMessage().contains("run again to resume"), e.getMessage());
+            long kept = Files.size(HttpDownloader.partFile(file)); // what arrived before the cut
+            assertTrue(kept > 0 && kept <= content.length / 2, "kept " + kept);
+
+            new HttpDownloader(1).download(server.url(), file, Optional.of(sha256(content)), HttpDownloader.Progress.NONE);
+            assertEquals(List.of("null", "bytes=" + kept + "-"), server.rangeHeaders);
+            assertArrayEquals(content, Files.readAllBytes(file));
+            assertFalse(Files.exists(HttpDownloader.partFile(file)));
+        }
+    }
+
+    @Test
+    void retriesWithinOneCallAndRestartsWhenTheServerIgnoresRange() throws Exception {
+        byte[] content = archive();
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            server.cutFirstResponseAfter = 1000;
+            server.ignoreRange = true; // answers 200 with the whole file: the part must be overwritten, not appended to
+            Path file = dir.resolve("genres.tar.gz");
+            new HttpDownloader(3).download(server.url(), file, Optional.of(sha256(content)), HttpDownloader.Progress.NONE);
+            assertEquals(2, server.rangeHeaders.size());
+            assertTrue(server.rangeHeaders.get(1).matches("bytes=\\d+-|null"), server.rangeHeaders.toString());
+            assertArrayEquals(content, Files.readAllBytes(file));
+        }
+    }
+}
