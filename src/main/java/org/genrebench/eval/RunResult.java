@@ -27,9 +27,4 @@ public record RunResult(String dataset, List<String> classNames, String protocol
         return models.stream().filter(m -> m.family().equals(family))
                 .max(Comparator.comparingDouble(ModelResult::accuracyMean));
     }
-
-    /** The runner-up overall, used for a significance test while only one family exists. */
-    public Optional<ModelResult> secondBest() {
-        return models.stream().sorted(Comparator.comparingDouble(ModelResult::accuracyMean).reversed()).skip(1).findFirst();
-    }
 }
