@@ -70,6 +70,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR", description = "Results root (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--resume", description = "Reuse folds already finished under the results folder (same data, folds and seed).")
+    boolean resume;
+
     @Option(names = "--threads", paramLabel = "N", description = "Model/fold pairs trained at once (default: CPU cores).")
     Integer threads;
 
@@ -99,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
                 .map(m -> Harness.ModelSpec.of(ModelRegistry.classical(m), seed, tune)).toList();
         Path runDir = Reporter.runDir(out, name);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Harness<double[]> harness = new Harness<>(samples, classes, workers, new PredictionFiles(runDir, classes));
+        Harness<double[]> harness = new Harness<>(samples, classes, workers, new PredictionFiles(runDir, classes, resume));
 
         stdout.printf(Locale.ROOT, "%s: %d rows, %d songs, %d classes, %d features; %s; %d models%n", featuresCsv,
                 samples.size(), samples.stream().map(Sample::songId).distinct().count(), classes.size(),

@@ -23,10 +23,13 @@ import java.util.Optional;
 public final class PredictionFiles implements FoldCache {
     private final Path dir;
     private final List<String> classNames;
+    private final boolean reuse;
 
-    public PredictionFiles(Path runDir, List<String> classNames) {
+    /** @param reuse whether {@link #load} may return folds of an earlier run (resume); otherwise it only writes */
+    public PredictionFiles(Path runDir, List<String> classNames, boolean reuse) {
         this.dir = runDir.resolve("predictions");
         this.classNames = List.copyOf(classNames);
+        this.reuse = reuse;
     }
 
     public Path csv(String model, int fold) {
@@ -68,7 +71,7 @@ public final class PredictionFiles implements FoldCache {
     public Optional<FoldResult> load(String model, Fold fold) {
         Path csv = csv(model, fold.index());
         Path meta = meta(model, fold.index());
-        if (!Files.isRegularFile(csv) || !Files.isRegularFile(meta)) return Optional.empty();
+        if (!reuse || !Files.isRegularFile(csv) || !Files.isRegularFile(meta)) return Optional.empty();
         try {
             Map<String, String> kv = new LinkedHashMap<>();
             for (String line : Files.readAllLines(meta)) {

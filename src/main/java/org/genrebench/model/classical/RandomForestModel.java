@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 
 /**
  * Random forest of fully grown Gini trees with √p features per split (scikit-learn's defaults); probabilities are
- * the trees' averaged leaf posteriors. One seed per tree keeps the forest reproducible under Smile's parallel training.
+ * the fractions of tree votes. One seed per tree keeps the forest reproducible under Smile's parallel training.
  */
 public final class RandomForestModel extends SmileClassifier {
     public RandomForestModel(Map<String, String> params, long seed) {
@@ -36,7 +36,7 @@ public final class RandomForestModel extends SmileClassifier {
             double[][] out = new double[rows.length][numClasses];
             double[] post = new double[classes.length];
             for (int i = 0; i < rows.length; i++) {
-                rf.predict(test.get(i), post);
+                rf.vote(test.get(i), post); // tree votes: Smile's soft leaf posteriors are Laplace-smoothed
                 for (int j = 0; j < classes.length; j++) out[i][classes[j]] = post[j];
             }
             return out;
