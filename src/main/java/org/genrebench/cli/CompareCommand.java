@@ -141,7 +141,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private String commandLine() {
         String[] args = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
-        return "genrebench compare " + String.join(" ", Arrays.stream(args)
+        return "genrebench " + String.join(" ", Arrays.stream(args)
                 .map(a -> a.matches("[\\w./=,:-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     }
 
