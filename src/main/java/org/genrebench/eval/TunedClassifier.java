@@ -72,7 +72,7 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     @Override
     public Map<String, String> hyperParameters() {
         Map<String, String> hp = new LinkedHashMap<>(best.hyperParameters());
-        hp.put("tuned", String.join(" ", chosen.keySet()) + " by inner " + innerFolds + "-fold song CV over "
+        hp.put("tuned", String.join(" ", new java.util.TreeSet<>(chosen.keySet())) + " by inner " + innerFolds + "-fold song CV over "
                 + entry.grid().size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", innerAccuracy) + ")");
         return hp;
     }

@@ -53,8 +53,11 @@ final class SummaryJson {
         o.put("fit_seconds_per_fold", m.folds().stream().mapToDouble(FoldResult::fitSeconds).toArray());
         Map<String, Object> perClass = new LinkedHashMap<>();
         for (int c = 0; c < classes.size(); c++) {
-            perClass.put(classes.get(c), Map.of("precision", m.classPrecisionMean(c), "recall", m.classRecallMean(c),
-                    "f1", m.classF1Mean(c)));
+            Map<String, Object> scores = new LinkedHashMap<>();
+            scores.put("precision", m.classPrecisionMean(c));
+            scores.put("recall", m.classRecallMean(c));
+            scores.put("f1", m.classF1Mean(c));
+            perClass.put(classes.get(c), scores);
         }
         o.put("per_class", perClass);
         o.put("confusion_matrix", Arrays.stream(m.pooledMatrix().counts()).map(r -> Arrays.stream(r).boxed().toList()).toList());

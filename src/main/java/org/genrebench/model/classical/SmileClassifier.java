@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Base of the Smile models: owns hyper-parameters, seeding and standardisation. The scaler is fitted inside
@@ -40,7 +40,7 @@ public abstract class SmileClassifier implements GenreClassifier<double[]>, Seri
             }
         }
         this.name = name;
-        this.params = new LinkedHashMap<>(defaults);
+        this.params = new TreeMap<>(defaults); // sorted: reports list hyper-parameters in a stable order
         this.params.putAll(overrides);
         this.seed = seed;
     }
