@@ -22,7 +22,12 @@ public final class SvmRbf extends SmileClassifier {
         // Smile's Gaussian kernel is exp(-‖x−y‖² / (2σ²)), i.e. gamma = 1 / (2σ²).
         GaussianKernel kernel = new GaussianKernel(Math.sqrt(1 / (2 * gamma)));
         SVM.Options options = new SVM.Options(doubleParam("C"));
-        return soft(OneVersusOne.fit(z, y, (xi, yi) -> SVM.fit(xi, yi, kernel, options)), numClasses);
+        // OneVersusOne trains the pairs on a parallel stream; LASVM draws random samples from the per-thread generator,
+        // so each pair re-seeds the thread it runs on to stay reproducible.
+        return soft(OneVersusOne.fit(z, y, (xi, yi) -> {
+            smile.math.MathEx.setSeed(seed);
+            return SVM.fit(xi, yi, kernel, options);
+        }), numClasses);
     }
 
     private double gamma(double[][] z) {
