@@ -1,0 +1,17 @@
+package org.genrebench.model.classical;
+
+import smile.classification.KNN;
+
+import java.util.Map;
+
+/** k-nearest neighbours (Euclidean, uniform vote); probabilities are the neighbours' class shares. */
+public final class Knn extends SmileClassifier {
+    public Knn(Map<String, String> params, long seed) {
+        super("knn", Map.of("k", "5"), params, seed);
+    }
+
+    @Override
+    protected Predictor train(double[][] z, int[] y, int numClasses) {
+        return soft(KNN.fit(z, y, intParam("k")), numClasses);
+    }
+}

@@ -1,0 +1,21 @@
+package org.genrebench.model.classical;
+
+import smile.classification.LogisticRegression;
+
+import java.util.Map;
+
+/**
+ * Multinomial logistic regression. Smile minimises −log-likelihood + λ/2·‖w‖², so λ = 1 matches
+ * scikit-learn's default C = 1.
+ */
+public final class LogReg extends SmileClassifier {
+    public LogReg(Map<String, String> params, long seed) {
+        super("logreg", Map.of("lambda", "1.0", "maxIter", "500"), params, seed);
+    }
+
+    @Override
+    protected Predictor train(double[][] z, int[] y, int numClasses) {
+        var options = new LogisticRegression.Options(doubleParam("lambda"), 1e-5, intParam("maxIter"));
+        return soft(LogisticRegression.multinomial(z, y, options), numClasses);
+    }
+}

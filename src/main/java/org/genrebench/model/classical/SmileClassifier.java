@@ -1,0 +1,123 @@
+package org.genrebench.model.classical;
+
+import org.genrebench.model.GenreClassifier;
+import org.genrebench.model.ModelStore;
+import org.genrebench.model.Sample;
+import org.genrebench.util.UserException;
+import smile.classification.Classifier;
+import smile.math.MathEx;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Base of the Smile models: owns hyper-parameters, seeding and standardisation. The scaler is fitted inside
+ * {@link #fit} on the training rows only, and every input to {@link #predictProba} goes through that same scaler.
+ */
+public abstract class SmileClassifier implements GenreClassifier<double[]>, Serializable {
+
+    /** A trained Smile model, reduced to "standardised rows in, class probabilities out". */
+    @FunctionalInterface
+    protected interface Predictor extends Serializable {
+        double[][] proba(double[][] z);
+    }
+
+    private final String name;
+    private final Map<String, String> params;
+    protected final long seed;
+    private Standardizer scaler;
+    private Predictor predictor;
+
+    protected SmileClassifier(String name, Map<String, String> defaults, Map<String, String> overrides, long seed) {
+        for (String key : overrides.keySet()) {
+            if (!defaults.containsKey(key)) {
+                throw new UserException("model " + name + " has no hyper-parameter '" + key + "' (known: " + defaults.keySet() + ")");
+            }
+        }
+        this.name = name;
+        this.params = new TreeMap<>(defaults); // sorted: reports list hyper-parameters in a stable order
+        this.params.putAll(overrides);
+        this.seed = seed;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final void fit(List<Sample<double[]>> train, int numClasses) {
+        double[][] x = train.stream().map(Sample::input).toArray(double[][]::new);
+        int[] y = train.stream().mapToInt(Sample::label).toArray();
+        scaler = Standardizer.fit(x);
+        // Smile draws from a per-thread generator; seeding it here makes every fit reproducible wherever it runs.
+        MathEx.setSeed(seed);
+        predictor = train(scaler.transform(x), y, numClasses);
+    }
+
+    /** Trains on standardised rows {@code z} with labels in {@code [0, numClasses)}. */
+    protected abstract Predictor train(double[][] z, int[] y, int numClasses);
+
+    @Override
+    public final double[][] predictProba(List<double[]> inputs) {
+        if (predictor == null) throw new IllegalStateException(name + " is not fitted");
+        return predictor.proba(scaler.transform(inputs.toArray(double[][]::new)));
+    }
+
+    @Override
+    public final Map<String, String> hyperParameters() {
+        return Collections.unmodifiableMap(params);
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        ModelStore.saveSerial(file, this);
+    }
+
+    /** The scaler fitted by the last {@link #fit} (tests check it saw the training fold only). */
+    Standardizer scaler() {
+        return scaler;
+    }
+
+    protected final String param(String key) {
+        return params.get(key);
+    }
+
+    protected final int intParam(String key) {
+        try {
+            return Integer.parseInt(params.get(key));
+        } catch (NumberFormatException e) {
+            throw new UserException("model " + name + ": " + key + " must be an integer, got '" + params.get(key) + "'");
+        }
+    }
+
+    protected final double doubleParam(String key) {
+        try {
+            return Double.parseDouble(params.get(key));
+        } catch (NumberFormatException e) {
+            throw new UserException("model " + name + ": " + key + " must be a number, got '" + params.get(key) + "'");
+        }
+    }
+
+    /**
+     * Wraps a soft Smile classifier. Smile indexes its posteriors by the classes seen in training, so they are
+     * mapped back to {@code [0, numClasses)}; a class missing from the training fold gets probability 0.
+     */
+    protected static Predictor soft(Classifier<double[]> model, int numClasses) {
+        return z -> {
+            int[] classes = model.classes();
+            double[][] out = new double[z.length][numClasses];
+            double[] post = new double[classes.length];
+            for (int i = 0; i < z.length; i++) {
+                model.predict(z[i], post);
+                for (int j = 0; j < classes.length; j++) out[i][classes[j]] = post[j];
+            }
+            return out;
+        };
+    }
+}

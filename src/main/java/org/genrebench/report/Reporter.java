@@ -1,0 +1,31 @@
+package org.genrebench.report;
+
+import org.genrebench.eval.ModelResult;
+import org.genrebench.eval.RunResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes one run under {@code <out>/<dataset>/}: report.md, summary.json, accuracy.png, confusion-&lt;model&gt;.png.
+ * (Per-fold predictions are written as folds finish, by {@link PredictionFiles}.) Every file is written atomically.
+ */
+public final class Reporter {
+    private Reporter() {
+    }
+
+    /** The folder a run of {@code dataset} writes to. */
+    public static Path runDir(Path out, String dataset) {
+        return out.resolve(dataset);
+    }
+
+    public static Path write(RunResult run, Path out) throws IOException {
+        Path dir = runDir(out, run.dataset());
+        Significance.Pair sig = Significance.choose(run);
+        AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig));
+        Charts.accuracyBars(run, dir.resolve("accuracy.png"));
+        for (ModelResult m : run.models()) Charts.confusion(m, run.classNames(), dir.resolve("confusion-" + m.name() + ".png"));
+        AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(run, sig));
+        return dir;
+    }
+}

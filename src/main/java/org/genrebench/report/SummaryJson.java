@@ -1,0 +1,81 @@
+package org.genrebench.report;
+
+import org.genrebench.eval.CorrectedResampledTTest;
+import org.genrebench.eval.FoldResult;
+import org.genrebench.eval.FoldScores;
+import org.genrebench.eval.ModelResult;
+import org.genrebench.eval.RunResult;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code summary.json}: the machine-readable twin of report.md. */
+final class SummaryJson {
+    private SummaryJson() {
+    }
+
+    static String render(RunResult run, Significance.Pair significance) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("dataset", run.dataset());
+        root.put("protocol", run.protocol());
+        root.put("seed", run.seed());
+        root.put("command", run.command());
+        root.put("classes", run.classNames());
+        root.put("wall_seconds", run.wallSeconds());
+        List<Object> models = new ArrayList<>();
+        for (ModelResult m : run.models()) models.add(model(m, run.classNames()));
+        root.put("models", models);
+        root.put("significance", significance == null ? null : significance(significance));
+        return Json.write(root);
+    }
+
+    private static Map<String, Object> model(ModelResult m, List<String> classes) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", m.name());
+        o.put("family", m.family());
+        o.put("accuracy_mean", m.accuracyMean());
+        o.put("accuracy_std", m.accuracyStd());
+        o.put("macro_f1_mean", m.macroF1Mean());
+        o.put("macro_f1_std", m.macroF1Std());
+        o.put("balanced_accuracy_mean", m.balancedAccuracyMean());
+        o.put("vote_accuracy_mean", m.voteAccuracyMean());
+        o.put("chunk_accuracy_mean", m.chunkAccuracyMean());
+        o.put("fit_seconds", m.fitSeconds());
+        o.put("predict_seconds", m.predictSeconds());
+        o.put("throughput_per_second", m.throughput());
+        o.put("accuracy_per_fold", m.perFold(FoldScores::accuracy));
+        o.put("macro_f1_per_fold", m.perFold(FoldScores::macroF1));
+        o.put("balanced_accuracy_per_fold", m.perFold(FoldScores::balancedAccuracy));
+        o.put("chunk_accuracy_per_fold", m.perFold(FoldScores::chunkAccuracy));
+        o.put("fit_seconds_per_fold", m.folds().stream().mapToDouble(FoldResult::fitSeconds).toArray());
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            Map<String, Object> scores = new LinkedHashMap<>();
+            scores.put("precision", m.classPrecisionMean(c));
+            scores.put("recall", m.classRecallMean(c));
+            scores.put("f1", m.classF1Mean(c));
+            perClass.put(classes.get(c), scores);
+        }
+        o.put("per_class", perClass);
+        o.put("confusion_matrix", Arrays.stream(m.pooledMatrix().counts()).map(r -> Arrays.stream(r).boxed().toList()).toList());
+        o.put("hyper_parameters", m.hyperParameters());
+        return o;
+    }
+
+    private static Map<String, Object> significance(Significance.Pair s) {
+        CorrectedResampledTTest.Result r = s.result();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("test", "Nadeau-Bengio corrected resampled t-test on per-fold song accuracy");
+        o.put("a", s.a().name());
+        o.put("b", s.b().name());
+        o.put("why", s.why());
+        o.put("mean_difference", r.meanDifference());
+        o.put("t", r.t());
+        o.put("df", r.df());
+        o.put("p_value", r.p());
+        return o;
+    }
+}
