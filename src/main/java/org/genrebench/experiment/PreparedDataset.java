@@ -1,0 +1,25 @@
+package org.genrebench.experiment;
+
+import org.genrebench.model.Sample;
+
+import java.util.List;
+
+/**
+ * A dataset ready for the harness: the same songs seen two ways, as handcrafted feature rows (one per chunk) for
+ * the classical models and as log-mel windows for the networks. {@code songIds}/{@code songLabels} list each
+ * song once, in a fixed order, so that folds can be drawn on songs and shared by both views.
+ *
+ * @param name        dataset name used in report paths, e.g. {@code synthetic} or {@code gtzan}
+ * @param description one line for the report: what the data is and where it came from
+ * @param classNames  genre names; sample labels index into this list
+ * @param songIds     every usable song once
+ * @param songGroups  the group of each song (artist when known, else the song)
+ * @param songLabels  the label of each song
+ * @param features    feature rows (empty when no feature view was prepared)
+ * @param windows     mel windows (empty when no spectrogram view was prepared)
+ * @param skipped     inputs that could not be used
+ */
+public record PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
+                              List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
+                              List<Sample<float[]>> windows, List<Skipped> skipped) {
+}
