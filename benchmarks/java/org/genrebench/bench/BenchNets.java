@@ -58,7 +58,7 @@ final class BenchNets {
             case "toy" -> toy(CNN2DFormat.NCHW, WorkspaceMode.ENABLED);
             case "toy-nhwc" -> toy(CNN2DFormat.NHWC, WorkspaceMode.ENABLED);
             case "toy-nows" -> toy(CNN2DFormat.NCHW, WorkspaceMode.NONE);
-            default -> NetworkArchitecture.of(name, 16).configure(SHAPE, CLASSES, DeepConfig.DEFAULT);
+            default -> NetworkArchitecture.of(name, NetworkArchitecture.DEFAULT_WIDTH).configure(SHAPE, CLASSES, DeepConfig.DEFAULT);
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

@@ -15,11 +15,6 @@ import org.nd4j.linalg.activations.Activation;
  */
 public record Crnn(int width) implements NetworkArchitecture {
     public static final String NAME = "crnn";
-    public static final int DEFAULT_WIDTH = 16;
-
-    public Crnn() {
-        this(DEFAULT_WIDTH);
-    }
 
     @Override
     public String name() {

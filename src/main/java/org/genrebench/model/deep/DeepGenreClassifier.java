@@ -52,15 +52,15 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
     }
 
     public static DeepGenreClassifier cnn(DeepConfig config) {
-        return new DeepGenreClassifier(new MelCnn(), MelWindowShape.DEFAULT, config);
+        return new DeepGenreClassifier(new MelCnn(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
     }
 
     public static DeepGenreClassifier vgg(DeepConfig config) {
-        return new DeepGenreClassifier(new VggLike(), MelWindowShape.DEFAULT, config);
+        return new DeepGenreClassifier(new VggLike(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
     }
 
     public static DeepGenreClassifier crnn(DeepConfig config) {
-        return new DeepGenreClassifier(new Crnn(), MelWindowShape.DEFAULT, config);
+        return new DeepGenreClassifier(new Crnn(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
     }
 
     /** Reads a model written by {@link #save}; {@link #predictProba} then gives the same probabilities. */

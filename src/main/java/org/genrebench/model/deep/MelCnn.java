@@ -10,11 +10,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
  */
 public record MelCnn(int width) implements NetworkArchitecture {
     public static final String NAME = "cnn";
-    public static final int DEFAULT_WIDTH = 16;
-
-    public MelCnn() {
-        this(DEFAULT_WIDTH);
-    }
 
     @Override
     public String name() {

@@ -7,6 +7,8 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * {@link DeepGenreClassifier}, shared by all of them.
  */
 public interface NetworkArchitecture {
+    /** Base channel count of the full-size networks (16, 32, 64, ... channels). */
+    int DEFAULT_WIDTH = 16;
 
     /** Report and command-line name: {@code cnn}, {@code vgg}, {@code crnn}. */
     String name();

@@ -10,11 +10,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
  */
 public record VggLike(int width) implements NetworkArchitecture {
     public static final String NAME = "vgg";
-    public static final int DEFAULT_WIDTH = 16;
-
-    public VggLike() {
-        this(DEFAULT_WIDTH);
-    }
 
     @Override
     public String name() {
