@@ -1,0 +1,59 @@
+package org.genrebench.bench;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genrebench.model.deep.Nd4jRuntime;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+
+/**
+ * Quick, JMH-free timer for exploring backend settings: median seconds per training step and per inference
+ * batch. {@code java ... StepTimer [net=toy] [batch=64] [steps=8] [threads=0] [helpers=true]}
+ * (net: toy, toy-nhwc, toy-nows, cnn, vgg, crnn; helpers=false turns off oneDNN inside the oneDNN build).
+ */
+public final class StepTimer {
+    public static void main(String[] args) {
+        String net = "toy";
+        int batch = 64, steps = 8, threads = 0;
+        boolean helpers = true;
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            switch (kv[0]) {
+                case "net" -> net = kv[1];
+                case "batch" -> batch = Integer.parseInt(kv[1]);
+                case "steps" -> steps = Integer.parseInt(kv[1]);
+                case "threads" -> threads = Integer.parseInt(kv[1]);
+                case "helpers" -> helpers = Boolean.parseBoolean(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        Nd4jRuntime.configure(threads);
+        Nd4j.getEnvironment().allowHelpers(helpers);
+        MultiLayerNetwork model = BenchNets.network(net);
+        DataSet ds = BenchNets.batch(net, batch);
+        if (Boolean.getBoolean("bench.helpers.print")) {
+            for (var layer : model.getLayers()) System.out.println(layer.getClass().getSimpleName() + " helper=" + layer.getHelper());
+        }
+        double[] train = new double[steps], infer = new double[steps];
+        for (int i = -2; i < steps; i++) { // two warm-up steps
+            long t0 = System.nanoTime();
+            model.fit(ds);
+            if (i >= 0) train[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        for (int i = -2; i < steps; i++) {
+            long t0 = System.nanoTime();
+            model.output(ds.getFeatures(), false);
+            if (i >= 0) infer[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        double tr = median(train), in = median(infer);
+        System.out.printf("%s batch %d helpers=%s [%s]: train %.3f s/step (%.0f samples/s), inference %.3f s/batch (%.0f samples/s)%n",
+                net, batch, helpers, Nd4jRuntime.describe(), tr, batch / tr, in, batch / in);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

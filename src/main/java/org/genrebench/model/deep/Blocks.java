@@ -1,0 +1,81 @@
+package org.genrebench.model.deep;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Building blocks shared by the architectures, so each one reads as its layer list and nothing else. */
+final class Blocks {
+    /**
+     * Activation layout inside the conv stacks. NCHW measured faster than NHWC with the oneDNN build of nd4j
+     * (results/benchmarks.md); the input bytes are identical either way (one channel).
+     */
+    static final CNN2DFormat FORMAT = CNN2DFormat.NCHW;
+
+    private Blocks() {
+    }
+
+    /**
+     * Common network settings: seeded He init, Adam, float32, "same" padding, and workspaces for training
+     * and inference (they reuse activation memory between iterations instead of allocating per step).
+     */
+    static NeuralNetConfiguration.ListBuilder base(DeepConfig config) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(config.seed())
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(config.learningRate()))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+    }
+
+    static InputType input(MelWindowShape shape) {
+        return InputType.convolutional(shape.bands(), shape.frames(), 1, FORMAT);
+    }
+
+    /** 3x3 conv (no bias: batch norm's shift replaces it), batch norm, ReLU. */
+    static void convBnRelu(NeuralNetConfiguration.ListBuilder list, int channels) {
+        list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
+                        .activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
+                .layer(new ActivationLayer(Activation.RELU));
+    }
+
+    /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */
+    static void maxPool(NeuralNetConfiguration.ListBuilder list, int freq, int time) {
+        list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(freq, time).stride(freq, time)
+                .dataFormat(FORMAT).build());
+    }
+
+    /**
+     * Global average pooling, dropout and the softmax classifier. {@code dropout} is the share of units
+     * dropped (DL4J itself takes the share retained).
+     */
+    static void head(NeuralNetConfiguration.ListBuilder list, double dropout, int numClasses) {
+        list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        classifier(list, dropout, numClasses);
+    }
+
+    static void classifier(NeuralNetConfiguration.ListBuilder list, double dropout, int numClasses) {
+        // Dropout on the classifier's input (a separate DropoutLayer after pooling an LSTM's output fails
+        // in DL4J 1.0.0-M2.1's backprop with a mask-shape error).
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(numClasses).dropOut(1 - dropout)
+                .weightInit(WeightInit.XAVIER).activation(Activation.SOFTMAX).build());
+    }
+}

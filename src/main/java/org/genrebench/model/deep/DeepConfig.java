@@ -1,0 +1,72 @@
+package org.genrebench.model.deep;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Training settings shared by the three networks.
+ *
+ * @param epochs          upper bound on passes over the training windows
+ * @param batchSize       windows per gradient step
+ * @param learningRate    Adam step size
+ * @param patience        epochs without a better validation loss before stopping early (0 disables early stopping)
+ * @param validationShare share of the training fold's groups (songs/artists) held out for early stopping
+ * @param specAugment     apply SpecAugment-style time and frequency masks to training windows
+ * @param seed            seeds weight initialisation, dropout, shuffling, the validation split and masking
+ * @param threads         CPU threads for nd4j; 0 leaves nd4j's default (all cores)
+ */
+public record DeepConfig(int epochs, int batchSize, double learningRate, int patience, double validationShare,
+                         boolean specAugment, long seed, int threads) {
+
+    /** Defaults sized for the full 128x130 windows on a CPU. */
+    public static final DeepConfig DEFAULT = new DeepConfig(30, 64, 1e-3, 5, 0.15, true, 42L, 0);
+
+    public DeepConfig {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        if (!(validationShare >= 0 && validationShare < 1)) {
+            throw new IllegalArgumentException("validation share must be in [0, 1), got " + validationShare);
+        }
+        if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+    }
+
+    public DeepConfig withEpochs(int e) {
+        return new DeepConfig(e, batchSize, learningRate, patience, validationShare, specAugment, seed, threads);
+    }
+
+    public DeepConfig withBatchSize(int b) {
+        return new DeepConfig(epochs, b, learningRate, patience, validationShare, specAugment, seed, threads);
+    }
+
+    public DeepConfig withSeed(long s) {
+        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, specAugment, s, threads);
+    }
+
+    public DeepConfig withSpecAugment(boolean on) {
+        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, on, seed, threads);
+    }
+
+    /** The settings as report-ready strings (also the on-disk form, see {@link #fromMap}). */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batchSize", Integer.toString(batchSize));
+        m.put("learningRate", Double.toString(learningRate));
+        m.put("patience", Integer.toString(patience));
+        m.put("validationShare", Double.toString(validationShare));
+        m.put("specAugment", Boolean.toString(specAugment));
+        m.put("seed", Long.toString(seed));
+        m.put("threads", Integer.toString(threads));
+        return m;
+    }
+
+    static DeepConfig fromMap(Properties p) {
+        return new DeepConfig(Integer.parseInt(p.getProperty("epochs")), Integer.parseInt(p.getProperty("batchSize")),
+                Double.parseDouble(p.getProperty("learningRate")), Integer.parseInt(p.getProperty("patience")),
+                Double.parseDouble(p.getProperty("validationShare")), Boolean.parseBoolean(p.getProperty("specAugment")),
+                Long.parseLong(p.getProperty("seed")), Integer.parseInt(p.getProperty("threads")));
+    }
+}

@@ -1,0 +1,215 @@
+package org.genrebench.model.deep;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genrebench.model.GenreClassifier;
+import org.genrebench.model.Sample;
+import org.genrebench.util.UserException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The training and inference side shared by every deep architecture: per-band normalisation fitted on the
+ * training fold, a song-disjoint early-stopping split carved from it, seeded shuffling and SpecAugment, Adam
+ * (configured by the architecture), and persistence. Inputs are flattened mel windows ({@link MelWindowShape});
+ * outputs are window probabilities, aggregated to songs by the shared evaluation code like any classifier's.
+ *
+ * <p>Determinism: initialisation, dropout, shuffling, the split and masking are all seeded, so two fits on one
+ * machine and thread count agree closely; multi-threaded float reductions in nd4j/oneDNN may still differ in
+ * the last bits between runs, and more between thread counts.
+ */
+public final class DeepGenreClassifier implements GenreClassifier<float[]> {
+    private final NetworkArchitecture architecture;
+    private final MelWindowShape shape;
+    private final DeepConfig config;
+
+    private MultiLayerNetwork network;
+    private MelNormalizer normalizer;
+    private int numClasses;
+    private TrainingSummary summary;
+
+    public DeepGenreClassifier(NetworkArchitecture architecture, MelWindowShape shape, DeepConfig config) {
+        this.architecture = architecture;
+        this.shape = shape;
+        this.config = config;
+    }
+
+    /** A fitted model, as {@link #load} rebuilds it. */
+    DeepGenreClassifier(NetworkArchitecture architecture, MelWindowShape shape, DeepConfig config,
+                        MultiLayerNetwork network, MelNormalizer normalizer, int numClasses, TrainingSummary summary) {
+        this(architecture, shape, config);
+        this.network = network;
+        this.normalizer = normalizer;
+        this.numClasses = numClasses;
+        this.summary = summary;
+    }
+
+    public static DeepGenreClassifier cnn(DeepConfig config) {
+        return new DeepGenreClassifier(new MelCnn(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
+    }
+
+    public static DeepGenreClassifier vgg(DeepConfig config) {
+        return new DeepGenreClassifier(new VggLike(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
+    }
+
+    public static DeepGenreClassifier crnn(DeepConfig config) {
+        return new DeepGenreClassifier(new Crnn(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
+    }
+
+    /** Reads a model written by {@link #save}; {@link #predictProba} then gives the same probabilities. */
+    public static DeepGenreClassifier load(Path file) throws IOException {
+        return DeepModelFile.read(file);
+    }
+
+    @Override
+    public String name() {
+        return architecture.name();
+    }
+
+    @Override
+    public void fit(List<Sample<float[]>> train, int numClasses) {
+        if (train.isEmpty()) throw new IllegalArgumentException("no training windows");
+        if (numClasses < 2) throw new IllegalArgumentException("need at least 2 classes, got " + numClasses);
+        Nd4jRuntime.configure(config.threads());
+        ValidationSplit<float[]> split = ValidationSplit.carve(train, config.validationShare(), config.seed());
+        List<float[]> trainX = split.train().stream().map(Sample::input).toList();
+        int[] trainY = labels(split.train(), numClasses);
+        List<float[]> valX = split.validation().stream().map(Sample::input).toList();
+        int[] valY = labels(split.validation(), numClasses);
+
+        this.numClasses = numClasses;
+        this.normalizer = MelNormalizer.fit(shape, trainX);
+        this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config));
+        network.init();
+        Nd4j.getRandom().setSeed(config.seed()); // dropout draws from nd4j's global generator
+
+        Random rng = new Random(config.seed());
+        int[] order = WindowBatches.identity(trainX.size());
+        INDArray bestParams = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0, epoch = 0;
+        while (epoch < config.epochs()) {
+            epoch++;
+            WindowBatches.shuffle(order, rng);
+            for (int from = 0; from < order.length; from += config.batchSize()) {
+                int to = Math.min(order.length, from + config.batchSize());
+                INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape,
+                        config.specAugment() ? rng : null);
+                network.fit(new DataSet(x, WindowBatches.oneHot(trainY, order, from, to, numClasses)));
+            }
+            if (valX.isEmpty()) {
+                bestEpoch = epoch;
+                continue;
+            }
+            double loss = validationLoss(valX, valY);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+            } else if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+                break;
+            }
+        }
+        if (bestParams != null) {
+            network.setParams(bestParams); // early stopping keeps the best epoch, not the last
+        }
+        summary = new TrainingSummary(epoch, bestEpoch, valX.isEmpty() ? Double.NaN : bestLoss);
+    }
+
+    private double validationLoss(List<float[]> x, int[] y) {
+        int[] order = WindowBatches.identity(x.size());
+        double total = 0;
+        for (int from = 0; from < x.size(); from += config.batchSize()) {
+            int to = Math.min(x.size(), from + config.batchSize());
+            DataSet ds = new DataSet(WindowBatches.features(x, order, from, to, normalizer, shape, null),
+                    WindowBatches.oneHot(y, order, from, to, numClasses));
+            total += network.score(ds, false) * (to - from);
+        }
+        return total / x.size();
+    }
+
+    @Override
+    public double[][] predictProba(List<float[]> inputs) {
+        if (network == null) throw new IllegalStateException(name() + " is not fitted");
+        double[][] out = new double[inputs.size()][];
+        int[] order = WindowBatches.identity(inputs.size());
+        for (int from = 0; from < inputs.size(); from += config.batchSize()) {
+            int to = Math.min(inputs.size(), from + config.batchSize());
+            INDArray p = network.output(WindowBatches.features(inputs, order, from, to, normalizer, shape, null), false);
+            for (int i = from; i < to; i++) {
+                out[i] = p.getRow(i - from).toDoubleVector();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("architecture", architecture.name());
+        m.put("width", Integer.toString(architecture.width()));
+        m.put("window", shape.toString());
+        m.putAll(config.toMap());
+        if (network != null) m.put("parameters", Long.toString(network.numParams()));
+        if (summary != null) {
+            m.put("epochsRun", Integer.toString(summary.epochsRun()));
+            m.put("bestEpoch", Integer.toString(summary.bestEpoch()));
+        }
+        return m;
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        if (network == null) throw new IllegalStateException(name() + " is not fitted");
+        DeepModelFile.write(file, this);
+    }
+
+    private static int[] labels(List<Sample<float[]>> samples, int numClasses) {
+        int[] y = new int[samples.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = samples.get(i).label();
+            if (y[i] < 0 || y[i] >= numClasses) {
+                throw new UserException("label " + y[i] + " of song " + samples.get(i).songId()
+                        + " is outside [0, " + numClasses + ")");
+            }
+        }
+        return y;
+    }
+
+    public NetworkArchitecture architecture() {
+        return architecture;
+    }
+
+    public MelWindowShape shape() {
+        return shape;
+    }
+
+    public DeepConfig config() {
+        return config;
+    }
+
+    /** The trained network, or {@code null} before {@link #fit}. */
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    public MelNormalizer normalizer() {
+        return normalizer;
+    }
+
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** Early-stopping outcome of the last {@link #fit}, or {@code null}. */
+    public TrainingSummary trainingSummary() {
+        return summary;
+    }
+}

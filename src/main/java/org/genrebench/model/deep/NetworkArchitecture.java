@@ -1,0 +1,32 @@
+package org.genrebench.model.deep;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+
+/**
+ * One network design. Implementations only describe layers; training, normalisation and persistence live in
+ * {@link DeepGenreClassifier}, shared by all of them.
+ */
+public interface NetworkArchitecture {
+    /** Base channel count of the full-size networks (16, 32, 64, ... channels). */
+    int DEFAULT_WIDTH = 16;
+
+    /** Report and command-line name: {@code cnn}, {@code vgg}, {@code crnn}. */
+    String name();
+
+    /** Base channel count; later blocks are multiples of it. Small values give the tiny test networks. */
+    int width();
+
+    /** The layer stack for one-channel {@code shape} windows and {@code numClasses} softmax outputs. */
+    MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config);
+
+    /** Recreates an architecture from its {@link #name()} and {@link #width()} (used when a model is loaded). */
+    static NetworkArchitecture of(String name, int width) {
+        return switch (name) {
+            case MelCnn.NAME -> new MelCnn(width);
+            case VggLike.NAME -> new VggLike(width);
+            case Crnn.NAME -> new Crnn(width);
+            default -> throw new IllegalArgumentException("unknown deep architecture '" + name
+                    + "' (expected cnn, vgg or crnn)");
+        };
+    }
+}

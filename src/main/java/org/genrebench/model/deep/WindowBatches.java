@@ -1,0 +1,60 @@
+package org.genrebench.model.deep;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Random;
+
+/** Packs mel windows into the network's input tensors. */
+final class WindowBatches {
+    private WindowBatches() {
+    }
+
+    /**
+     * Normalised windows {@code order[from..to)} as one tensor {@code [n, 1, bands, frames]} (NCHW) or
+     * {@code [n, bands, frames, 1]} (NHWC); both are the same bytes because there is one channel.
+     *
+     * @param maskRng SpecAugment masks are drawn from it; {@code null} for no masking (validation, inference)
+     */
+    static INDArray features(List<float[]> windows, int[] order, int from, int to, MelNormalizer normalizer,
+                             MelWindowShape shape, Random maskRng) {
+        int n = to - from, len = shape.length();
+        float[] data = new float[n * len];
+        for (int i = 0; i < n; i++) {
+            normalizer.apply(windows.get(order[from + i]), data, i * len);
+            if (maskRng != null) {
+                SpecAugment.mask(data, i * len, shape, maskRng);
+            }
+        }
+        long[] dims = Blocks.FORMAT == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW
+                ? new long[] {n, 1, shape.bands(), shape.frames()}
+                : new long[] {n, shape.bands(), shape.frames(), 1};
+        return Nd4j.create(data, dims, 'c');
+    }
+
+    /** One-hot labels {@code [n, numClasses]} for {@code order[from..to)}. */
+    static INDArray oneHot(int[] labels, int[] order, int from, int to, int numClasses) {
+        float[] data = new float[(to - from) * numClasses];
+        for (int i = from; i < to; i++) {
+            data[(i - from) * numClasses + labels[order[i]]] = 1f;
+        }
+        return Nd4j.create(data, new long[] {to - from, numClasses}, 'c');
+    }
+
+    static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        return order;
+    }
+
+    /** Fisher-Yates shuffle of {@code order} in place with the given seeded generator. */
+    static void shuffle(int[] order, Random rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.genrebench.model.deep;
+
+import org.genrebench.model.Sample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tiny networks on tiny windows: behaviour, not benchmark accuracy (see results/benchmarks.md for that). */
+class DeepGenreClassifierTest {
+    static final MelWindowShape TINY = new MelWindowShape(16, 20);
+    static final int CLASSES = 4;
+    // One thread: tiny tensors gain nothing from threads, and OpenMP spin-waiting collapses under a busy machine.
+    static final DeepConfig FAST = new DeepConfig(12, 16, 5e-3, 4, 0.2, true, 11L, 1);
+
+    static List<Sample<float[]>> train;
+    static List<Sample<float[]>> test;
+
+    @BeforeAll
+    static void data() {
+        train = SyntheticMel.songs(TINY, CLASSES, 10, 3, 2.0, 1);
+        test = SyntheticMel.songs(TINY, CLASSES, 5, 3, 2.0, 2);
+    }
+
+    static DeepGenreClassifier tiny(String architecture) {
+        return new DeepGenreClassifier(NetworkArchitecture.of(architecture, 4), TINY, FAST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cnn", "vgg", "crnn"})
+    void learnsASeparableTaskAndReloadsToIdenticalProbabilities(String architecture, @TempDir Path dir) throws Exception {
+        DeepGenreClassifier model = tiny(architecture);
+        model.fit(train, CLASSES);
+
+        List<float[]> inputs = test.stream().map(Sample::input).toList();
+        double[][] proba = model.predictProba(inputs);
+        double accuracy = accuracy(proba, test);
+        assertTrue(accuracy >= 0.75, architecture + " window accuracy " + accuracy + " (chance 0.25)");
+        for (double[] row : proba) {
+            assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-4);
+        }
+
+        Path file = dir.resolve(architecture + ".zip");
+        model.save(file);
+        DeepGenreClassifier loaded = DeepGenreClassifier.load(file);
+        assertEquals(architecture, loaded.name());
+        assertEquals(model.hyperParameters(), loaded.hyperParameters());
+        double[][] again = loaded.predictProba(inputs);
+        for (int i = 0; i < proba.length; i++) {
+            assertArrayEquals(proba[i], again[i], 0.0, "window " + i + " changed after reload");
+        }
+    }
+
+    @Test
+    void normalisesWithTrainingStatisticsOnlyAndStopsEarlyOnTheValidationSplit() {
+        DeepGenreClassifier model = tiny("cnn");
+        model.fit(train, CLASSES);
+        // the normaliser sees the training part of the fold, after the validation songs were carved out
+        ValidationSplit<float[]> split = ValidationSplit.carve(train, FAST.validationShare(), FAST.seed());
+        MelNormalizer expected = MelNormalizer.fit(TINY, split.train().stream().map(Sample::input).toList());
+        assertEquals(expected, model.normalizer());
+        // and predicting on other data never refits it
+        model.predictProba(test.stream().map(Sample::input).toList());
+        assertEquals(expected, model.normalizer());
+
+        TrainingSummary summary = model.trainingSummary();
+        assertNotNull(summary);
+        assertTrue(summary.bestEpoch() >= 1 && summary.bestEpoch() <= summary.epochsRun());
+        assertTrue(Double.isFinite(summary.bestValidationLoss()));
+    }
+
+    @Test
+    void sameSeedGivesTheSameModel() {
+        DeepGenreClassifier a = tiny("cnn"), b = tiny("cnn");
+        DeepConfig few = FAST.withEpochs(2);
+        a = new DeepGenreClassifier(a.architecture(), TINY, few);
+        b = new DeepGenreClassifier(b.architecture(), TINY, few);
+        a.fit(train, CLASSES);
+        b.fit(train, CLASSES);
+        List<float[]> inputs = test.stream().limit(8).map(Sample::input).toList();
+        double[][] pa = a.predictProba(inputs), pb = b.predictProba(inputs);
+        for (int i = 0; i < pa.length; i++) {
+            assertArrayEquals(pa[i], pb[i], 1e-4); // tolerance: threaded float reductions, see class doc
+        }
+    }
+
+    static double accuracy(double[][] proba, List<Sample<float[]>> samples) {
+        int correct = 0;
+        for (int i = 0; i < proba.length; i++) {
+            int best = 0;
+            for (int k = 1; k < proba[i].length; k++) if (proba[i][k] > proba[i][best]) best = k;
+            if (best == samples.get(i).label()) correct++;
+        }
+        return (double) correct / proba.length;
+    }
+}
