@@ -4,24 +4,26 @@ package org.genrebench.dsp;
  * Sliding-window median of odd width, matching {@code scipy.ndimage.median_filter(x, size=w, mode='reflect')} along
  * one axis: the signal is extended by half-sample symmetric reflection ({@code d c b a | a b c d | d c b a}).
  *
- * <p>Keeps the window sorted; each step locates the outgoing and incoming samples by branch-free binary search and
- * shifts the values between the two positions, so a step costs {@code O(log w + rank change)}. Not thread-safe;
+ * <p>Keeps the window sorted together with each sample's sorted position, so the outgoing sample is found in
+ * {@code O(1)}; the incoming sample takes its place and moves into order, so a step costs {@code O(rank change)},
+ * which is small for the slowly varying rows and columns of a spectrogram. Not thread-safe;
  * no allocation per call.
  */
 public final class MedianFilter {
     private final int width;
     private final int radius;
-    private final float[] sorted;
-    private final int searchTop;
+    private final float[] sorted; // window values in ascending order
+    private final int[] ids;      // window slot of each sorted value
+    private final int[] pos;      // sorted position of each window slot
     private float[] ext = new float[0];
 
     public MedianFilter(int width) {
         if (width < 1 || width % 2 == 0) throw new IllegalArgumentException("median width must be odd: " + width);
         this.width = width;
         this.radius = width / 2;
-        int cap = Integer.highestOneBit(width) << 1; // power of two > width, padded with +∞
-        this.sorted = new float[cap];
-        this.searchTop = cap / 2;
+        this.sorted = new float[width];
+        this.ids = new int[width];
+        this.pos = new int[width];
     }
 
     /**
@@ -41,41 +43,51 @@ public final class MedianFilter {
         } else {
             for (int i = 0; i < len; i++) e[i] = in[inOffset + reflect(i - radius, n) * inStride];
         }
-        float[] s = sorted;
-        System.arraycopy(e, 0, s, 0, width);
-        java.util.Arrays.sort(s, 0, width);
-        java.util.Arrays.fill(s, width, s.length, Float.POSITIVE_INFINITY);
-        int w = width, r = radius, top = searchTop;
-        for (int i = 0; ; i++) {
-            out[outOffset + i * outStride] = s[r];
-            if (i == n - 1) break;
-            float old = e[i], nw = e[i + w];
-            int p = lowerBound(s, top, old);
-            int q = lowerBound(s, top, nw);
-            if (q > p) {
-                // nw sorts after old: close the gap at p, insert before q
-                System.arraycopy(s, p + 1, s, p, q - 1 - p);
-                s[q - 1] = nw;
-            } else {
-                System.arraycopy(s, q, s, q + 1, p - q);
-                s[q] = nw;
+        int w = width, r = radius;
+        float[] v = sorted;
+        int[] id = ids, at = pos;
+        // insertion-sort the first window; window slot j holds ext[i + j] for the current i (circularly)
+        for (int j = 0; j < w; j++) {
+            float x = e[j];
+            int k = j;
+            while (k > 0 && v[k - 1] > x) {
+                v[k] = v[k - 1];
+                id[k] = id[k - 1];
+                k--;
             }
+            v[k] = x;
+            id[k] = j;
         }
-    }
-
-    /** First index in the sorted, +∞-padded power-of-two array {@code s} whose value is {@code >= v} (branch-free). */
-    private static int lowerBound(float[] s, int top, float v) {
-        if (top == 16) { // width 17..31 (HPSS uses 31): five unrolled steps
-            int p = s[15] < v ? 16 : 0;
-            p += s[p + 7] < v ? 8 : 0;
-            p += s[p + 3] < v ? 4 : 0;
-            p += s[p + 1] < v ? 2 : 0;
-            p += s[p] < v ? 1 : 0;
-            return p;
+        for (int k = 0; k < w; k++) at[id[k]] = k;
+        int slot = 0;
+        for (int i = 0; ; i++) {
+            out[outOffset + i * outStride] = v[r];
+            if (i == n - 1) break;
+            float x = e[i + w];
+            // the incoming sample takes the outgoing sample's slot and sorted position, then moves into order
+            int k = at[slot];
+            if (x > v[k]) {
+                while (k + 1 < w && v[k + 1] < x) {
+                    v[k] = v[k + 1];
+                    int moved = id[k + 1];
+                    id[k] = moved;
+                    at[moved] = k;
+                    k++;
+                }
+            } else {
+                while (k > 0 && v[k - 1] > x) {
+                    v[k] = v[k - 1];
+                    int moved = id[k - 1];
+                    id[k] = moved;
+                    at[moved] = k;
+                    k--;
+                }
+            }
+            v[k] = x;
+            id[k] = slot;
+            at[slot] = k;
+            if (++slot == w) slot = 0;
         }
-        int p = 0;
-        for (int step = top; step > 0; step >>= 1) p += s[p + step - 1] < v ? step : 0;
-        return p;
     }
 
     /** scipy 'reflect' index mapping for {@code i} in {@code [-n, 2n)}; repeats for longer reaches. */

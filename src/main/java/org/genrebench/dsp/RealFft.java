@@ -14,8 +14,8 @@ public final class RealFft {
     private final int n;
     private final int half;
     private final int[] bitrev;
-    private final double[] twRe;   // exp(-2πi k / half), k < half/2
-    private final double[] twIm;
+    private final double[] stageRe; // for the stage of butterfly size 2h: exp(-2πi j / 2h) at index h + j, j < h
+    private final double[] stageIm;
     private final double[] splitRe; // exp(-2πi k / n), k <= half
     private final double[] splitIm;
     private final double[] zr;
@@ -28,12 +28,15 @@ public final class RealFft {
         int bits = Integer.numberOfTrailingZeros(half);
         bitrev = new int[half];
         for (int i = 0; i < half; i++) bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
-        twRe = new double[Math.max(1, half / 2)];
-        twIm = new double[twRe.length];
-        for (int k = 0; k < half / 2; k++) {
-            double a = -2 * Math.PI * k / half;
-            twRe[k] = Math.cos(a);
-            twIm[k] = Math.sin(a);
+        stageRe = new double[Math.max(2, half)];
+        stageIm = new double[stageRe.length];
+        for (int h = 1; h < half; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // same angles as a table of size half indexed by j * (half / 2h), so results do not depend on the stage
+                double a = -2 * Math.PI * (j * (half / (2 * h))) / half;
+                stageRe[h + j] = Math.cos(a);
+                stageIm[h + j] = Math.sin(a);
+            }
         }
         splitRe = new double[half + 1];
         splitIm = new double[half + 1];
@@ -104,19 +107,42 @@ public final class RealFft {
 
     private void butterflies(double[] re, double[] im) {
         int m = half;
-        for (int size = 2; size <= m; size <<= 1) {
+        int size;
+        if (m >= 4) {
+            // first two radix-2 stages fused into one radix-4 pass (twiddles 1 and -i only)
+            for (int a = 0; a < m; a += 4) {
+                double r0 = re[a], i0 = im[a], r1 = re[a + 1], i1 = im[a + 1];
+                double r2 = re[a + 2], i2 = im[a + 2], r3 = re[a + 3], i3 = im[a + 3];
+                double s0r = r0 + r1, s0i = i0 + i1, d0r = r0 - r1, d0i = i0 - i1;
+                double s1r = r2 + r3, s1i = i2 + i3, d1r = r2 - r3, d1i = i2 - i3;
+                re[a] = s0r + s1r;
+                im[a] = s0i + s1i;
+                re[a + 2] = s0r - s1r;
+                im[a + 2] = s0i - s1i;
+                // (d1r + i d1i) * (-i) = d1i - i d1r
+                re[a + 1] = d0r + d1i;
+                im[a + 1] = d0i - d1r;
+                re[a + 3] = d0r - d1i;
+                im[a + 3] = d0i + d1r;
+            }
+            size = 8;
+        } else {
+            size = 2;
+        }
+        for (; size <= m; size <<= 1) {
             int h = size >> 1;
-            int step = m / size;
+            int tw = h; // stage twiddles exp(-2πi j / size), j < h, stored contiguously from index h
             for (int start = 0; start < m; start += size) {
-                for (int j = 0, t = 0; j < h; j++, t += step) {
+                for (int j = 0; j < h; j++) {
                     int a = start + j, b = a + h;
-                    double wr = twRe[t], wi = twIm[t];
+                    double wr = stageRe[tw + j], wi = stageIm[tw + j];
                     double xr = re[b] * wr - im[b] * wi;
                     double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    double ar = re[a], ai = im[a];
+                    re[b] = ar - xr;
+                    im[b] = ai - xi;
+                    re[a] = ar + xr;
+                    im[a] = ai + xi;
                 }
             }
         }

@@ -137,9 +137,16 @@ public final class Chroma {
             int base = t * bins;
             double max = 0;
             for (int c = 0; c < n; c++) {
-                double a = 0;
-                int row = c * bins;
-                for (int k = 0; k < bins; k++) a += bank[row + k] * power[base + k];
+                int row = c * bins, k = 0;
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0; // four partial sums: the adds are not latency-bound
+                for (; k + 3 < bins; k += 4) {
+                    a0 += bank[row + k] * (double) power[base + k];
+                    a1 += bank[row + k + 1] * (double) power[base + k + 1];
+                    a2 += bank[row + k + 2] * (double) power[base + k + 2];
+                    a3 += bank[row + k + 3] * (double) power[base + k + 3];
+                }
+                for (; k < bins; k++) a0 += bank[row + k] * (double) power[base + k];
+                double a = (a0 + a1) + (a2 + a3);
                 acc[c] = a;
                 max = Math.max(max, Math.abs(a));
             }
