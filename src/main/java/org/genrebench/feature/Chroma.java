@@ -133,19 +133,23 @@ public final class Chroma {
     public static void chroma(float[] power, int frames, SpectralParams p, float[] bank, double[] out) {
         int bins = p.bins(), n = N_CHROMA;
         double[] acc = new double[n];
+        double[] w = new double[bank.length];
+        for (int i = 0; i < w.length; i++) w[i] = bank[i];
+        double[] frame = new double[bins];
         for (int t = 0; t < frames; t++) {
             int base = t * bins;
+            for (int k = 0; k < bins; k++) frame[k] = power[base + k];
             double max = 0;
             for (int c = 0; c < n; c++) {
                 int row = c * bins, k = 0;
                 double a0 = 0, a1 = 0, a2 = 0, a3 = 0; // four partial sums: the adds are not latency-bound
                 for (; k + 3 < bins; k += 4) {
-                    a0 += bank[row + k] * (double) power[base + k];
-                    a1 += bank[row + k + 1] * (double) power[base + k + 1];
-                    a2 += bank[row + k + 2] * (double) power[base + k + 2];
-                    a3 += bank[row + k + 3] * (double) power[base + k + 3];
+                    a0 += w[row + k] * frame[k];
+                    a1 += w[row + k + 1] * frame[k + 1];
+                    a2 += w[row + k + 2] * frame[k + 2];
+                    a3 += w[row + k + 3] * frame[k + 3];
                 }
-                for (; k < bins; k++) a0 += bank[row + k] * (double) power[base + k];
+                for (; k < bins; k++) a0 += w[row + k] * frame[k];
                 double a = (a0 + a1) + (a2 + a3);
                 acc[c] = a;
                 max = Math.max(max, Math.abs(a));
