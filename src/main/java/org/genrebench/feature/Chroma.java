@@ -18,9 +18,9 @@ public final class Chroma {
 
     /**
      * {@code librosa.filters.chroma(sr, n_fft, n_chroma=12, tuning)} as a {@code 12 × bins} row-major matrix
-     * (float32 values, like librosa's default dtype).
+     * (values rounded to float32, like librosa's default dtype).
      */
-    public static float[] filterBank(SpectralParams p, double tuning) {
+    public static double[] filterBank(SpectralParams p, double tuning) {
         int nFft = p.nFft(), bins = p.bins(), n = N_CHROMA;
         double a440 = 440.0 * Math.pow(2.0, tuning / n);
         double[] frq = new double[nFft];
@@ -47,7 +47,7 @@ public final class Chroma {
             double oct = Math.exp(-0.5 * Math.pow((frq[k] / n - 5.0) / 2.0, 2));
             for (int c = 0; c < n; c++) w[c * bins + k] = (norm < Double.MIN_NORMAL ? w[c * bins + k] : w[c * bins + k] / norm) * oct;
         }
-        float[] out = new float[n * bins];
+        double[] out = new double[n * bins];
         int roll = 3 * (n / 12);
         for (int c = 0; c < n; c++) {
             int src = (c + roll) % n;
@@ -130,11 +130,10 @@ public final class Chroma {
      * Chroma of a power spectrogram: {@code out[c * frames + t]} = (filterBank · S[:, t])[c] / max_c, a silent frame
      * giving zeros.
      */
-    public static void chroma(float[] power, int frames, SpectralParams p, float[] bank, double[] out) {
+    public static void chroma(float[] power, int frames, SpectralParams p, double[] bank, double[] out) {
         int bins = p.bins(), n = N_CHROMA;
         double[] acc = new double[n];
-        double[] w = new double[bank.length];
-        for (int i = 0; i < w.length; i++) w[i] = bank[i];
+        double[] w = bank;
         double[] frame = new double[bins];
         for (int t = 0; t < frames; t++) {
             int base = t * bins;

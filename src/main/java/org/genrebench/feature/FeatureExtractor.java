@@ -30,7 +30,7 @@ public final class FeatureExtractor {
     private float[] tuningScratch = new float[0];
     private float[] harmonic = new float[0];
     private float[] percussive = new float[0];
-    private float[] chromaBank;
+    private double[] chromaBank;
     private double chromaBankTuning = Double.NaN;
 
     public FeatureExtractor() {
