@@ -12,17 +12,15 @@ package org.genrebench.dsp;
 public final class MedianFilter {
     private final int width;
     private final int radius;
-    private final float[] sorted; // window values in ascending order
-    private final int[] ids;      // window slot of each sorted value
-    private final int[] pos;      // sorted position of each window slot
+    private final long[] keys; // sentinel, window in ascending order as (sortable bits << 32 | slot), sentinel
+    private final int[] pos;   // sorted position (1..w) of each window slot
     private float[] ext = new float[0];
 
     public MedianFilter(int width) {
         if (width < 1 || width % 2 == 0) throw new IllegalArgumentException("median width must be odd: " + width);
         this.width = width;
         this.radius = width / 2;
-        this.sorted = new float[width];
-        this.ids = new int[width];
+        this.keys = new long[width + 2];
         this.pos = new int[width];
     }
 
@@ -44,50 +42,61 @@ public final class MedianFilter {
             for (int i = 0; i < len; i++) e[i] = in[inOffset + reflect(i - radius, n) * inStride];
         }
         int w = width, r = radius;
-        float[] v = sorted;
-        int[] id = ids, at = pos;
-        // insertion-sort the first window; window slot j holds ext[i + j] for the current i (circularly)
+        long[] key = keys;
+        int[] at = pos;
+        // keys[1..w] hold the window in ascending order as (sortable value bits << 32 | window slot), between
+        // sentinels keys[0] = MIN and keys[w+1] = MAX; window slot j holds ext[i + j] for the current i (circularly)
+        key[0] = Long.MIN_VALUE;
         for (int j = 0; j < w; j++) {
-            float x = e[j];
-            int k = j;
-            while (k > 0 && v[k - 1] > x) {
-                v[k] = v[k - 1];
-                id[k] = id[k - 1];
+            long x = ((long) sortableBits(e[j]) << 32) | j;
+            int k = j + 1;
+            while (key[k - 1] > x) {
+                key[k] = key[k - 1];
                 k--;
             }
-            v[k] = x;
-            id[k] = j;
+            key[k] = x;
         }
-        for (int k = 0; k < w; k++) at[id[k]] = k;
-        int slot = 0;
+        key[w + 1] = Long.MAX_VALUE;
+        for (int k = 1; k <= w; k++) at[(int) key[k]] = k;
+        int slot = 0, median = r + 1;
         for (int i = 0; ; i++) {
-            out[outOffset + i * outStride] = v[r];
+            out[outOffset + i * outStride] = Float.intBitsToFloat(sortableBits((int) (key[median] >> 32)));
             if (i == n - 1) break;
-            float x = e[i + w];
+            long x = ((long) sortableBits(e[i + w]) << 32) | slot;
             // the incoming sample takes the outgoing sample's slot and sorted position, then moves into order
             int k = at[slot];
-            if (x > v[k]) {
-                while (k + 1 < w && v[k + 1] < x) {
-                    v[k] = v[k + 1];
-                    int moved = id[k + 1];
-                    id[k] = moved;
-                    at[moved] = k;
+            if (x > key[k]) {
+                long next;
+                while ((next = key[k + 1]) < x) {
+                    key[k] = next;
+                    at[(int) next] = k;
                     k++;
                 }
             } else {
-                while (k > 0 && v[k - 1] > x) {
-                    v[k] = v[k - 1];
-                    int moved = id[k - 1];
-                    id[k] = moved;
-                    at[moved] = k;
+                long prev;
+                while ((prev = key[k - 1]) > x) {
+                    key[k] = prev;
+                    at[(int) prev] = k;
                     k--;
                 }
             }
-            v[k] = x;
-            id[k] = slot;
+            key[k] = x;
             at[slot] = k;
             if (++slot == w) slot = 0;
         }
+    }
+
+    /**
+     * An int whose signed order is the float order (finite values and infinities; -0 is read as +0). The mapping
+     * is its own inverse on the bit pattern.
+     */
+    static int sortableBits(float x) {
+        int b = Float.floatToRawIntBits(x + 0.0f);
+        return b >= 0 ? b : b ^ 0x7fffffff;
+    }
+
+    private static int sortableBits(int b) {
+        return b >= 0 ? b : b ^ 0x7fffffff;
     }
 
     /** scipy 'reflect' index mapping for {@code i} in {@code [-n, 2n)}; repeats for longer reaches. */
