@@ -22,6 +22,23 @@ class MedianFilterTest {
     }
 
     @Test
+    void vectorFilterMatchesScalarOnManyLanes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorMedianFilter.available(), "run with --add-modules jdk.incubator.vector");
+        Random rnd = new Random(11);
+        for (int n : new int[]{3, 20, 1293}) {
+            for (int lanes : new int[]{1, 300, 1025}) {
+                float[] data = new float[n * lanes];
+                for (int i = 0; i < data.length; i++) data[i] = rnd.nextInt(5) == 0 ? 0f : (float) Math.abs(rnd.nextGaussian());
+                float[] want = new float[data.length], got = new float[data.length];
+                MedianFilter mf = new MedianFilter(31);
+                for (int l = 0; l < lanes; l++) mf.filter(data, l, lanes, n, want, l, lanes);
+                new VectorMedianFilter(31).filter(data, n, lanes, got);
+                assertArrayEquals(want, got, "n=" + n + " lanes=" + lanes);
+            }
+        }
+    }
+
+    @Test
     void reflectIsHalfSampleSymmetric() {
         assertEquals(0, MedianFilter.reflect(-1, 5));
         assertEquals(1, MedianFilter.reflect(-2, 5));
