@@ -1,0 +1,150 @@
+package org.genrebench.dsp;
+
+/**
+ * Real-input FFT of a power-of-two size {@code n} in double precision, computed as a complex radix-2 FFT of size
+ * {@code n/2} on the even/odd-interleaved input plus a split step. All twiddles and the bit-reversal table are
+ * precomputed; {@link #forward} and {@link #inverse} allocate nothing.
+ *
+ * <p>Conventions match {@code numpy.fft.rfft}/{@code irfft}: forward is unscaled with {@code exp(-2πi k m / n)},
+ * inverse is scaled by {@code 1/n} and ignores the imaginary parts of the DC and Nyquist bins.
+ *
+ * <p>An instance keeps scratch buffers, so it is <b>not thread-safe</b>: use one per thread.
+ */
+public final class RealFft {
+    private final int n;
+    private final int half;
+    private final int[] bitrev;
+    private final double[] stageRe; // for the stage of butterfly size 2h: exp(-2πi j / 2h) at index h + j, j < h
+    private final double[] stageIm;
+    private final double[] splitRe; // exp(-2πi k / n), k <= half
+    private final double[] splitIm;
+    private final double[] zr;
+    private final double[] zi;
+
+    public RealFft(int n) {
+        if (n < 4 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two >= 4: " + n);
+        this.n = n;
+        this.half = n / 2;
+        int bits = Integer.numberOfTrailingZeros(half);
+        bitrev = new int[half];
+        for (int i = 0; i < half; i++) bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+        stageRe = new double[Math.max(2, half)];
+        stageIm = new double[stageRe.length];
+        for (int h = 1; h < half; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // same angles as a table of size half indexed by j * (half / 2h), so results do not depend on the stage
+                double a = -2 * Math.PI * (j * (half / (2 * h))) / half;
+                stageRe[h + j] = Math.cos(a);
+                stageIm[h + j] = Math.sin(a);
+            }
+        }
+        splitRe = new double[half + 1];
+        splitIm = new double[half + 1];
+        for (int k = 0; k <= half; k++) {
+            double a = -2 * Math.PI * k / n;
+            splitRe[k] = Math.cos(a);
+            splitIm[k] = Math.sin(a);
+        }
+        zr = new double[half];
+        zi = new double[half];
+    }
+
+    public int size() {
+        return n;
+    }
+
+    /** Number of non-redundant output bins, {@code n/2 + 1}. */
+    public int bins() {
+        return half + 1;
+    }
+
+    /** Forward transform of {@code x[0..n)} into {@code re/im[0..n/2]}. */
+    public void forward(double[] x, double[] re, double[] im) {
+        for (int k = 0; k < half; k++) {
+            int j = bitrev[k];
+            zr[j] = x[2 * k];
+            zi[j] = x[2 * k + 1];
+        }
+        butterflies(zr, zi);
+        re[0] = zr[0] + zi[0];
+        im[0] = 0;
+        re[half] = zr[0] - zi[0];
+        im[half] = 0;
+        for (int k = 1; k < half; k++) {
+            double ar = zr[k], ai = zi[k];
+            double br = zr[half - k], bi = -zi[half - k];
+            double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+            double dr = ar - br, di = ai - bi;
+            double or = 0.5 * di, oi = -0.5 * dr;
+            double wr = splitRe[k], wi = splitIm[k];
+            re[k] = er + wr * or - wi * oi;
+            im[k] = ei + wr * oi + wi * or;
+        }
+    }
+
+    /** Inverse transform of the half spectrum {@code re/im[0..n/2]} into {@code x[0..n)}, scaled by {@code 1/n}. */
+    public void inverse(double[] re, double[] im, double[] x) {
+        for (int k = 0; k < half; k++) {
+            double ar = re[k], ai = k == 0 ? 0 : im[k];
+            double br = re[half - k], bi = (k == 0) ? 0 : -im[half - k];
+            double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+            double dr = 0.5 * (ar - br), di = 0.5 * (ai - bi);
+            // O = D * conj(W^k)
+            double wr = splitRe[k], wi = -splitIm[k];
+            double or = dr * wr - di * wi, oi = dr * wi + di * wr;
+            // Z = E + i O, conjugated for the inverse-by-forward trick
+            int j = bitrev[k];
+            zr[j] = er - oi;
+            zi[j] = -(ei + or);
+        }
+        butterflies(zr, zi);
+        double s = 1.0 / half;
+        for (int k = 0; k < half; k++) {
+            x[2 * k] = zr[k] * s;
+            x[2 * k + 1] = -zi[k] * s;
+        }
+    }
+
+    private void butterflies(double[] re, double[] im) {
+        int m = half;
+        int size;
+        if (m >= 4) {
+            // first two radix-2 stages fused into one radix-4 pass (twiddles 1 and -i only)
+            for (int a = 0; a < m; a += 4) {
+                double r0 = re[a], i0 = im[a], r1 = re[a + 1], i1 = im[a + 1];
+                double r2 = re[a + 2], i2 = im[a + 2], r3 = re[a + 3], i3 = im[a + 3];
+                double s0r = r0 + r1, s0i = i0 + i1, d0r = r0 - r1, d0i = i0 - i1;
+                double s1r = r2 + r3, s1i = i2 + i3, d1r = r2 - r3, d1i = i2 - i3;
+                re[a] = s0r + s1r;
+                im[a] = s0i + s1i;
+                re[a + 2] = s0r - s1r;
+                im[a + 2] = s0i - s1i;
+                // (d1r + i d1i) * (-i) = d1i - i d1r
+                re[a + 1] = d0r + d1i;
+                im[a + 1] = d0i - d1r;
+                re[a + 3] = d0r - d1i;
+                im[a + 3] = d0i + d1r;
+            }
+            size = 8;
+        } else {
+            size = 2;
+        }
+        for (; size <= m; size <<= 1) {
+            int h = size >> 1;
+            int tw = h; // stage twiddles exp(-2πi j / size), j < h, stored contiguously from index h
+            for (int start = 0; start < m; start += size) {
+                for (int j = 0; j < h; j++) {
+                    int a = start + j, b = a + h;
+                    double wr = stageRe[tw + j], wi = stageIm[tw + j];
+                    double xr = re[b] * wr - im[b] * wi;
+                    double xi = re[b] * wi + im[b] * wr;
+                    double ar = re[a], ai = im[a];
+                    re[b] = ar - xr;
+                    im[b] = ai - xi;
+                    re[a] = ar + xr;
+                    im[a] = ai + xi;
+                }
+            }
+        }
+    }
+}

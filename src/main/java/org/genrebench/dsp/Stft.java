@@ -1,0 +1,132 @@
+package org.genrebench.dsp;
+
+import java.util.Arrays;
+
+/**
+ * Centred short-time Fourier transform and its inverse, as {@code librosa.stft}/{@code librosa.istft} 0.9.2 with a
+ * periodic Hann window, {@code win_length = n_fft}, {@code center=True} and librosa 0.9's default
+ * {@code pad_mode='constant'} (the signal is padded with {@code n_fft/2} zeros on both sides).
+ *
+ * <p>Spectra are stored frame-major in flat arrays: bin {@code k} of frame {@code t} is at {@code t * bins() + k}.
+ * Like librosa (complex64 output of a float64 FFT), each frame is transformed in double precision and stored as
+ * float. Not thread-safe (one instance per thread); no allocation per call.
+ */
+public final class Stft {
+    private final int nFft;
+    private final int hop;
+    private final int bins;
+    private final double[] window;
+    private final RealFft fft;
+    private final double[] frame;
+    private final double[] re;
+    private final double[] im;
+    private double[] windowSumSquare = new double[0];
+
+    public Stft(int nFft, int hop) {
+        if (hop <= 0 || hop > nFft) throw new IllegalArgumentException("hop must be in (0, n_fft]: " + hop);
+        this.nFft = nFft;
+        this.hop = hop;
+        this.bins = nFft / 2 + 1;
+        this.window = Windows.hann(nFft);
+        this.fft = new RealFft(nFft);
+        this.frame = new double[nFft];
+        this.re = new double[bins];
+        this.im = new double[bins];
+    }
+
+    public int nFft() {
+        return nFft;
+    }
+
+    public int hop() {
+        return hop;
+    }
+
+    /** Frequency bins per frame, {@code n_fft/2 + 1}. */
+    public int bins() {
+        return bins;
+    }
+
+    /** Number of centred frames for a signal of {@code samples} samples: {@code 1 + samples / hop}. */
+    public int frames(int samples) {
+        return 1 + samples / hop;
+    }
+
+    /**
+     * STFT of {@code y[offset, offset+length)} into {@code outRe/outIm} (at least {@code frames(length) * bins()}).
+     * Returns the number of frames.
+     */
+    public int forward(float[] y, int offset, int length, float[] outRe, float[] outIm) {
+        int frames = frames(length);
+        int pad = nFft / 2;
+        for (int t = 0; t < frames; t++) {
+            int start = t * hop - pad; // index into the unpadded signal
+            int lo = Math.max(0, -start), hi = Math.min(nFft, length - start);
+            if (lo > 0) Arrays.fill(frame, 0, lo, 0.0);
+            for (int i = lo; i < hi; i++) frame[i] = window[i] * y[offset + start + i];
+            if (hi < nFft) Arrays.fill(frame, Math.max(hi, lo), nFft, 0.0);
+            fft.forward(frame, re, im);
+            int base = t * bins;
+            for (int k = 0; k < bins; k++) {
+                outRe[base + k] = (float) re[k];
+                outIm[base + k] = (float) im[k];
+            }
+        }
+        return frames;
+    }
+
+    /** Callback that supplies the spectrum of one frame for {@link #inverse}. */
+    @FunctionalInterface
+    public interface FrameSource {
+        /** Fills {@code re/im[0..bins)} with the spectrum of frame {@code t}. */
+        void frame(int t, double[] re, double[] im);
+    }
+
+    /**
+     * {@code librosa.istft(D, length=length)} (centred, Hann, window-sum-square normalisation) of the {@code frames}
+     * frames supplied by {@code source}, written to {@code out[0, length)}. {@code scratch} must hold at least
+     * {@code n_fft + hop * (frames - 1)} doubles.
+     */
+    public void inverse(FrameSource source, int frames, int length, double[] scratch, float[] out) {
+        int nFrames = Math.min(frames, (int) Math.ceil((length + (double) nFft) / hop));
+        int total = nFft + hop * (nFrames - 1);
+        if (scratch.length < total) throw new IllegalArgumentException("scratch too small: " + scratch.length + " < " + total);
+        Arrays.fill(scratch, 0, total, 0.0);
+        for (int t = 0; t < nFrames; t++) {
+            source.frame(t, re, im);
+            fft.inverse(re, im, frame);
+            int base = t * hop;
+            for (int i = 0; i < nFft; i++) scratch[base + i] += window[i] * frame[i];
+        }
+        double[] wss = windowSumSquare(nFrames);
+        double tiny = Double.MIN_NORMAL;
+        int start = nFft / 2;
+        for (int i = 0; i < length; i++) {
+            int j = start + i;
+            if (j >= total) {
+                out[i] = 0f;
+                continue;
+            }
+            double w = wss[j];
+            out[i] = (float) (w > tiny ? scratch[j] / w : scratch[j]);
+        }
+    }
+
+    /** Samples needed by the scratch buffer of {@link #inverse} for {@code frames} frames. */
+    public int inverseScratchSize(int frames) {
+        return nFft + hop * (frames - 1);
+    }
+
+    private double[] windowSumSquare(int nFrames) {
+        int total = nFft + hop * (nFrames - 1);
+        if (windowSumSquare.length != total) {
+            double[] w = new double[total];
+            for (int t = 0; t < nFrames; t++) {
+                int base = t * hop;
+                for (int i = 0; i < nFft; i++) w[base + i] += window[i] * window[i];
+            }
+            windowSumSquare = w;
+        }
+        return windowSumSquare;
+    }
+}

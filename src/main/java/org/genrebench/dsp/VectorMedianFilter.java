@@ -1,0 +1,105 @@
+package org.genrebench.dsp;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
+
+/**
+ * SIMD sliding median of odd width over many independent series at once, for <b>non-negative</b> finite data such as
+ * spectrogram magnitudes; the same result as {@link MedianFilter} ({@code scipy.ndimage.median_filter},
+ * {@code mode='reflect'}) on each series. Needs the incubating {@code jdk.incubator.vector} module at run time: use
+ * {@link #available()} (and fall back to {@link MedianFilter}) before touching this class.
+ *
+ * <p>Layout: sample {@code i} of series {@code l} is at {@code i * lanes + l}. Each lane keeps its window sorted; a
+ * step replaces the outgoing sample by the incoming one with a branch-free rule for every rank {@code j}:
+ * {@code d[j] = s[j] < old ? s[j] : s[j+1]} (delete), {@code s'[j] = min(d[j], max(new, d[j-1]))} (insert). The IEEE
+ * bits of non-negative floats order like their values, so the rule runs on int vectors, one lane per series.
+ * Not thread-safe; buffers are reused.
+ */
+public final class VectorMedianFilter {
+    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
+    private static final int BLOCK = Math.max(64, SPECIES.length() * 4);
+
+    private final int width;
+    private final int radius;
+    private final MedianFilter scalar;
+    private int[] cur;
+    private int[] next;
+    private final int[] old = new int[BLOCK];
+    private final int[] nw = new int[BLOCK];
+    private final float[] sortBuf;
+
+    /** Whether the Vector API module is present in this JVM (run with {@code --add-modules jdk.incubator.vector}). */
+    public static boolean available() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    public VectorMedianFilter(int width) {
+        if (width < 1 || width % 2 == 0) throw new IllegalArgumentException("median width must be odd: " + width);
+        this.width = width;
+        this.radius = width / 2;
+        this.scalar = new MedianFilter(width);
+        this.cur = new int[(width + 2) * BLOCK];
+        this.next = new int[(width + 2) * BLOCK];
+        this.sortBuf = new float[width];
+    }
+
+    /** Filters {@code n} steps of {@code lanes} series of {@code in} into {@code out} (same layout). */
+    public void filter(float[] in, int n, int lanes, float[] out) {
+        int full = n > radius ? lanes - lanes % BLOCK : 0;
+        for (int l0 = 0; l0 < full; l0 += BLOCK) filterBlock(in, n, lanes, l0, out);
+        for (int l = full; l < lanes; l++) scalar.filter(in, l, lanes, n, out, l, lanes);
+    }
+
+    private void filterBlock(float[] in, int n, int lanes, int l0, float[] out) {
+        int w = width, r = radius, top = (w + 1) * BLOCK;
+        int[] s = cur, t = next;
+        for (int l = 0; l < BLOCK; l++) {
+            for (int j = 0; j < w; j++) sortBuf[j] = in[MedianFilter.reflect(j - r, n) * lanes + l0 + l];
+            Arrays.sort(sortBuf);
+            for (int j = 0; j < w; j++) s[(j + 1) * BLOCK + l] = Float.floatToRawIntBits(sortBuf[j] + 0.0f);
+            s[l] = t[l] = -1;
+            s[top + l] = t[top + l] = Integer.MAX_VALUE;
+        }
+        int median = (r + 1) * BLOCK;
+        for (int i = 0; ; i++) {
+            int ob = i * lanes + l0;
+            for (int l = 0; l < BLOCK; l++) out[ob + l] = Float.intBitsToFloat(s[median + l]);
+            if (i == n - 1) break;
+            int io = MedianFilter.reflect(i - r, n) * lanes + l0, ii = MedianFilter.reflect(i + w - r, n) * lanes + l0;
+            for (int l = 0; l < BLOCK; l++) {
+                old[l] = Float.floatToRawIntBits(in[io + l] + 0.0f);
+                nw[l] = Float.floatToRawIntBits(in[ii + l] + 0.0f);
+            }
+            step(s, t);
+            int[] x = s;
+            s = t;
+            t = x;
+        }
+        cur = s;
+        next = t;
+    }
+
+    private void step(int[] s, int[] t) {
+        int len = SPECIES.length();
+        for (int l = 0; l < BLOCK; l += len) {
+            IntVector ol = IntVector.fromArray(SPECIES, old, l);
+            IntVector nv = IntVector.fromArray(SPECIES, nw, l);
+            IntVector p = IntVector.fromArray(SPECIES, s, l);          // row 0: sentinel
+            IntVector c = IntVector.fromArray(SPECIES, s, BLOCK + l);
+            VectorMask<Integer> pLess = p.lt(ol);
+            for (int j = 1; j <= width; j++) {
+                IntVector x = IntVector.fromArray(SPECIES, s, (j + 1) * BLOCK + l);
+                VectorMask<Integer> cLess = c.lt(ol);
+                IntVector dj = x.blend(c, cLess);                    // delete: d[j]
+                IntVector dp = c.blend(p, pLess);                    // d[j-1]
+                dj.min(nv.max(dp)).intoArray(t, j * BLOCK + l);      // insert
+                p = c;
+                c = x;
+                pLess = cLess;
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.genrebench.feature;
+
+import org.genrebench.audio.AudioClip;
+import org.genrebench.audio.Pcm16Wav;
+import org.genrebench.util.UserException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Builds the community GTZAN feature table for a folder of tracks ({@code <genre>/<track>.wav}): one row per track,
+ * or per chunk when a chunk length is given, processed in parallel, one {@link FeatureExtractor} per thread.
+ * Rows keep the sorted order of the files; files that cannot be read are skipped and reported.
+ */
+public final class FeatureTable {
+    /** Community 3-second table: chunks of 66 149 samples (3 s at 22 050 Hz, minus one). */
+    public static final int COMMUNITY_3S_CHUNK = 66149;
+
+    /** One CSV row: file (or chunk) name, the 58 features, label. */
+    public record Row(String filename, double[] features, String label) {
+    }
+
+    /** A file that was skipped, and why. */
+    public record Skipped(Path file, String reason) {
+    }
+
+    /** What {@link #extract} produced. */
+    public record Result(List<Row> rows, List<Skipped> skipped) {
+    }
+
+    private FeatureTable() {
+    }
+
+    /** Audio files ({@code .wav}, {@code .au}) under {@code dir}, sorted by path. */
+    public static List<Path> audioFiles(Path dir) {
+        if (!Files.isDirectory(dir)) throw new UserException("data folder not found: " + dir);
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".wav") || n.endsWith(".au");
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Extracts every file with {@code threads} workers. {@code chunkSamples <= 0} gives one row per track; otherwise
+     * one row per whole chunk named {@code <track>.<k>.wav}. {@code progress} is called once per finished file.
+     */
+    public static Result extract(List<Path> files, int chunkSamples, int threads, IntConsumer progress) {
+        int sr = SpectralParams.DEFAULT.sampleRate();
+        ThreadLocal<FeatureExtractor> fx = FeatureExtractor.perThread();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "extract");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Row>>> futures = new ArrayList<>();
+            for (Path file : files) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        AudioClip clip = Pcm16Wav.read(file);
+                        if (clip.sampleRate() != sr)
+                            throw new UserException("sample rate " + clip.sampleRate() + " Hz, expected " + sr + " Hz");
+                        return rows(fx.get(), file, clip.samples(), chunkSamples);
+                    } finally {
+                        progress.accept(1);
+                    }
+                }));
+            }
+            List<Row> rows = new ArrayList<>();
+            List<Skipped> skipped = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                try {
+                    rows.addAll(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    skipped.add(new Skipped(files.get(i), c.getMessage() == null ? c.toString() : c.getMessage()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return new Result(rows, skipped);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Row> rows(FeatureExtractor fx, Path file, float[] y, int chunk) {
+        String name = file.getFileName().toString();
+        String label = file.getParent() == null ? "" : file.getParent().getFileName().toString();
+        if (y.length == 0) throw new UserException("no audio samples");
+        if (chunk <= 0) return List.of(new Row(name, fx.extract(y), label));
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        List<Row> out = new ArrayList<>();
+        for (int k = 0; (k + 1) * (long) chunk <= y.length; k++) {
+            out.add(new Row(stem + "." + k + ".wav", fx.extract(y, k * chunk, chunk), label));
+        }
+        return out;
+    }
+
+    /** Writes rows in the community schema: {@code filename,length,…,mfcc20_var,label}. */
+    public static void write(List<Row> rows, Writer out) throws IOException {
+        out.write(FeatureSchema.csvHeader());
+        out.write('\n');
+        StringBuilder sb = new StringBuilder(1024);
+        for (Row r : rows) {
+            sb.setLength(0);
+            sb.append(r.filename());
+            double[] f = r.features();
+            for (int i = 0; i < f.length; i++) {
+                sb.append(',');
+                if (i == 0) sb.append((long) f[i]);
+                else sb.append(f[i]);
+            }
+            sb.append(',').append(r.label()).append('\n');
+            out.write(sb.toString());
+        }
+    }
+}

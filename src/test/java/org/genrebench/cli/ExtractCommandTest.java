@@ -1,0 +1,61 @@
+package org.genrebench.cli;
+
+import org.genrebench.SharedData;
+import org.genrebench.feature.FeatureSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExtractCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesCommunitySchemaPerTrackAndPerChunkAndListsUnreadableFiles() throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("blues"));
+        Files.copy(SharedData.sampleTrack("blues"), data.resolve("blues/blues.00000.wav"));
+        Files.writeString(data.resolve("blues/broken.wav"), "not audio");
+        String header = Files.readAllLines(SharedData.featuresCsv()).get(0);
+        assertEquals(header, FeatureSchema.csvHeader());
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            Path out = tmp.resolve("out/features.csv");
+            assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", out.toString(), "--threads", "2"));
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(2, lines.size());
+            assertEquals(header, lines.get(0));
+            String[] row = lines.get(1).split(",");
+            assertEquals("blues.00000.wav", row[0]);
+            assertEquals("661794", row[1]);
+            assertEquals("blues", row[row.length - 1]);
+            assertEquals(FeatureSchema.SIZE + 2, row.length);
+            assertTrue(captured.toString().contains("broken.wav"), captured.toString());
+
+            Path chunks = tmp.resolve("chunks.csv");
+            assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
+            List<String> c = Files.readAllLines(chunks);
+            assertEquals(11, c.size());
+            assertTrue(c.get(1).startsWith("blues.00000.0.wav,66149,"), c.get(1));
+            assertTrue(c.get(10).startsWith("blues.00000.9.wav,66149,"), c.get(10));
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void missingFolderIsAUserError() {
+        assertEquals(2, GenreBench.run("extract", "--data", tmp.resolve("nope").toString(), "--out", tmp.resolve("x.csv").toString()));
+    }
+}
