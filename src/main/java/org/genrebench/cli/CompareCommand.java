@@ -1,135 +1,225 @@
 package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.genrebench.dataset.FeatureTable;
+import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.dataset.cache.ArrayCache;
+import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
-import org.genrebench.eval.RunResult;
+import org.genrebench.experiment.AudioPreparation;
+import org.genrebench.experiment.CompareJob;
+import org.genrebench.experiment.DatasetSources;
+import org.genrebench.experiment.PreparedDataset;
+import org.genrebench.experiment.Skipped;
 import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
-import org.genrebench.report.PredictionFiles;
-import org.genrebench.report.Reporter;
-import org.genrebench.split.FaultFilteredSplit;
-import org.genrebench.split.Fold;
-import org.genrebench.split.StratifiedGroupKFold;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Runs every model under the shared song-disjoint harness and writes reports under results/.")
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs every model under the shared song-disjoint harness and writes reports under results/.",
+                "Data: --data DIR (GTZAN layout), --features-csv FILE, or else data/gtzan|genres|genres_original if present,",
+                "or else the embedded default: a cached synthetic genre set (all models) plus the shipped GTZAN feature table",
+                "(classical models)."})
 final class CompareCommand implements Callable<Integer> {
 
     enum SplitKind { kfold, fault_filtered }
 
+    /** Sizes of the embedded default; --quick trades accuracy of the estimate for a first look in minutes. */
+    record DefaultRun(int perGenre, double seconds, int epochs) {
+        static final DefaultRun FULL = new DefaultRun(20, 15, 12);
+        static final DefaultRun QUICK = new DefaultRun(8, 9, 4);
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--features-csv", paramLabel = "FILE", required = true,
-            description = "Community GTZAN feature table (features_30_sec.csv or features_3_sec.csv).")
+    @Option(names = "--data", paramLabel = "DIR", description = "GTZAN-layout audio folder (genres/<genre>/<genre>.NNNNN.wav|au).")
+    Path data;
+
+    @Option(names = "--features-csv", paramLabel = "FILE",
+            description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
     Path featuresCsv;
 
-    @Option(names = "--models", split = ",", paramLabel = "NAMES", defaultValue = "knn,rf,svm,logreg,mlp",
-            description = "Comma-separated models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", paramLabel = "NAMES", defaultValue = "knn,rf,svm,logreg,mlp,cnn,vgg,crnn",
+            description = "Models to run (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--folds", defaultValue = "5", description = "Song-disjoint stratified folds (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of folds and models (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--tune", description = "Grid-search hyper-parameters by inner song-disjoint CV in each training fold.")
-    boolean tune;
-
     @Option(names = "--split", defaultValue = "kfold", paramLabel = "kfold|fault-filtered",
             converter = SplitConverter.class, description = "Evaluation protocol (default: kfold).")
     SplitKind split;
 
-    @Option(names = "--splits-dir", defaultValue = "data/splits", paramLabel = "DIR",
-            description = "Folder of the fault-filtered lists (default: ${DEFAULT-VALUE}).")
-    Path splitsDir;
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of data synthesis, folds and models (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Name of the results folder (default: from the CSV name).")
-    String dataset;
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of the networks (early stopping may end sooner).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 64).")
+    Integer batchSize;
+
+    @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
+    boolean tune;
+
+    @Option(names = "--quick", description = "A small embedded run for a first look (a few minutes).")
+    boolean quick;
+
+    @Option(names = "--resume", description = "Continue an interrupted run: reuse every model/fold already finished in its results folder.")
+    boolean resume;
+
+    @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
+            description = "Feature rows per chunk of S seconds (0 = one row per track; default: ${DEFAULT-VALUE}).")
+    double chunkSeconds;
 
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR", description = "Results root (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--resume", description = "Reuse folds already finished under the results folder (same data, folds and seed).")
-    boolean resume;
+    @Option(names = "--data-root", defaultValue = "data", paramLabel = "DIR", hidden = true,
+            description = "Where the synthetic set, the cache, the shipped table and split lists live (default: ${DEFAULT-VALUE}).")
+    Path dataRoot;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Model/fold pairs trained at once (default: CPU cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
+        ModelRegistry.requireKnown(models);
+        if (folds < 2 && split == SplitKind.kfold) throw new UserException("--folds must be at least 2, got " + folds);
         PrintWriter stdout = spec.commandLine().getOut();
-        FeatureTable table = FeatureTable.read(featuresCsv);
-        List<Sample<double[]>> samples = table.samples();
-        List<String> classes = table.classNames();
-        String name = dataset != null ? dataset : datasetName(featuresCsv);
-        if (tune) name += "-tuned";
-        if (split == SplitKind.fault_filtered) name += "-fault-filtered";
-
-        List<Fold> foldList;
-        String protocol;
-        if (split == SplitKind.fault_filtered) {
-            foldList = List.of(FaultFilteredSplit.read(splitsDir).fold(samples.stream().map(Sample::songId).toList()));
-            protocol = "fault-filtered split (train+valid → test)";
+        List<Path> reports = new ArrayList<>();
+        if (featuresCsv != null) {
+            reports.add(runFeatureTable(featuresCsv, requireClassical(), stdout));
         } else {
-            foldList = new StratifiedGroupKFold(folds, seed)
-                    .split(samples.stream().map(Sample::groupId).toList(), samples.stream().mapToInt(Sample::label).toArray());
-            protocol = folds + "-fold stratified song-disjoint CV";
+            Path audio = data != null ? data : DatasetSources.detectGtzan(dataRoot).orElse(null);
+            if (audio != null) {
+                reports.add(runAudio(gtzan(audio), stdout));
+            } else {
+                reports.add(runAudio(synthetic(), stdout));
+                Path shipped = dataRoot.resolve("features_30_sec.csv");
+                List<String> classical = models.stream().filter(ModelRegistry::isClassical).toList();
+                if (Files.isRegularFile(shipped) && !classical.isEmpty()) reports.add(runFeatureTable(shipped, classical, stdout));
+            }
         }
-        if (tune) protocol += ", tuned by inner 3-fold song CV";
+        stdout.println("Reports:");
+        reports.forEach(r -> stdout.println("  " + r.resolve("report.md")));
+        return 0;
+    }
 
-        List<Harness.ModelSpec<double[]>> specs = models.stream()
-                .map(m -> Harness.ModelSpec.of(ModelRegistry.classical(m), seed, tune)).toList();
-        Path runDir = Reporter.runDir(out, name);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Harness<double[]> harness = new Harness<>(samples, classes, workers, new PredictionFiles(runDir, classes, resume));
+    private List<String> requireClassical() {
+        List<String> deep = models.stream().filter(ModelRegistry::isDeep).toList();
+        List<String> classical = models.stream().filter(ModelRegistry::isClassical).toList();
+        if (!deep.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--models")) {
+            throw new UserException("networks (" + String.join(",", deep) + ") need audio, not a feature table; use --data DIR");
+        }
+        return classical;
+    }
 
-        stdout.printf(Locale.ROOT, "%s: %d rows, %d songs, %d classes, %d features; %s; %d models%n", featuresCsv,
-                samples.size(), samples.stream().map(Sample::songId).distinct().count(), classes.size(),
-                table.featureNames().size(), protocol, specs.size());
+    private Path runFeatureTable(Path csv, List<String> modelNames, PrintWriter stdout) throws IOException {
+        PreparedDataset prepared = DatasetSources.featureTable(datasetName(csv), FeatureTable.read(csv));
+        return run(prepared, modelNames, stdout);
+    }
+
+    /** An audio dataset: scan problems + unreadable files are skipped and reported, never fatal. */
+    private record AudioSource(String name, String description, GtzanFolder.Scan scan) {
+    }
+
+    private AudioSource gtzan(Path dir) {
+        GtzanFolder.Scan scan = GtzanFolder.scan(dir);
+        return new AudioSource("gtzan", "GTZAN-layout audio folder " + scan.root() + " (" + scan.tracks().size() + " tracks)", scan);
+    }
+
+    private AudioSource synthetic() throws IOException {
+        DefaultRun size = quick ? DefaultRun.QUICK : DefaultRun.FULL;
+        SynthConfig config = new SynthConfig(10, size.perGenre(), size.seconds(), seed);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "Embedded default: synthetic genre set, %d genres × %d tracks × %.0f s, seed %d, difficulty %.2f%n",
+                config.genres(), config.perGenre(), config.seconds(), seed, config.difficulty());
         stdout.flush();
-        RunResult run;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax((long) specs.size() * foldList.size())
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-            run = harness.run(new Harness.RunInfo(name, protocol, seed, commandLine()), specs, foldList, new Harness.Listener() {
+        Path dir = DatasetSources.synthetic(dataRoot, config);
+        GtzanFolder.Scan scan = GtzanFolder.scan(dir);
+        String description = String.format(Locale.ROOT, "synthetic genre set (embedded default, generated by `synth`): %d genres × %d tracks × %.0f s, seed %d, difficulty %.2f, in %s",
+                config.genres(), config.perGenre(), config.seconds(), seed, config.difficulty(), dir);
+        return new AudioSource(quick ? "synthetic-quick" : "synthetic", description, scan);
+    }
+
+    private Path runAudio(AudioSource source, PrintWriter stdout) throws IOException {
+        boolean wantFeatures = models.stream().anyMatch(ModelRegistry::isClassical);
+        boolean wantWindows = models.stream().anyMatch(ModelRegistry::isDeep);
+        AudioPreparation.Settings defaults = AudioPreparation.Settings.defaults();
+        int chunk = chunkSeconds <= 0 ? 0 : chunkSeconds == 3 ? defaults.featureChunkSamples() : (int) Math.round(chunkSeconds * 22050);
+        AudioPreparation prep = new AudioPreparation(new ArrayCache(dataRoot.resolve("cache")),
+                new AudioPreparation.Settings(chunk, defaults.windowSamples(), defaults.windowOverlap(), wantFeatures, wantWindows),
+                workers());
+        PreparedDataset prepared;
+        try (ProgressBar bar = ConsoleProgress.bar("extract", source.scan().tracks().size())) {
+            prepared = prep.prepare(source.name(), source.description(), source.scan().tracks(), (track, cached) -> bar.step());
+        }
+        List<Skipped> skipped = new ArrayList<>(prepared.skipped());
+        source.scan().problems().forEach(p -> skipped.add(new Skipped(source.scan().root(), p)));
+        for (Skipped s : skipped) stdout.println("skipped: " + s);
+        prepared = new PreparedDataset(prepared.name(), prepared.description(), prepared.classNames(), prepared.songIds(),
+                prepared.songGroups(), prepared.songLabels(), prepared.features(), prepared.windows(), skipped);
+        return run(prepared, models, stdout);
+    }
+
+    private Path run(PreparedDataset prepared, List<String> modelNames, PrintWriter stdout) throws IOException {
+        stdout.printf(Locale.ROOT, "%s: %d songs, %d classes, %d feature rows, %d mel windows, %d skipped; models %s%n",
+                prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),
+                prepared.windows().size(), prepared.skipped().size(), String.join(",", modelNames));
+        stdout.flush();
+        Map<String, String> deepParams = new HashMap<>();
+        Integer e = epochs != null ? epochs : (data == null && featuresCsv == null ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
+        if (e != null) deepParams.put("epochs", Integer.toString(e));
+        if (batchSize != null) deepParams.put("batchSize", Integer.toString(batchSize));
+        CompareJob.Plan plan = new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
+                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
+        int foldCount = plan.faultFiltered() ? 1 : folds;
+        CompareJob.Outcome outcome;
+        try (ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * foldCount)) {
+            outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
                     bar.step();
-                    bar.setExtraMessage(result.model() + " fold " + result.fold());
+                    bar.setExtraMessage(result.model() + " fold " + result.fold() + (fromCache ? " (resumed)" : ""));
                 }
 
                 @Override
                 public void modelDone(ModelResult m) {
-                    stdout.printf(Locale.ROOT, "%n%-7s song acc %.3f ± %.3f  macro-F1 %.3f ± %.3f  fit %.2f s  %,.0f items/s%n",
+                    stdout.printf(Locale.ROOT, "%n%-7s song acc %.3f ± %.3f  macro-F1 %.3f ± %.3f  fit %.1f s  %,.0f items/s%n",
                             m.name(), m.accuracyMean(), m.accuracyStd(), m.macroF1Mean(), m.macroF1Std(), m.fitSeconds(), m.throughput());
                     stdout.flush();
                 }
             });
         }
-        Path dir = Reporter.write(run, out);
-        stdout.printf(Locale.ROOT, "%d models × %d folds in %.1f s wall; report: %s%n", specs.size(), foldList.size(),
-                run.wallSeconds(), dir.resolve("report.md"));
-        return 0;
+        stdout.printf(Locale.ROOT, "%s: %d models in %.1f s; report %s%n", prepared.name(), modelNames.size(),
+                outcome.run().wallSeconds(), outcome.dir().resolve("report.md"));
+        return outcome.dir();
+    }
+
+    private int workers() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** {@code features_30_sec.csv} → {@code gtzan-features-30s}; other names are used as they are. */

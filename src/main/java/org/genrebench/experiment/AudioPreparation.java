@@ -157,14 +157,21 @@ public final class AudioPreparation {
         return logMel.windows(signal, settings.windowSamples(), settings.windowOverlap());
     }
 
+    /**
+     * Model inputs from cached rows: every feature but {@code length}, which describes the file rather than the
+     * music (and is constant for chunks), as the community table is used in the literature.
+     */
     private static double[][] unflattenRows(float[] flat) {
         if (flat == null) return null;
         int n = flat.length / FeatureSchema.SIZE;
-        double[][] rows = new double[n][FeatureSchema.SIZE];
+        double[][] rows = new double[n][FeatureSchema.SIZE - 1];
         for (int k = 0; k < n; k++)
-            for (int i = 0; i < FeatureSchema.SIZE; i++) rows[k][i] = flat[k * FeatureSchema.SIZE + i];
+            for (int i = 0, j = 0; i < FeatureSchema.SIZE; i++)
+                if (i != LENGTH_COLUMN) rows[k][j++] = flat[k * FeatureSchema.SIZE + i];
         return rows;
     }
+
+    private static final int LENGTH_COLUMN = FeatureSchema.indexOf("length");
 
     private float[][] unflattenWindows(float[] flat, LogMel logMel) {
         if (flat == null) return null;

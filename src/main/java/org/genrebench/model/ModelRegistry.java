@@ -1,6 +1,8 @@
 package org.genrebench.model;
 
 import org.genrebench.model.classical.Knn;
+import org.genrebench.model.deep.DeepConfig;
+import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.model.classical.LogReg;
 import org.genrebench.model.classical.Mlp;
 import org.genrebench.model.classical.RandomForestModel;
@@ -36,6 +38,14 @@ public final class ModelRegistry {
     }
 
     private static final Map<String, Entry<double[]>> CLASSICAL_MODELS = new LinkedHashMap<>();
+    private static final Map<String, Entry<float[]>> DEEP_MODELS = new LinkedHashMap<>();
+
+    static {
+        // Networks are not grid-searched (one configuration each); their knobs come from DeepConfig.
+        DEEP_MODELS.put("cnn", new Entry<>("cnn", DEEP, (p, seed) -> DeepGenreClassifier.cnn(deepConfig(p, seed)), List.of(Map.of())));
+        DEEP_MODELS.put("vgg", new Entry<>("vgg", DEEP, (p, seed) -> DeepGenreClassifier.vgg(deepConfig(p, seed)), List.of(Map.of())));
+        DEEP_MODELS.put("crnn", new Entry<>("crnn", DEEP, (p, seed) -> DeepGenreClassifier.crnn(deepConfig(p, seed)), List.of(Map.of())));
+    }
 
     static {
         add(new Entry<>("knn", CLASSICAL, Knn::new, grid("k", "5", "1", "3", "7", "9", "15")));
@@ -58,6 +68,53 @@ public final class ModelRegistry {
         Entry<double[]> e = CLASSICAL_MODELS.get(name.strip().toLowerCase(java.util.Locale.ROOT));
         if (e == null) throw new UserException("unknown model '" + name + "' (known: " + String.join(",", CLASSICAL_MODELS.keySet()) + ")");
         return e;
+    }
+
+    /** The networks in report order: cnn, vgg, crnn. */
+    public static List<Entry<float[]>> deep() {
+        return List.copyOf(DEEP_MODELS.values());
+    }
+
+    public static boolean isDeep(String name) {
+        return DEEP_MODELS.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public static boolean isClassical(String name) {
+        return CLASSICAL_MODELS.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public static Entry<float[]> deep(String name) {
+        Entry<float[]> e = DEEP_MODELS.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        if (e == null) throw new UserException("unknown network '" + name + "' (known: " + String.join(",", DEEP_MODELS.keySet()) + ")");
+        return e;
+    }
+
+    /** Every model name, classical then deep, for help texts and validation. */
+    public static List<String> allNames() {
+        List<String> names = new java.util.ArrayList<>(CLASSICAL_MODELS.keySet());
+        names.addAll(DEEP_MODELS.keySet());
+        return names;
+    }
+
+    /**
+     * Fails with one sentence naming the first unknown model, so a typo in {@code --models} stops the run
+     * before any work is done.
+     */
+    public static void requireKnown(List<String> names) {
+        for (String n : names) {
+            if (!isClassical(n) && !isDeep(n)) {
+                throw new UserException("unknown model '" + n + "' (known: " + String.join(",", allNames()) + ")");
+            }
+        }
+    }
+
+    /** {@link DeepConfig#DEFAULT} with the seed and any of {@code epochs, batchSize, specAugment, threads} overridden. */
+    public static DeepConfig deepConfig(Map<String, String> p, long seed) {
+        DeepConfig c = DeepConfig.DEFAULT.withSeed(seed);
+        if (p.containsKey("epochs")) c = c.withEpochs(Integer.parseInt(p.get("epochs")));
+        if (p.containsKey("batchSize")) c = c.withBatchSize(Integer.parseInt(p.get("batchSize")));
+        if (p.containsKey("specAugment")) c = c.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));
+        return c;
     }
 
     private static List<Map<String, String>> grid(String key, String... values) {

@@ -1,5 +1,7 @@
 package org.genrebench.model;
 
+import org.genrebench.util.AtomicFiles;
+
 import org.genrebench.util.UserException;
 
 import java.io.BufferedInputStream;
@@ -57,21 +59,15 @@ public final class ModelStore {
 
     /** Writes header and payload atomically (temp file + rename), so a crash never leaves half a model. */
     public static void save(Path file, String format, String modelName, Writer payload) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeUTF(MAGIC);
-                out.writeInt(VERSION);
-                out.writeUTF(format);
-                out.writeUTF(modelName);
-                payload.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            out.writeUTF(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(format);
+            out.writeUTF(modelName);
+            payload.write(out);
+            out.flush();
+        });
     }
 
     /** Saves a {@link Serializable} model with Java serialisation. */

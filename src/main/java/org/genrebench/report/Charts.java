@@ -1,5 +1,7 @@
 package org.genrebench.report;
 
+import org.genrebench.util.AtomicFiles;
+
 import org.genrebench.eval.ConfusionMatrix;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;

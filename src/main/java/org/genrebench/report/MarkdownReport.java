@@ -14,9 +14,10 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(RunResult run, Significance.Pair sig) {
+    static String render(RunResult run, Significance.Pair sig, RunContext context) {
         StringBuilder md = new StringBuilder();
         md.append("# GenreBench — ").append(run.dataset()).append("\n\n");
+        if (!context.description().isEmpty()) md.append("- Data: ").append(context.description()).append("\n");
         md.append("- Command: `").append(run.command()).append("`\n");
         md.append("- Seed: ").append(run.seed()).append("\n");
         md.append("- Protocol: ").append(run.protocol()).append("; every model sees the same folds\n");
@@ -81,6 +82,10 @@ final class MarkdownReport {
         md.append("\n## Confusion matrices (song level, pooled over folds)\n\n");
         for (ModelResult m : run.models()) md.append("![").append(m.name()).append("](confusion-").append(m.name()).append(".png)\n");
         md.append("\nRaw per-fold predictions: `predictions/<model>/fold-<i>.csv`; machine-readable summary: `summary.json`.\n");
+
+        md.append("\n## Skipped inputs\n\n");
+        if (context.skipped().isEmpty()) md.append("None: every input was used.\n");
+        else context.skipped().forEach(s -> md.append("- ").append(s).append('\n'));
         return md.toString();
     }
 

@@ -1,5 +1,7 @@
 package org.genrebench.report;
 
+import org.genrebench.util.AtomicFiles;
+
 import org.genrebench.eval.FoldCache;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.split.Fold;

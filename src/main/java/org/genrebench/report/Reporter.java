@@ -1,5 +1,7 @@
 package org.genrebench.report;
 
+import org.genrebench.util.AtomicFiles;
+
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
 
@@ -20,12 +22,16 @@ public final class Reporter {
     }
 
     public static Path write(RunResult run, Path out) throws IOException {
+        return write(run, out, RunContext.NONE);
+    }
+
+    public static Path write(RunResult run, Path out, RunContext context) throws IOException {
         Path dir = runDir(out, run.dataset());
         Significance.Pair sig = Significance.choose(run);
-        AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig));
+        AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig, context));
         Charts.accuracyBars(run, dir.resolve("accuracy.png"));
         for (ModelResult m : run.models()) Charts.confusion(m, run.classNames(), dir.resolve("confusion-" + m.name() + ".png"));
-        AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(run, sig));
+        AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(run, sig, context));
         return dir;
     }
 }

@@ -17,9 +17,10 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static String render(RunResult run, Significance.Pair significance) {
+    static String render(RunResult run, Significance.Pair significance, RunContext context) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dataset", run.dataset());
+        root.put("data", context.description());
         root.put("protocol", run.protocol());
         root.put("seed", run.seed());
         root.put("command", run.command());
@@ -29,6 +30,7 @@ final class SummaryJson {
         for (ModelResult m : run.models()) models.add(model(m, run.classNames()));
         root.put("models", models);
         root.put("significance", significance == null ? null : significance(significance));
+        root.put("skipped", context.skipped());
         return Json.write(root);
     }
 

@@ -1,5 +1,9 @@
 package org.genrebench.util;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,7 +29,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.writeTo(out);
             }
             move(tmp, target);
@@ -36,6 +40,25 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content) throws IOException {
         write(target, out -> out.write(content));
+    }
+
+    /** Text counterpart of {@link Writer}. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /** Writes UTF-8 text atomically. */
+    public static void writeText(Path target, TextWriter writer) throws IOException {
+        write(target, out -> {
+            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.writeTo(w);
+            w.flush();
+        });
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        writeText(target, w -> w.write(text));
     }
 
     /** Renames atomically where the file system can, else replaces (same directory, so still a rename). */

@@ -1,15 +1,15 @@
 package org.genrebench.dataset.cache;
 
+import org.genrebench.util.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,21 +78,10 @@ public final class ArrayCache {
     public void put(String key, float[] data) {
         Path file = pathOf(key);
         try {
-            Files.createDirectories(file.getParent());
             ByteBuffer buf = ByteBuffer.allocate(8 + 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
             buf.putInt(MAGIC).putInt(data.length);
             buf.asFloatBuffer().put(data);
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                Files.write(tmp, buf.array());
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, buf.array());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cache entry " + file, e);
         }

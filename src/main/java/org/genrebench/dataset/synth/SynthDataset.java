@@ -6,6 +6,7 @@ import org.genrebench.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,23 @@ public final class SynthDataset {
         List<Path> files = new ArrayList<>(total);
         for (String genre : genres) for (int i = 0; i < config.perGenre(); i++) files.add(trackPath(out, genre, i));
         return files;
+    }
+
+    /**
+     * Whether {@code out} already holds exactly this configuration's set: the manifest is written last, so a
+     * matching manifest plus every track file means an earlier write finished.
+     */
+    public static boolean isComplete(Path out, SynthConfig config) {
+        Path manifest = out.resolve("synth.json");
+        try {
+            if (!Files.isRegularFile(manifest) || !Files.readString(manifest).equals(manifest(config))) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        for (String genre : config.genreNames()) {
+            for (int i = 0; i < config.perGenre(); i++) if (!Files.isRegularFile(trackPath(out, genre, i))) return false;
+        }
+        return true;
     }
 
     /** One track's audio, a pure function of the configuration, the genre and the index. */

@@ -1,5 +1,7 @@
 package org.genrebench.model.deep;
 
+import org.genrebench.util.AtomicFiles;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.genrebench.util.UserException;
@@ -56,12 +58,12 @@ final class DeepModelFile {
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), net, false);
 
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
             put(zip, NETWORK, net.toByteArray());
-        }
+            zip.finish();
+        });
     }
 
     static DeepGenreClassifier read(Path file) throws IOException {
