@@ -77,6 +77,11 @@ for arg in "$@"; do
     compile | process-classes | test-compile | test | package | verify | install) genrebench_has_phase=true ;;
   esac
 done
+if [ "$genrebench_has_exec" = true ]; then
+  # exec:java runs GenreBench inside Maven's JVM: give it the SIMD (Vector API) module the HPSS median uses.
+  MAVEN_OPTS="${MAVEN_OPTS-} --add-modules=jdk.incubator.vector"
+  export MAVEN_OPTS
+fi
 if [ "$genrebench_has_exec" = true ] && [ "$genrebench_has_phase" = false ]; then
   # exec:java runs from target/classes but does not build it; a fresh clone has none.
   set -- -q compile "$@"

@@ -21,7 +21,10 @@ public final class Hpss {
 
     private final SpectralParams params;
     private final MedianFilter median = new MedianFilter(KERNEL);
-    private final VectorMedianFilter simd = VectorMedianFilter.available() ? new VectorMedianFilter(KERNEL) : null;
+    // Checked here, not via VectorMedianFilter.available(): touching that class without the module would fail
+    // its static initialiser (NoClassDefFoundError) instead of falling back to the scalar filter.
+    private static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private final VectorMedianFilter simd = SIMD ? new VectorMedianFilter(KERNEL) : null;
     private float[] harm = new float[0];
     private float[] perc = new float[0];
     private float[] transposed = new float[0];
