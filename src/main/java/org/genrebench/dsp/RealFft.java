@@ -129,13 +129,39 @@ public final class RealFft {
         } else {
             size = 2;
         }
+        // remaining stages two at a time as radix-4 butterflies (half the passes over memory), then a last radix-2
+        for (; 2 * size <= m; size <<= 2) {
+            int l = size >> 1;           // length of the sub-transforms being combined, four at a time
+            for (int start = 0; start < m; start += 4 * l) {
+                for (int j = 0; j < l; j++) {
+                    double w1r = stageRe[l + j], w1i = stageIm[l + j];           // W_{2l}^j
+                    double w2r = stageRe[2 * l + j], w2i = stageIm[2 * l + j];   // W_{4l}^j
+                    int a = start + j, b = a + l, c = b + l, d = c + l;
+                    double br = re[b] * w1r - im[b] * w1i, bi = re[b] * w1i + im[b] * w1r;
+                    double dr = re[d] * w1r - im[d] * w1i, di = re[d] * w1i + im[d] * w1r;
+                    double ar = re[a], ai = im[a], cr = re[c], ci = im[c];
+                    double er = ar + br, ei = ai + bi, e2r = ar - br, e2i = ai - bi;
+                    double fr = cr + dr, fi = ci + di, f2r = cr - dr, f2i = ci - di;
+                    double gr = fr * w2r - fi * w2i, gi = fr * w2i + fi * w2r;
+                    double g2r = f2r * w2r - f2i * w2i, g2i = f2r * w2i + f2i * w2r;
+                    re[a] = er + gr;
+                    im[a] = ei + gi;
+                    re[c] = er - gr;
+                    im[c] = ei - gi;
+                    // E' - i G' and E' + i G'
+                    re[b] = e2r + g2i;
+                    im[b] = e2i - g2r;
+                    re[d] = e2r - g2i;
+                    im[d] = e2i + g2r;
+                }
+            }
+        }
         for (; size <= m; size <<= 1) {
             int h = size >> 1;
-            int tw = h; // stage twiddles exp(-2πi j / size), j < h, stored contiguously from index h
             for (int start = 0; start < m; start += size) {
                 for (int j = 0; j < h; j++) {
                     int a = start + j, b = a + h;
-                    double wr = stageRe[tw + j], wi = stageIm[tw + j];
+                    double wr = stageRe[h + j], wi = stageIm[h + j];
                     double xr = re[b] * wr - im[b] * wi;
                     double xi = re[b] * wi + im[b] * wr;
                     double ar = re[a], ai = im[a];
