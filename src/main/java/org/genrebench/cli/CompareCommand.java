@@ -3,7 +3,6 @@ package org.genrebench.cli;
 import me.tongfei.progressbar.ProgressBar;
 import org.genrebench.dataset.FeatureTable;
 import org.genrebench.dataset.GtzanFolder;
-import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
@@ -12,7 +11,6 @@ import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
-import org.genrebench.experiment.Skipped;
 import org.genrebench.model.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
@@ -165,22 +163,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Path runAudio(AudioSource source, PrintWriter stdout) throws IOException {
-        boolean wantFeatures = models.stream().anyMatch(ModelRegistry::isClassical);
-        boolean wantWindows = models.stream().anyMatch(ModelRegistry::isDeep);
-        AudioPreparation.Settings defaults = AudioPreparation.Settings.defaults();
-        int chunk = chunkSeconds <= 0 ? 0 : chunkSeconds == 3 ? defaults.featureChunkSamples() : (int) Math.round(chunkSeconds * 22050);
-        AudioPreparation prep = new AudioPreparation(new ArrayCache(dataRoot.resolve("cache")),
-                new AudioPreparation.Settings(chunk, defaults.windowSamples(), defaults.windowOverlap(), wantFeatures, wantWindows),
-                workers());
-        PreparedDataset prepared;
-        try (ProgressBar bar = ConsoleProgress.bar("extract", source.scan().tracks().size())) {
-            prepared = prep.prepare(source.name(), source.description(), source.scan().tracks(), (track, cached) -> bar.step());
-        }
-        List<Skipped> skipped = new ArrayList<>(prepared.skipped());
-        source.scan().problems().forEach(p -> skipped.add(new Skipped(source.scan().root(), p)));
-        for (Skipped s : skipped) stdout.println("skipped: " + s);
-        prepared = new PreparedDataset(prepared.name(), prepared.description(), prepared.classNames(), prepared.songIds(),
-                prepared.songGroups(), prepared.songLabels(), prepared.features(), prepared.windows(), skipped);
+        AudioPreparation.Settings settings = AudioDatasets.settings(chunkSeconds,
+                models.stream().anyMatch(ModelRegistry::isClassical), models.stream().anyMatch(ModelRegistry::isDeep));
+        PreparedDataset prepared = AudioDatasets.prepare(source.name(), source.description(), source.scan(), settings,
+                dataRoot.resolve("cache"), workers(), stdout);
         return run(prepared, models, stdout);
     }
 

@@ -1,15 +1,58 @@
 package org.genrebench.cli;
 
+import org.genrebench.experiment.TrainedModel;
+import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Prints the most likely genres for audio files using a saved model.")
+        description = "Prints the most likely genres for audio files using a model saved by `train`.")
 final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model written by `train --save`.")
+    Path modelFile;
+
+    @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Genres listed per file (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "WAV or AU files.")
+    List<Path> audio;
+
     @Override
     public Integer call() {
-        System.err.println("'predict' is not implemented yet (issue 6).");
-        return 3;
+        TrainedModel model = TrainedModel.load(modelFile);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        for (Path file : audio) {
+            try {
+                double[] p = model.predict(file);
+                List<String> best = IntStream.range(0, p.length).boxed()
+                        .sorted(Comparator.comparingDouble((Integer c) -> -p[c]))
+                        .limit(Math.max(1, top))
+                        .map(c -> String.format(Locale.ROOT, "%s %.3f", model.classNames().get(c), p[c])).toList();
+                out.println(file + ": " + String.join(", ", best));
+            } catch (UserException e) {
+                failed++;
+                err.println("skipped: " + e.getMessage());
+            }
+        }
+        out.flush();
+        if (failed == audio.size()) throw new UserException("none of the " + audio.size() + " file(s) could be read");
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -1,15 +1,89 @@
 package org.genrebench.cli;
 
+import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.experiment.AudioPreparation;
+import org.genrebench.experiment.PreparedDataset;
+import org.genrebench.experiment.TrainedModel;
+import org.genrebench.model.GenreClassifier;
+import org.genrebench.model.ModelRegistry;
+import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains one model on a dataset and saves it.")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trains one model on every song of an audio dataset and saves it for `predict`.")
 final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME",
+            description = "knn, rf, svm, logreg, mlp, cnn, vgg or crnn.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "GTZAN-layout audio folder.")
+    Path data;
+
+    @Option(names = "--save", required = true, paramLabel = "FILE", description = "Where to write the trained model.")
+    Path save;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the model (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of a network.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of a network.")
+    Integer batchSize;
+
+    @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
+            description = "Feature rows per chunk of S seconds for classical models (0 = whole track; default: ${DEFAULT-VALUE}).")
+    double chunkSeconds;
+
+    @Option(names = "--cache", defaultValue = "data/cache", paramLabel = "DIR", description = "Feature cache (default: ${DEFAULT-VALUE}).")
+    Path cache;
+
     @Override
-    public Integer call() {
-        System.err.println("'train' is not implemented yet (issue 6).");
-        return 3;
+    @SuppressWarnings("unchecked")
+    public Integer call() throws IOException {
+        String name = model.strip().toLowerCase(Locale.ROOT);
+        ModelRegistry.requireKnown(java.util.List.of(name));
+        boolean deep = ModelRegistry.isDeep(name);
+        PrintWriter out = spec.commandLine().getOut();
+        GtzanFolder.Scan scan = GtzanFolder.scan(data);
+        AudioPreparation.Settings settings = AudioDatasets.settings(chunkSeconds, !deep, deep);
+        PreparedDataset prepared = AudioDatasets.prepare("train", "audio folder " + scan.root(), scan, settings, cache,
+                Runtime.getRuntime().availableProcessors(), out);
+        if (prepared.classNames().size() < 2) throw new UserException(data + " has fewer than two usable genres");
+
+        long start = System.nanoTime();
+        GenreClassifier<?> classifier;
+        if (deep) {
+            Map<String, String> params = new HashMap<>();
+            if (epochs != null) params.put("epochs", epochs.toString());
+            if (batchSize != null) params.put("batchSize", batchSize.toString());
+            GenreClassifier<float[]> net = ModelRegistry.deep(name).create(params, seed);
+            net.fit(prepared.windows(), prepared.classNames().size());
+            classifier = net;
+        } else {
+            GenreClassifier<double[]> c = ModelRegistry.classical(name).create(Map.of(), seed);
+            c.fit(prepared.features(), prepared.classNames().size());
+            classifier = c;
+        }
+        new TrainedModel(name, prepared.classNames(), settings, classifier).save(save);
+        out.printf(Locale.ROOT, "trained %s on %d songs (%d %s) in %.1f s; saved %s%n", name, prepared.songIds().size(),
+                deep ? prepared.windows().size() : prepared.features().size(), deep ? "mel windows" : "feature rows",
+                (System.nanoTime() - start) / 1e9, save);
+        return 0;
     }
 }

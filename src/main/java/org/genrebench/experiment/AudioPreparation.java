@@ -60,6 +60,8 @@ public final class AudioPreparation {
     private final ArrayCache cache;
     private final Settings settings;
     private final int threads;
+    private final ThreadLocal<FeatureExtractor> extractors = FeatureExtractor.perThread();
+    private final ThreadLocal<LogMel> logMels = ThreadLocal.withInitial(LogMel::new);
 
     public AudioPreparation(ArrayCache cache, Settings settings, int threads) {
         this.cache = cache;
@@ -83,12 +85,10 @@ public final class AudioPreparation {
         });
         List<TrackViews> views = new ArrayList<>(tracks.size());
         try {
-            ThreadLocal<FeatureExtractor> extractors = FeatureExtractor.perThread();
-            ThreadLocal<LogMel> logMels = ThreadLocal.withInitial(LogMel::new);
             List<Future<TrackViews>> futures = new ArrayList<>();
             for (Track track : tracks) {
                 futures.add(pool.submit(() -> {
-                    TrackViews v = views(track, extractors.get(), logMels.get());
+                    TrackViews v = views(track);
                     listener.trackDone(track, v.cached());
                     return v;
                 }));
@@ -105,7 +105,20 @@ public final class AudioPreparation {
         return assemble(name, description, views);
     }
 
-    private TrackViews views(Track track, FeatureExtractor extractor, LogMel logMel) {
+    /** Model inputs of one clip without the cache: feature rows (without {@code length}), one per chunk. */
+    public double[][] featureRows(float[] y) {
+        return unflattenRows(featureRows(extractors.get(), y));
+    }
+
+    /** Model inputs of one clip without the cache: flattened mel windows. */
+    public float[][] melWindows(float[] y) {
+        LogMel logMel = logMels.get();
+        return unflattenWindows(melWindows(logMel, y), logMel);
+    }
+
+    private TrackViews views(Track track) {
+        FeatureExtractor extractor = extractors.get();
+        LogMel logMel = logMels.get();
         Path file = track.source();
         try {
             String featureKey = settings.features() ? ArrayCache.key(file, settings.featureKey()) : null;

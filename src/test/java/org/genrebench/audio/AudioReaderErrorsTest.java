@@ -1,5 +1,7 @@
 package org.genrebench.audio;
 
+import org.genrebench.testutil.AudioBytes;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
-import static org.genrebench.audio.AudioBytes.*;
+import static org.genrebench.testutil.AudioBytes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every malformed input fails with an AudioFormatException whose single-line message names the file. */

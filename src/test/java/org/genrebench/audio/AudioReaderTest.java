@@ -1,5 +1,7 @@
 package org.genrebench.audio;
 
+import org.genrebench.testutil.AudioBytes;
+
 import org.genrebench.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +15,7 @@ import java.util.Map;
 
 import static java.nio.ByteOrder.BIG_ENDIAN;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
-import static org.genrebench.audio.AudioBytes.*;
+import static org.genrebench.testutil.AudioBytes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class AudioReaderTest {

@@ -1,4 +1,4 @@
-package org.genrebench.audio;
+package org.genrebench.testutil;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -6,18 +6,18 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Builds WAV and .au files byte by byte, so the tests do not depend on the writer they check. */
-final class AudioBytes {
+public final class AudioBytes {
     private AudioBytes() {
     }
 
     /** One RIFF chunk: 4-char id, little-endian size, body, and the pad byte when {@code pad} and the size is odd. */
-    static byte[] chunk(String id, byte[] body, boolean pad) {
+    public static byte[] chunk(String id, byte[] body, boolean pad) {
         ByteBuffer b = ByteBuffer.allocate(8 + body.length + (pad ? body.length & 1 : 0)).order(ByteOrder.LITTLE_ENDIAN);
         b.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(body.length).put(body);
         return b.array();
     }
 
-    static byte[] fmt(int formatTag, int channels, int rate, int bits) {
+    public static byte[] fmt(int formatTag, int channels, int rate, int bits) {
         int blockAlign = channels * bits / 8;
         return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) formatTag).putShort((short) channels).putInt(rate)
@@ -25,7 +25,7 @@ final class AudioBytes {
     }
 
     /** WAVE_FORMAT_EXTENSIBLE fmt body whose SubFormat GUID starts with {@code subFormat}. */
-    static byte[] fmtExtensible(int subFormat, int channels, int rate, int bits) {
+    public static byte[] fmtExtensible(int subFormat, int channels, int rate, int bits) {
         ByteBuffer b = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
         b.put(fmt(0xFFFE, channels, rate, bits)).putShort((short) 22).putShort((short) bits).putInt(channels == 1 ? 4 : 3)
                 .putShort((short) subFormat)
@@ -33,7 +33,7 @@ final class AudioBytes {
         return b.array();
     }
 
-    static byte[] riff(byte[]... chunks) {
+    public static byte[] riff(byte[]... chunks) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("WAVE".getBytes(StandardCharsets.US_ASCII));
         for (byte[] c : chunks) body.writeBytes(c);
@@ -42,19 +42,19 @@ final class AudioBytes {
         return b.array();
     }
 
-    static byte[] wav(int formatTag, int channels, int rate, int bits, byte[] data) {
+    public static byte[] wav(int formatTag, int channels, int rate, int bits, byte[] data) {
         return riff(chunk("fmt ", fmt(formatTag, channels, rate, bits), true), chunk("data", data, true));
     }
 
     /** Sun .au: 24-byte big-endian header (plus 4 bytes of annotation), then the data. */
-    static byte[] au(int encoding, int channels, int rate, byte[] data, long declaredSize) {
+    public static byte[] au(int encoding, int channels, int rate, byte[] data, long declaredSize) {
         return ByteBuffer.allocate(28 + data.length).order(ByteOrder.BIG_ENDIAN)
                 .putInt(0x2e736e64).putInt(28).putInt((int) declaredSize).putInt(encoding).putInt(rate).putInt(channels)
                 .putInt(0).put(data).array();
     }
 
     /** Interleaved integer samples of {@code bytesPerSample} bytes in the given order. */
-    static byte[] ints(ByteOrder order, int bytesPerSample, long... values) {
+    public static byte[] ints(ByteOrder order, int bytesPerSample, long... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * bytesPerSample);
         for (long v : values) {
             for (int i = 0; i < bytesPerSample; i++) {
@@ -65,13 +65,13 @@ final class AudioBytes {
         return b.array();
     }
 
-    static byte[] floats(ByteOrder order, float... values) {
+    public static byte[] floats(ByteOrder order, float... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(order);
         for (float v : values) b.putFloat(v);
         return b.array();
     }
 
-    static byte[] doubles(ByteOrder order, double... values) {
+    public static byte[] doubles(ByteOrder order, double... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(order);
         for (double v : values) b.putDouble(v);
         return b.array();

@@ -1,0 +1,42 @@
+package org.genrebench.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.dataset.cache.ArrayCache;
+import org.genrebench.experiment.AudioPreparation;
+import org.genrebench.experiment.PreparedDataset;
+import org.genrebench.experiment.Skipped;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The CLI side of preparing an audio dataset: a progress bar, and every skipped input named on the console. */
+final class AudioDatasets {
+    private AudioDatasets() {
+    }
+
+    /** Preparation settings for the requested views, with feature rows per {@code chunkSeconds} (0 = whole track). */
+    static AudioPreparation.Settings settings(double chunkSeconds, boolean features, boolean windows) {
+        AudioPreparation.Settings d = AudioPreparation.Settings.defaults();
+        // 3 s means the community 3-second table's 66 149-sample chunks exactly.
+        int chunk = chunkSeconds <= 0 ? 0 : chunkSeconds == 3 ? d.featureChunkSamples() : (int) Math.round(chunkSeconds * 22050);
+        return new AudioPreparation.Settings(chunk, d.windowSamples(), d.windowOverlap(), features, windows);
+    }
+
+    static PreparedDataset prepare(String name, String description, GtzanFolder.Scan scan, AudioPreparation.Settings settings,
+                                   Path cacheDir, int threads, PrintWriter out) {
+        AudioPreparation prep = new AudioPreparation(new ArrayCache(cacheDir), settings, threads);
+        PreparedDataset prepared;
+        try (ProgressBar bar = ConsoleProgress.bar("extract", scan.tracks().size())) {
+            prepared = prep.prepare(name, description, scan.tracks(), (track, cached) -> bar.step());
+        }
+        List<Skipped> skipped = new ArrayList<>(prepared.skipped());
+        scan.problems().forEach(p -> skipped.add(new Skipped(scan.root(), p)));
+        for (Skipped s : skipped) out.println("skipped: " + s);
+        out.flush();
+        return new PreparedDataset(prepared.name(), prepared.description(), prepared.classNames(), prepared.songIds(),
+                prepared.songGroups(), prepared.songLabels(), prepared.features(), prepared.windows(), skipped);
+    }
+}

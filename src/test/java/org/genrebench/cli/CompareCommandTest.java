@@ -1,0 +1,151 @@
+package org.genrebench.cli;
+
+import org.genrebench.testutil.TestAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code compare} as a user meets it: bad input, misuse, caching and resuming, through the real CLI. */
+class CompareCommandTest {
+
+    /** Output and exit code of one CLI call. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = GenreBench.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Three genres × 3 good songs each (tones at distinct pitches), 4 s, in GTZAN layout. */
+    static Path goodDataset(Path root) throws IOException {
+        String[] genres = {"blues", "rock", "jazz"};
+        for (int g = 0; g < genres.length; g++) {
+            for (int i = 0; i < 3; i++) {
+                Path f = root.resolve("genres").resolve(genres[g]).resolve(String.format("%s.%05d.wav", genres[g], i));
+                TestAudio.writeWav(f, TestAudio.tone(220 * (g * 3 + 1) + 20 * i, 4, 22050, 31L * g + i), 22050, 1, 16);
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void badInputIsSkippedAndReportedAndTheRunFinishes(@TempDir Path tmp) throws IOException {
+        Path data = goodDataset(tmp.resolve("gtzan"));
+        Path blues = data.resolve("genres/blues"), rock = data.resolve("genres/rock");
+        // Unreadable: corrupt bytes, an empty file, a header cut short, text that claims to be audio.
+        Files.write(blues.resolve("blues.00010.wav"), "RIFF\u0000\u0000\u0000\u0000WAVEjunkjunkjunk".getBytes());
+        Files.write(blues.resolve("blues.00011.wav"), new byte[0]);
+        Files.write(rock.resolve("rock.00010.wav"), java.util.Arrays.copyOf(Files.readAllBytes(rock.resolve("rock.00000.wav")), 30));
+        Files.writeString(rock.resolve("rock.00011.wav"), "this is not audio\n");
+        Files.writeString(rock.resolve("notes.txt"), "not a track\n");
+        // Readable after conversion: stereo, 8-bit, 48 kHz, one second.
+        TestAudio.writeWav(blues.resolve("blues.00020.wav"), TestAudio.tone(250, 4, 22050, 7), 22050, 2, 16);
+        TestAudio.writeWav(rock.resolve("rock.00020.wav"), TestAudio.tone(1900, 4, 22050, 8), 22050, 1, 8);
+        TestAudio.writeWav(blues.resolve("blues.00021.wav"), TestAudio.tone(260, 4, 48000, 9), 48000, 1, 16);
+        TestAudio.writeWav(rock.resolve("rock.00021.wav"), TestAudio.tone(2000, 1, 22050, 10), 22050, 1, 16);
+
+        Run r = cli("compare", "--data", data.toString(), "--models", "knn,logreg", "--folds", "2",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("13 songs"), "the 9 good and 4 converted files are used:\n" + r.out());
+        String report = Files.readString(tmp.resolve("results/gtzan/report.md"));
+        String skipped = report.substring(report.indexOf("## Skipped inputs"));
+        for (String bad : List.of("blues.00010.wav", "blues.00011.wav", "rock.00010.wav", "rock.00011.wav", "notes.txt")) {
+            assertTrue(skipped.contains(bad), bad + " missing from the report's skipped list:\n" + skipped);
+            assertTrue(r.out().contains(bad), bad + " not named on the console");
+        }
+        for (String used : List.of("blues.00020", "rock.00020", "blues.00021", "rock.00021")) {
+            assertFalse(skipped.contains(used), used + " should have been converted and used");
+        }
+    }
+
+    @Test
+    void misuseGetsOneClearSentence(@TempDir Path tmp) throws IOException {
+        Run missing = cli("compare", "--data", tmp.resolve("nope").toString(), "--out", tmp.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("error: ") && missing.err().contains("nope"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), "one line, no stack trace:\n" + missing.err());
+
+        Path empty = Files.createDirectories(tmp.resolve("empty/genres"));
+        Run none = cli("compare", "--data", empty.getParent().toString(), "--out", tmp.toString());
+        assertEquals(2, none.code(), none.err());
+
+        Run fewSongs = cli("compare", "--data", goodDataset(tmp.resolve("small")).toString(), "--models", "knn",
+                "--folds", "5", "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("r").toString());
+        assertEquals(2, fewSongs.code());
+        assertTrue(fewSongs.err().contains("fewer than the 5 folds"), fewSongs.err());
+
+        Path csv = Files.writeString(tmp.resolve("bad.csv"), "filename,a,label\nblues.00000.wav,oops,blues\n");
+        Run malformed = cli("compare", "--features-csv", csv.toString(), "--out", tmp.toString());
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.err().contains("bad.csv"), malformed.err());
+
+        Run unknown = cli("compare", "--models", "svm,resnet", "--out", tmp.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("resnet"), unknown.err());
+    }
+
+    @Test
+    void secondRunReusesTheCacheAndResumeGivesTheSameTable(@TempDir Path tmp) throws IOException {
+        Path data = goodDataset(tmp.resolve("gtzan"));
+        String[] args = {"compare", "--data", data.toString(), "--models", "knn,svm,logreg", "--folds", "3",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString()};
+        assertEquals(0, cli(args).code());
+        Path runDir = tmp.resolve("results/gtzan");
+        String first = summaryScores(runDir);
+        long cached = countFiles(tmp.resolve("root/cache"));
+        assertTrue(cached >= 6, "every track's features cached, found " + cached);
+
+        // Interrupted run: the report never got written and the last model's last folds are missing.
+        Files.delete(runDir.resolve("report.md"));
+        Files.delete(runDir.resolve("summary.json"));
+        List<Path> svmFolds = listFiles(runDir.resolve("predictions/svm"));
+        for (Path p : svmFolds) if (p.getFileName().toString().startsWith("fold-2")) Files.delete(p);
+        List<String> withResume = new ArrayList<>(List.of(args));
+        withResume.add("--resume");
+        Run resumed = cli(withResume.toArray(String[]::new));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(first, summaryScores(runDir), "resumed run must give the same table");
+        assertEquals(cached, countFiles(tmp.resolve("root/cache")), "no new cache entries on the second run");
+    }
+
+    /** The accuracy and macro-F1 figures of summary.json (timings excluded: they differ run to run). */
+    private static String summaryScores(Path runDir) throws IOException {
+        String json = Files.readString(runDir.resolve("summary.json"));
+        Matcher m = Pattern.compile("\"(accuracy_per_fold|macro_f1_per_fold|name)\"\\s*:\\s*(\\[[^]]*]|\"[^\"]*\")").matcher(json);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) sb.append(m.group(1)).append('=').append(m.group(2).replaceAll("\\s", "")).append('\n');
+        assertFalse(sb.isEmpty(), "no scores in summary.json");
+        return sb.toString();
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+}
