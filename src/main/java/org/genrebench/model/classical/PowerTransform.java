@@ -1,10 +1,11 @@
 package org.genrebench.model.classical;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Yeo–Johnson power transform per feature (scikit-learn's {@code PowerTransformer}), fitted on the training rows only.
- * Each column is first divided by its training standard deviation, so the transform does not depend on the unit
+ * Each column is first divided by its training median |x|, so the transform does not depend on the unit
  * (the community table mixes variances around 1e-3 with others around 1e6); then the λ that maximises the Gaussian
  * log-likelihood is found by golden-section search on [−3, 3]. Heavy-tailed columns such as the {@code *_var} ones
  * get λ well below 1 (close to a log), near-Gaussian ones λ ≈ 1 (almost unchanged).
@@ -27,7 +28,10 @@ final class PowerTransform implements Serializable {
             for (double[] row : x) mean += row[j] / n;
             for (double[] row : x) ss += (row[j] - mean) * (row[j] - mean);
             double sd = Math.sqrt(ss / n);
-            scale[j] = sd > 0 ? sd : 1;
+            for (int i = 0; i < n; i++) col[i] = Math.abs(x[i][j]);
+            Arrays.sort(col);
+            double typical = col[n / 2]; // median |x|: puts the bulk of a heavy-tailed column near 1
+            scale[j] = typical > 0 ? typical : sd > 0 ? sd : 1;
             for (int i = 0; i < n; i++) col[i] = x[i][j] / scale[j];
             lambda[j] = sd > 0 ? bestLambda(col) : 1;
         }

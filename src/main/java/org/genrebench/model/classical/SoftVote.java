@@ -31,6 +31,7 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
     private final transient MemberFactory factory;
     private final transient Function<GenreClassifier<double[]>, GenreClassifier<double[]>> unwrap;
     private final List<GenreClassifier<double[]>> members = new ArrayList<>();
+    private final Map<String, String> memberParams = new LinkedHashMap<>(); // "svm.C" → "10", as reported by each member
 
     /**
      * @param unwrap turns a fitted member into the model to keep (a tuned wrapper into the model it chose), so that the
@@ -58,10 +59,12 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
     @Override
     public void fit(List<Sample<double[]>> train, int numClasses) {
         members.clear();
+        memberParams.clear();
         boolean tune = Boolean.parseBoolean(params.get("tune"));
         for (String name : params.get("members").split(",")) {
             GenreClassifier<double[]> m = factory.create(name.strip(), tune);
             m.fit(train, numClasses);
+            m.hyperParameters().forEach((k, v) -> memberParams.put(m.name() + "." + k, v));
             members.add(unwrap.apply(m));
         }
     }
@@ -81,9 +84,7 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
     @Override
     public Map<String, String> hyperParameters() {
         Map<String, String> hp = new LinkedHashMap<>(params);
-        for (GenreClassifier<double[]> m : members) {
-            m.hyperParameters().forEach((k, v) -> hp.put(m.name() + "." + k, v));
-        }
+        hp.putAll(memberParams);
         return hp;
     }
 
