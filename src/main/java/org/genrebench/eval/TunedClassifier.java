@@ -54,8 +54,12 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
 
     @Override
     public void fit(List<Sample<X>> train, int numClasses) {
-        Choice choice = CHOICES.computeIfAbsent(new Key(entry.name(), seed, innerFolds, numClasses, entry.grid(), List.copyOf(train)),
-                k -> search(train, numClasses));
+        Key key = new Key(entry.name(), seed, innerFolds, numClasses, entry.grid(), List.copyOf(train));
+        Choice choice = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+        if (choice == null) {
+            choice = search(train, numClasses);
+            CHOICES.putIfAbsent(key, choice);
+        }
         chosen = choice.params();
         innerAccuracy = choice.innerAccuracy();
         best = entry.create(chosen, seed);
