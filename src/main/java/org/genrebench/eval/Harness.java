@@ -32,7 +32,7 @@ public final class Harness<X> {
         /** A registry model with its default hyper-parameters, or tuned per training fold when {@code tune}. */
         public static <X> ModelSpec<X> of(ModelRegistry.Entry<X> entry, long seed, boolean tune) {
             return new ModelSpec<>(entry.name(), entry.family(), tune
-                    ? () -> new TunedClassifier<>(entry, seed, 3)
+                    ? () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS)
                     : () -> entry.create(Map.of(), seed));
         }
     }

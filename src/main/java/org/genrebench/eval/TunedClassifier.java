@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * {@code --tune}: grid search by inner song-disjoint k-fold CV on the training fold it is given (so the outer test
@@ -21,6 +23,20 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     private final ModelRegistry.Entry<X> entry;
     private final long seed;
     private final int innerFolds;
+    /**
+     * Choices already made, by model, seed, inner folds, grid and the very training items (compared by identity of
+     * their inputs): a soft-voting ensemble tuning its members on a training fold reuses the search the standalone
+     * member already ran on that same fold instead of repeating it. The search is deterministic, so this changes
+     * nothing but the time.
+     */
+    private static final Map<Key, Choice> CHOICES = new ConcurrentHashMap<>();
+
+    private record Key(String model, long seed, int innerFolds, int numClasses, List<Map<String, String>> grid, List<?> train) {
+    }
+
+    private record Choice(Map<String, String> params, double innerAccuracy) {
+    }
+
     private GenreClassifier<X> best;
     private Map<String, String> chosen;
     private double innerAccuracy;
@@ -38,20 +54,48 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
 
     @Override
     public void fit(List<Sample<X>> train, int numClasses) {
-        List<Fold> inner = new StratifiedGroupKFold(innerFolds, seed)
-                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Map<String, String> candidate : entry.grid()) {
-            double score = 0;
-            for (Fold f : inner) score += innerAccuracy(candidate, train, f, numClasses) / inner.size();
-            if (score > bestScore) { // strict: the earlier (default-first) candidate wins ties
-                bestScore = score;
-                chosen = candidate;
-            }
+        Key key = new Key(entry.name(), seed, innerFolds, numClasses, entry.grid(), List.copyOf(train));
+        Choice choice = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+        if (choice == null) {
+            choice = search(train, numClasses);
+            CHOICES.putIfAbsent(key, choice);
         }
-        innerAccuracy = bestScore;
+        chosen = choice.params();
+        innerAccuracy = choice.innerAccuracy();
         best = entry.create(chosen, seed);
         best.fit(train, numClasses);
+    }
+
+    /**
+     * The grid search itself: every (candidate, inner fold) pair is an independent seeded fit, so they run on a
+     * parallel stream (the common pool: all cores) and are summed in a fixed order, which keeps the choice identical
+     * from run to run. A one-candidate grid has nothing to choose and skips the inner CV.
+     */
+    private Choice search(List<Sample<X>> train, int numClasses) {
+        List<Map<String, String>> grid = entry.grid();
+        if (grid.size() == 1) return new Choice(grid.getFirst(), Double.NaN);
+        List<Fold> inner = new StratifiedGroupKFold(innerFolds, seed)
+                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+        double[] acc = IntStream.range(0, grid.size() * inner.size()).parallel()
+                .mapToDouble(job -> innerAccuracy(grid.get(job / inner.size()), train, inner.get(job % inner.size()), numClasses))
+                .toArray();
+        double bestScore = Double.NEGATIVE_INFINITY;
+        Map<String, String> bestParams = null;
+        for (int c = 0; c < grid.size(); c++) {
+            double score = 0;
+            for (int f = 0; f < inner.size(); f++) score += acc[c * inner.size() + f] / inner.size();
+            if (score > bestScore) { // strict: the earlier (default-first) candidate wins ties
+                bestScore = score;
+                bestParams = grid.get(c);
+            }
+        }
+        return new Choice(bestParams, bestScore);
+    }
+
+    /** The model refitted on the whole training fold with the chosen hyper-parameters. */
+    public GenreClassifier<X> best() {
+        if (best == null) throw new IllegalStateException(name() + " is not fitted");
+        return best;
     }
 
     private double innerAccuracy(Map<String, String> params, List<Sample<X>> train, Fold f, int numClasses) {
@@ -72,8 +116,10 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     @Override
     public Map<String, String> hyperParameters() {
         Map<String, String> hp = new LinkedHashMap<>(best.hyperParameters());
-        hp.put("tuned", String.join(" ", new java.util.TreeSet<>(chosen.keySet())) + " by inner " + innerFolds + "-fold song CV over "
-                + entry.grid().size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", innerAccuracy) + ")");
+        if (entry.grid().size() > 1) {
+            hp.put("tuned", String.join(" ", new java.util.TreeSet<>(chosen.keySet())) + " by inner " + innerFolds + "-fold song CV over "
+                    + entry.grid().size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", innerAccuracy) + ")");
+        }
         return hp;
     }
 

@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * Multinomial logistic regression. Smile minimises −log-likelihood + λ/2·‖w‖², so λ = 1 matches
- * scikit-learn's default C = 1.
+ * scikit-learn's default C = 1; at most 100 L-BFGS iterations, as scikit-learn's {@code max_iter}.
  */
 public final class LogReg extends SmileClassifier {
     public LogReg(Map<String, String> params, long seed) {
-        super("logreg", Map.of("lambda", "1.0", "maxIter", "500"), params, seed);
+        super("logreg", Map.of("lambda", "1.0", "maxIter", "100"), params, seed);
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Base of the Smile models: owns hyper-parameters, seeding and standardisation. The scaler is fitted inside
- * {@link #fit} on the training rows only, and every input to {@link #predictProba} goes through that same scaler.
+ * Base of the classical models: owns hyper-parameters, seeding and preprocessing. The optional power transform
+ * ({@code transform=yeo-johnson}, every model accepts it) and the scaler are fitted inside {@link #fit} on the
+ * training rows only, and every input to {@link #predictProba} goes through that same preprocessing.
  */
 public abstract class SmileClassifier implements GenreClassifier<double[]>, Serializable {
 
@@ -30,18 +31,23 @@ public abstract class SmileClassifier implements GenreClassifier<double[]>, Seri
     private final String name;
     private final Map<String, String> params;
     protected final long seed;
+    private PowerTransform power; // null unless transform=yeo-johnson
     private Standardizer scaler;
     private Predictor predictor;
 
     protected SmileClassifier(String name, Map<String, String> defaults, Map<String, String> overrides, long seed) {
         for (String key : overrides.keySet()) {
-            if (!defaults.containsKey(key)) {
+            if (!defaults.containsKey(key) && !key.equals("transform")) {
                 throw new UserException("model " + name + " has no hyper-parameter '" + key + "' (known: " + defaults.keySet() + ")");
             }
         }
         this.name = name;
         this.params = new TreeMap<>(defaults); // sorted: reports list hyper-parameters in a stable order
+        this.params.putIfAbsent("transform", "none");
         this.params.putAll(overrides);
+        if (!List.of("none", "yeo-johnson").contains(this.params.get("transform"))) {
+            throw new UserException("model " + name + ": transform must be none or yeo-johnson, got '" + this.params.get("transform") + "'");
+        }
         this.seed = seed;
     }
 
@@ -54,6 +60,8 @@ public abstract class SmileClassifier implements GenreClassifier<double[]>, Seri
     public final void fit(List<Sample<double[]>> train, int numClasses) {
         double[][] x = train.stream().map(Sample::input).toArray(double[][]::new);
         int[] y = train.stream().mapToInt(Sample::label).toArray();
+        power = param("transform").equals("yeo-johnson") ? PowerTransform.fit(x) : null;
+        if (power != null) x = power.transform(x);
         scaler = Standardizer.fit(x);
         // Smile draws from a per-thread generator; seeding it here makes every fit reproducible wherever it runs.
         MathEx.setSeed(seed);
@@ -66,7 +74,8 @@ public abstract class SmileClassifier implements GenreClassifier<double[]>, Seri
     @Override
     public final double[][] predictProba(List<double[]> inputs) {
         if (predictor == null) throw new IllegalStateException(name + " is not fitted");
-        return predictor.proba(scaler.transform(inputs.toArray(double[][]::new)));
+        double[][] x = inputs.toArray(double[][]::new);
+        return predictor.proba(scaler.transform(power != null ? power.transform(x) : x));
     }
 
     @Override

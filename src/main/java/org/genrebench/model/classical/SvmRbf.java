@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * SVM with an RBF kernel, multi-class by one-versus-one (as libsvm and scikit-learn do). Probabilities come from
  * Smile's Platt scaling of each pairwise decision value, coupled across pairs. {@code gamma=scale} is
- * scikit-learn's 1 / (features × variance of the training matrix).
+ * scikit-learn's 1 / (features × variance of the training matrix); {@code gamma=scale*0.5} is half of it.
  */
 public final class SvmRbf extends SmileClassifier {
     public SvmRbf(Map<String, String> params, long seed) {
@@ -32,7 +32,12 @@ public final class SvmRbf extends SmileClassifier {
 
     private double gamma(double[][] z) {
         String g = param("gamma");
-        if (!g.equals("scale")) return Double.parseDouble(g);
+        double factor = 1;
+        if (g.startsWith("scale*")) { // a multiple of the scale heuristic, for the tuning grid
+            factor = Double.parseDouble(g.substring("scale*".length()));
+        } else if (!g.equals("scale")) {
+            return doubleParam("gamma");
+        }
         double sum = 0, sumSq = 0;
         long n = 0;
         for (double[] row : z) {
@@ -43,6 +48,6 @@ public final class SvmRbf extends SmileClassifier {
             }
         }
         double var = sumSq / n - (sum / n) * (sum / n);
-        return 1 / (z[0].length * (var > 0 ? var : 1));
+        return factor / (z[0].length * (var > 0 ? var : 1));
     }
 }
