@@ -55,7 +55,7 @@ public final class CompareJob {
         String name = data.name() + (plan.tune() ? "-tuned" : "") + (plan.faultFiltered() ? "-fault-filtered" : "");
         String protocol = plan.faultFiltered() ? "fault-filtered split (train+valid → test)"
                 : plan.folds() + "-fold stratified song-disjoint CV";
-        if (plan.tune()) protocol += ", classical models tuned by inner 3-fold song CV";
+        if (plan.tune()) protocol += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
         Harness.RunInfo info = new Harness.RunInfo(name, protocol, plan.seed(), plan.command());
         FoldCache cache = new PredictionFiles(Reporter.runDir(plan.out(), name), data.classNames(), plan.resume());
 

@@ -16,6 +16,8 @@ public final class LogReg extends SmileClassifier {
     @Override
     protected Predictor train(double[][] z, int[] y, int numClasses) {
         var options = new LogisticRegression.Options(doubleParam("lambda"), 1e-5, intParam("maxIter"));
-        return soft(LogisticRegression.multinomial(z, y, options), numClasses);
+        // Smile refuses a multinomial fit on two classes; the binomial model is the same model for k = 2.
+        boolean twoClasses = java.util.Arrays.stream(y).distinct().count() == 2;
+        return soft(twoClasses ? LogisticRegression.binomial(z, y, options) : LogisticRegression.multinomial(z, y, options), numClasses);
     }
 }

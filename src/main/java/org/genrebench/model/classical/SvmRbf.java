@@ -22,12 +22,35 @@ public final class SvmRbf extends SmileClassifier {
         // Smile's Gaussian kernel is exp(-‖x−y‖² / (2σ²)), i.e. gamma = 1 / (2σ²).
         GaussianKernel kernel = new GaussianKernel(Math.sqrt(1 / (2 * gamma)));
         SVM.Options options = new SVM.Options(doubleParam("C"));
+        int[] classes = java.util.Arrays.stream(y).distinct().sorted().toArray();
+        if (classes.length == 2) return binary(z, y, classes[0], classes[1], kernel, options, numClasses);
         // OneVersusOne trains the pairs on a parallel stream; LASVM draws random samples from the per-thread generator,
         // so each pair re-seeds the thread it runs on to stay reproducible.
         return soft(OneVersusOne.fit(z, y, (xi, yi) -> {
             smile.math.MathEx.setSeed(seed);
             return SVM.fit(xi, yi, kernel, options);
         }), numClasses);
+    }
+
+    /**
+     * Two classes: OneVersusOne needs three, so train the single pairwise SVM directly (labels ±1) and calibrate
+     * its decision value with Platt scaling, which is what OneVersusOne does for each pair.
+     */
+    private Predictor binary(double[][] z, int[] y, int negative, int positive, GaussianKernel kernel, SVM.Options options,
+                             int numClasses) {
+        int[] pm = java.util.Arrays.stream(y).map(c -> c == positive ? 1 : -1).toArray();
+        smile.math.MathEx.setSeed(seed);
+        SVM<double[]> svm = SVM.fit(z, pm, kernel, options);
+        smile.classification.PlattScaling platt = smile.classification.PlattScaling.fit(svm, z, pm);
+        return rows -> {
+            double[][] out = new double[rows.length][numClasses];
+            for (int i = 0; i < rows.length; i++) {
+                double p = platt.scale(svm.score(rows[i]));
+                out[i][positive] = p;
+                out[i][negative] = 1 - p;
+            }
+            return out;
+        };
     }
 
     private double gamma(double[][] z) {

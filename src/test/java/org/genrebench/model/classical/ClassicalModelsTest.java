@@ -45,6 +45,20 @@ class ClassicalModelsTest {
     }
 
     @Test
+    void everyModelHandlesTwoGenres() {
+        List<Sample<double[]>> two = TestData.blobs(2, 12, 2, 6, 21);
+        List<double[]> twoTest = TestData.blobs(2, 4, 1, 6, 22).stream().map(Sample::input).toList();
+        for (var entry : ModelRegistry.classical()) {
+            GenreClassifier<double[]> m = entry.create(Map.of(), 42);
+            m.fit(two, 2);
+            double[][] p = m.predictProba(twoTest);
+            int correct = 0;
+            for (int i = 0; i < p.length; i++) if (org.genrebench.eval.Stats.argmax(p[i]) == i / 4) correct++;
+            assertTrue(correct >= 7, entry.name() + " got " + correct + "/8 on two separable blobs");
+        }
+    }
+
+    @Test
     void sameSeedSameProbabilities() {
         for (String name : List.of("rf", "mlp")) {
             var e = ModelRegistry.classical(name);
