@@ -1,6 +1,6 @@
 package org.genrebench.bench;
 
-import org.genrebench.audio.Pcm16Wav;
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.feature.Chroma;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.Hpss;
@@ -48,7 +48,7 @@ public class FeatureBench {
         public void load() {
             Path p = Path.of(System.getProperty("genrebench.track", "../shared/data/gtzan-sample/blues/blues.00000.wav"));
             if (Files.isRegularFile(p)) {
-                y = Pcm16Wav.read(p).samples();
+                y = AudioLoader.load(p).samples();
             } else {
                 y = new float[661794];
                 Random rnd = new Random(1);

@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>Spectra are stored frame-major in flat arrays: bin {@code k} of frame {@code t} is at {@code t * bins() + k}.
  * Like librosa (complex64 output of a float64 FFT), each frame is transformed in double precision and stored as
- * float. Not thread-safe (one instance per thread); no allocation per call.
+ * float. With {@link Simd#AVAILABLE} the frames are transformed {@link VectorRealFft#lanes()} at a time by
+ * {@link VectorRealFft} (bit-identical to the scalar {@link RealFft} path). Not thread-safe (one instance per thread);
+ * no allocation per call.
  */
 public final class Stft {
     private final int nFft;
@@ -21,6 +23,11 @@ public final class Stft {
     private final double[] re;
     private final double[] im;
     private double[] windowSumSquare = new double[0];
+    // SIMD path (null without the Vector API module): lane-interleaved frame and spectra of one batch of frames
+    private final VectorRealFft vfft;
+    private final double[] batchX;
+    private final double[] batchRe;
+    private final double[] batchIm;
 
     public Stft(int nFft, int hop) {
         if (hop <= 0 || hop > nFft) throw new IllegalArgumentException("hop must be in (0, n_fft]: " + hop);
@@ -32,6 +39,11 @@ public final class Stft {
         this.frame = new double[nFft];
         this.re = new double[bins];
         this.im = new double[bins];
+        this.vfft = Simd.AVAILABLE ? new VectorRealFft(nFft) : null;
+        int lanes = vfft == null ? 0 : VectorRealFft.lanes();
+        this.batchX = new double[nFft * lanes];
+        this.batchRe = new double[bins * lanes];
+        this.batchIm = new double[bins * lanes];
     }
 
     public int nFft() {
@@ -58,6 +70,7 @@ public final class Stft {
      */
     public int forward(float[] y, int offset, int length, float[] outRe, float[] outIm) {
         int frames = frames(length);
+        if (vfft != null) return forwardBatched(y, offset, length, outRe, outIm, frames);
         int pad = nFft / 2;
         for (int t = 0; t < frames; t++) {
             int start = t * hop - pad; // index into the unpadded signal
@@ -70,6 +83,30 @@ public final class Stft {
             for (int k = 0; k < bins; k++) {
                 outRe[base + k] = (float) re[k];
                 outIm[base + k] = (float) im[k];
+            }
+        }
+        return frames;
+    }
+
+    private int forwardBatched(float[] y, int offset, int length, float[] outRe, float[] outIm, int frames) {
+        int lanes = VectorRealFft.lanes(), pad = nFft / 2;
+        double[] x = batchX, bre = batchRe, bim = batchIm;
+        for (int t0 = 0; t0 < frames; t0 += lanes) {
+            int count = Math.min(lanes, frames - t0);
+            for (int l = 0; l < lanes; l++) {
+                int start = (t0 + l) * hop - pad;
+                int lo = l < count ? Math.max(0, -start) : nFft, hi = l < count ? Math.min(nFft, length - start) : nFft;
+                for (int i = 0; i < lo; i++) x[i * lanes + l] = 0.0;
+                for (int i = lo; i < hi; i++) x[i * lanes + l] = window[i] * y[offset + start + i];
+                for (int i = Math.max(hi, lo); i < nFft; i++) x[i * lanes + l] = 0.0;
+            }
+            vfft.forward(x, bre, bim);
+            for (int l = 0; l < count; l++) {
+                int base = (t0 + l) * bins;
+                for (int k = 0; k < bins; k++) {
+                    outRe[base + k] = (float) bre[k * lanes + l];
+                    outIm[base + k] = (float) bim[k * lanes + l];
+                }
             }
         }
         return frames;
@@ -92,7 +129,9 @@ public final class Stft {
         int total = nFft + hop * (nFrames - 1);
         if (scratch.length < total) throw new IllegalArgumentException("scratch too small: " + scratch.length + " < " + total);
         Arrays.fill(scratch, 0, total, 0.0);
-        for (int t = 0; t < nFrames; t++) {
+        if (vfft != null) {
+            inverseBatched(source, nFrames, scratch);
+        } else for (int t = 0; t < nFrames; t++) {
             source.frame(t, re, im);
             fft.inverse(re, im, frame);
             int base = t * hop;
@@ -109,6 +148,31 @@ public final class Stft {
             }
             double w = wss[j];
             out[i] = (float) (w > tiny ? scratch[j] / w : scratch[j]);
+        }
+    }
+
+    private void inverseBatched(FrameSource source, int nFrames, double[] scratch) {
+        int lanes = VectorRealFft.lanes();
+        double[] x = batchX, bre = batchRe, bim = batchIm;
+        for (int t0 = 0; t0 < nFrames; t0 += lanes) {
+            int count = Math.min(lanes, nFrames - t0);
+            for (int l = 0; l < lanes; l++) {
+                if (l < count) {
+                    source.frame(t0 + l, re, im);
+                } else {
+                    Arrays.fill(re, 0.0);
+                    Arrays.fill(im, 0.0);
+                }
+                for (int k = 0; k < bins; k++) {
+                    bre[k * lanes + l] = re[k];
+                    bim[k * lanes + l] = im[k];
+                }
+            }
+            vfft.inverse(bre, bim, x);
+            for (int l = 0; l < count; l++) {
+                int base = (t0 + l) * hop;
+                for (int i = 0; i < nFft; i++) scratch[base + i] += window[i] * x[i * lanes + l];
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.genrebench.feature;
 
 import org.genrebench.dsp.MedianFilter;
+import org.genrebench.dsp.Simd;
 import org.genrebench.dsp.VectorMedianFilter;
 import org.genrebench.dsp.Stft;
 
@@ -8,7 +9,7 @@ import org.genrebench.dsp.Stft;
  * Harmonic/percussive separation as {@code librosa.effects.hpss(y)} 0.9.2 (→ {@code decompose.hpss(stft(y),
  * kernel_size=31, power=2, margin=1, mask=False)}): the magnitude is median-filtered along time (harmonic) and along
  * frequency (percussive) with {@code scipy.ndimage.median_filter(mode='reflect')} (SIMD {@link VectorMedianFilter}
- * when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the scalar {@link MedianFilter}), soft Wiener masks
+ * when {@link Simd#AVAILABLE}, else the scalar {@link MedianFilter}), soft Wiener masks
  * {@code H²/(H²+P²)} and {@code P²/(H²+P²)} (0.5 each where both are 0) are applied to the complex STFT, and the
  * signals are resynthesised by {@code istft(length=len(y))}.
  *
@@ -21,10 +22,7 @@ public final class Hpss {
 
     private final SpectralParams params;
     private final MedianFilter median = new MedianFilter(KERNEL);
-    // Checked here, not via VectorMedianFilter.available(): touching that class without the module would fail
-    // its static initialiser (NoClassDefFoundError) instead of falling back to the scalar filter.
-    private static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    private final VectorMedianFilter simd = SIMD ? new VectorMedianFilter(KERNEL) : null;
+    private final VectorMedianFilter simd = Simd.AVAILABLE ? new VectorMedianFilter(KERNEL) : null;
     private float[] harm = new float[0];
     private float[] perc = new float[0];
     private float[] transposed = new float[0];
