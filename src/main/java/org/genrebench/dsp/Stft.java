@@ -28,6 +28,8 @@ public final class Stft {
     private final double[] batchX;
     private final double[] batchRe;
     private final double[] batchIm;
+    private final int[] hopOffsets;
+    private final int[] binOffsets;
 
     public Stft(int nFft, int hop) {
         if (hop <= 0 || hop > nFft) throw new IllegalArgumentException("hop must be in (0, n_fft]: " + hop);
@@ -44,6 +46,8 @@ public final class Stft {
         this.batchX = new double[nFft * lanes];
         this.batchRe = new double[bins * lanes];
         this.batchIm = new double[bins * lanes];
+        this.hopOffsets = vfft == null ? null : VectorRealFft.laneOffsets(hop);
+        this.binOffsets = vfft == null ? null : VectorRealFft.laneOffsets(bins);
     }
 
     public int nFft() {
@@ -93,6 +97,14 @@ public final class Stft {
         double[] x = batchX, bre = batchRe, bim = batchIm;
         for (int t0 = 0; t0 < frames; t0 += lanes) {
             int count = Math.min(lanes, frames - t0);
+            int first = t0 * hop - pad, last = (t0 + lanes - 1) * hop - pad;
+            if (count == lanes && first >= 0 && last + nFft <= length) {
+                // interior batch: gather the frames from the signal and scatter the bins, no per-lane loops
+                vfft.forward(y, offset + first, hopOffsets, window, bre, bim);
+                VectorRealFft.scatter(bre, bins, outRe, t0 * bins, binOffsets);
+                VectorRealFft.scatter(bim, bins, outIm, t0 * bins, binOffsets);
+                continue;
+            }
             for (int l = 0; l < lanes; l++) {
                 int start = (t0 + l) * hop - pad;
                 int lo = l < count ? Math.max(0, -start) : nFft, hi = l < count ? Math.min(nFft, length - start) : nFft;

@@ -1,6 +1,9 @@
 package org.genrebench.dsp;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,6 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorRealFft {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(32 * L));
 
     private final int n;
     private final int half;
@@ -62,6 +66,11 @@ public final class VectorRealFft {
             DoubleVector.fromArray(S, x, (2 * k + 1) * L).intoArray(zi, j);
         }
         butterflies();
+        split(re, im);
+    }
+
+    /** The real-FFT split step from the complex result in {@code zr/zi} to the half spectra. */
+    private void split(double[] re, double[] im) {
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector z0r = DoubleVector.fromArray(S, zr, 0), z0i = DoubleVector.fromArray(S, zi, 0);
         z0r.add(z0i).intoArray(re, 0);
@@ -79,6 +88,39 @@ public final class VectorRealFft {
             er.add(or.mul(wr)).sub(oi.mul(wi)).intoArray(re, k * L);
             ei.add(oi.mul(wr)).add(or.mul(wi)).intoArray(im, k * L);
         }
+    }
+
+    /** {@code {0, stride, 2·stride, …}}, one offset per lane: the index map of {@link #forward(float[], int, int[], double[], double[], double[])} and {@link #scatter}. */
+    public static int[] laneOffsets(int stride) {
+        int[] map = new int[L];
+        for (int l = 0; l < L; l++) map[l] = l * stride;
+        return map;
+    }
+
+    /**
+     * Forward transforms of the windowed frames {@code x_l[i] = window[i] · y[start + offsets[l] + i]} (every index
+     * inside {@code y}), gathered straight from the signal; same result as filling the lane-interleaved frames and
+     * calling {@link #forward(double[], double[], double[])}.
+     */
+    public void forward(float[] y, int start, int[] offsets, double[] window, double[] re, double[] im) {
+        for (int k = 0; k < half; k++) {
+            int j = bitrev[k] * L;
+            DoubleVector ev = (DoubleVector) FloatVector.fromArray(F, y, start + 2 * k, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector od = (DoubleVector) FloatVector.fromArray(F, y, start + 2 * k + 1, offsets, 0).convertShape(VectorOperators.F2D, S, 0);
+            ev.mul(window[2 * k]).intoArray(zr, j);
+            od.mul(window[2 * k + 1]).intoArray(zi, j);
+        }
+        butterflies();
+        split(re, im);
+    }
+
+    /**
+     * Rounds rows {@code [0, rows)} of the lane-interleaved {@code lanes} to float and scatters them frame-major:
+     * {@code out[base + offsets[l] + i] = (float) lanes[i · lanes() + l]}.
+     */
+    public static void scatter(double[] lanes, int rows, float[] out, int base, int[] offsets) {
+        for (int i = 0; i < rows; i++)
+            ((FloatVector) DoubleVector.fromArray(S, lanes, i * L).convertShape(VectorOperators.D2F, F, 0)).intoArray(out, base + i, offsets, 0);
     }
 
     /**
