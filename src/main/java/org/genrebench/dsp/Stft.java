@@ -124,27 +124,24 @@ public final class Stft {
         return frames;
     }
 
-    /** Callback that supplies the spectrum of one frame for {@link #inverse}. */
-    @FunctionalInterface
-    public interface FrameSource {
-        /** Fills {@code re/im[0..bins)} with the spectrum of frame {@code t}. */
-        void frame(int t, double[] re, double[] im);
-    }
-
     /**
-     * {@code librosa.istft(D, length=length)} (centred, Hann, window-sum-square normalisation) of the {@code frames}
-     * frames supplied by {@code source}, written to {@code out[0, length)}. {@code scratch} must hold at least
-     * {@code n_fft + hop * (frames - 1)} doubles.
+     * {@code librosa.istft(D, length=length)} (centred, Hann, window-sum-square normalisation) of the first
+     * {@code frames} frames of the frame-major spectra {@code specRe/specIm} (layout of {@link #forward}), written to
+     * {@code out[0, length)}. {@code scratch} must hold at least {@link #inverseScratchSize} doubles.
      */
-    public void inverse(FrameSource source, int frames, int length, double[] scratch, float[] out) {
+    public void inverse(float[] specRe, float[] specIm, int frames, int length, double[] scratch, float[] out) {
         int nFrames = Math.min(frames, (int) Math.ceil((length + (double) nFft) / hop));
         int total = nFft + hop * (nFrames - 1);
         if (scratch.length < total) throw new IllegalArgumentException("scratch too small: " + scratch.length + " < " + total);
         Arrays.fill(scratch, 0, total, 0.0);
         if (vfft != null) {
-            inverseBatched(source, nFrames, scratch);
+            inverseBatched(specRe, specIm, nFrames, scratch);
         } else for (int t = 0; t < nFrames; t++) {
-            source.frame(t, re, im);
+            int b = t * bins;
+            for (int k = 0; k < bins; k++) {
+                re[k] = specRe[b + k];
+                im[k] = specIm[b + k];
+            }
             fft.inverse(re, im, frame);
             int base = t * hop;
             for (int i = 0; i < nFft; i++) scratch[base + i] += window[i] * frame[i];
@@ -163,21 +160,23 @@ public final class Stft {
         }
     }
 
-    private void inverseBatched(FrameSource source, int nFrames, double[] scratch) {
+    private void inverseBatched(float[] specRe, float[] specIm, int nFrames, double[] scratch) {
         int lanes = VectorRealFft.lanes();
         double[] x = batchX, bre = batchRe, bim = batchIm;
         for (int t0 = 0; t0 < nFrames; t0 += lanes) {
             int count = Math.min(lanes, nFrames - t0);
+            if (count == lanes) {
+                VectorRealFft.gather(specRe, t0 * bins, binOffsets, bins, bre);
+                VectorRealFft.gather(specIm, t0 * bins, binOffsets, bins, bim);
+                vfft.inverse(bre, bim, x);
+                VectorRealFft.overlapAdd(x, nFft, window, scratch, t0 * hop, hopOffsets);
+                continue;
+            }
             for (int l = 0; l < lanes; l++) {
-                if (l < count) {
-                    source.frame(t0 + l, re, im);
-                } else {
-                    Arrays.fill(re, 0.0);
-                    Arrays.fill(im, 0.0);
-                }
+                int b = (t0 + l) * bins;
                 for (int k = 0; k < bins; k++) {
-                    bre[k * lanes + l] = re[k];
-                    bim[k * lanes + l] = im[k];
+                    bre[k * lanes + l] = l < count ? specRe[b + k] : 0.0;
+                    bim[k * lanes + l] = l < count ? specIm[b + k] : 0.0;
                 }
             }
             vfft.inverse(bre, bim, x);

@@ -123,6 +123,23 @@ public final class VectorRealFft {
             ((FloatVector) DoubleVector.fromArray(S, lanes, i * L).convertShape(VectorOperators.D2F, F, 0)).intoArray(out, base + i, offsets, 0);
     }
 
+    /** Gathers rows {@code [0, rows)} of frame-major floats into lane-interleaved doubles: the inverse of {@link #scatter}. */
+    public static void gather(float[] in, int base, int[] offsets, int rows, double[] lanes) {
+        for (int i = 0; i < rows; i++)
+            ((DoubleVector) FloatVector.fromArray(F, in, base + i, offsets, 0).convertShape(VectorOperators.F2D, S, 0)).intoArray(lanes, i * L);
+    }
+
+    /**
+     * Windowed overlap-add of lane-interleaved frames: {@code target[base + offsets[l] + i] += frame_l[i] · window[i]}
+     * for {@code i < rows}; the offsets must be distinct.
+     */
+    public static void overlapAdd(double[] lanes, int rows, double[] window, double[] target, int base, int[] offsets) {
+        for (int i = 0; i < rows; i++) {
+            DoubleVector v = DoubleVector.fromArray(S, lanes, i * L).mul(window[i]);
+            DoubleVector.fromArray(S, target, base + i, offsets, 0).add(v).intoArray(target, base + i, offsets, 0);
+        }
+    }
+
     /**
      * Inverse transforms of the lane-interleaved half spectra {@code re/im[(n/2+1) × lanes]} into
      * {@code x[n × lanes]}, scaled by {@code 1/n}.
