@@ -3,6 +3,7 @@ package org.genrebench.feature;
 import org.genrebench.dsp.MedianFilter;
 import org.genrebench.dsp.Simd;
 import org.genrebench.dsp.VectorMedianFilter;
+import org.genrebench.dsp.VectorSpectra;
 import org.genrebench.dsp.Stft;
 
 /**
@@ -54,7 +55,8 @@ public final class Hpss {
         if (scratch.length < need) scratch = new double[need];
         // harmonic spectrum = mask · D, in complex64 like librosa (written over the medians, no longer needed)
         float[] re = spec.re(), im = spec.im(), h = harm, p = perc;
-        for (int i = 0; i < size; i++) {
+        if (simd != null) VectorSpectra.softMaskInPlace(h, p, re, im, size);
+        else for (int i = 0; i < size; i++) {
             double hh = h[i], pp = p[i];
             double h2 = hh * hh, p2 = pp * pp, sum = h2 + p2;
             double mask = Math.max(hh, pp) < Float.MIN_NORMAL ? 0.5 : h2 / sum;

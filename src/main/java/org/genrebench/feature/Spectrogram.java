@@ -1,6 +1,8 @@
 package org.genrebench.feature;
 
+import org.genrebench.dsp.Simd;
 import org.genrebench.dsp.Stft;
+import org.genrebench.dsp.VectorSpectra;
 
 /**
  * One centred STFT of a signal and the two views derived from it that librosa's features use: the magnitude
@@ -33,7 +35,8 @@ public final class Spectrogram {
             power = new float[size];
         }
         frames = stft.forward(y, offset, length, re, im);
-        for (int i = 0; i < size; i++) {
+        if (Simd.AVAILABLE) VectorSpectra.magnitudeAndPower(re, im, mag, power, size);
+        else for (int i = 0; i < size; i++) {
             // numpy: abs(complex64) is a float32 hypot; the power is that magnitude squared in float32
             float m = (float) Math.sqrt((double) re[i] * re[i] + (double) im[i] * im[i]);
             mag[i] = m;
