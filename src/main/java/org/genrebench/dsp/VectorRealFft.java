@@ -20,7 +20,6 @@ public final class VectorRealFft {
     private static final int L = S.length();
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(32 * L));
 
-    private final int n;
     private final int half;
     private final int[] bitrev;
     private final double[] stageRe;
@@ -32,7 +31,6 @@ public final class VectorRealFft {
 
     public VectorRealFft(int n) {
         RealFft.checkSize(n);
-        this.n = n;
         this.half = n / 2;
         bitrev = RealFft.bitReversal(half);
         double[][] stage = RealFft.stageTwiddles(half);
@@ -48,14 +46,6 @@ public final class VectorRealFft {
     /** Frames transformed per call (SIMD lanes of a double vector: 8 with AVX-512, 4 with AVX2). */
     public static int lanes() {
         return L;
-    }
-
-    public int size() {
-        return n;
-    }
-
-    public int bins() {
-        return half + 1;
     }
 
     /** Forward transforms of the lane-interleaved frames {@code x[n × lanes]} into {@code re/im[(n/2+1) × lanes]}. */
@@ -121,6 +111,14 @@ public final class VectorRealFft {
     public static void scatter(double[] lanes, int rows, float[] out, int base, int[] offsets) {
         for (int i = 0; i < rows; i++)
             ((FloatVector) DoubleVector.fromArray(S, lanes, i * L).convertShape(VectorOperators.D2F, F, 0)).intoArray(out, base + i, offsets, 0);
+    }
+
+    /**
+     * Lane-interleaved windowed frames that start one sample apart: {@code lanes[j · lanes() + l] = src[start + l + j]
+     * · window[j]} for {@code j < rows} (needs {@code start + rows + lanes() - 1 <= src.length}).
+     */
+    public static void slidingFrames(double[] src, int start, double[] window, int rows, double[] lanes) {
+        for (int j = 0; j < rows; j++) DoubleVector.fromArray(S, src, start + j).mul(window[j]).intoArray(lanes, j * L);
     }
 
     /** Gathers rows {@code [0, rows)} of frame-major floats into lane-interleaved doubles: the inverse of {@link #scatter}. */

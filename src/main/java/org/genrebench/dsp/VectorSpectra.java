@@ -21,7 +21,7 @@ public final class VectorSpectra {
 
     /**
      * {@code mag[i] = (float) sqrt(re² + im²)} (in double, as numpy's float32 {@code abs} of complex64) and
-     * {@code power[i] = mag[i]²} in float, for {@code i < n}.
+     * {@code power[i] = mag[i]²} in float, for {@code i < n}; the outputs may alias the inputs.
      */
     public static void magnitudeAndPower(float[] re, float[] im, float[] mag, float[] power, int n) {
         int len = D.length(), upper = n - n % len, i = 0;

@@ -132,7 +132,8 @@ public final class Rhythm {
         double[] x = batchX, bre = batchRe, bim = batchIm, acb = batchAc;
         for (int t0 = 0; t0 < n; t0 += lanes) {
             int count = Math.min(lanes, n - t0);
-            for (int l = 0; l < lanes; l++)
+            if (count == lanes) VectorRealFft.slidingFrames(padded, t0, acWindow, w, x);
+            else for (int l = 0; l < lanes; l++)
                 for (int j = 0; j < w; j++) x[j * lanes + l] = l < count ? padded[t0 + l + j] * acWindow[j] : 0.0;
             vfft.forward(x, bre, bim);
             for (int k = 0; k < bre.length; k++) {
