@@ -1,6 +1,6 @@
 package org.genrebench.bench;
 
-import org.genrebench.audio.Pcm16Wav;
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.feature.Chroma;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.Hpss;
@@ -12,15 +12,21 @@ import org.genrebench.feature.Spectrogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -31,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  * The per-group benchmarks start from a precomputed STFT (their cost excludes the shared STFT, reported on its own).
  * Input: {@code -Dgenrebench.track=FILE} or the shared {@code ../shared/data/gtzan-sample/blues/blues.00000.wav};
  * without either, 30 s of deterministic synthetic audio.
+ *
+ * <p>Besides JMH's wall-clock score, every measured iteration prints the benchmark thread's <b>CPU time</b> per call
+ * ({@code cpu <benchmark> <ms/op>}), which is less sensitive than wall time to other processes competing for the cores.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -48,13 +57,34 @@ public class FeatureBench {
         public void load() {
             Path p = Path.of(System.getProperty("genrebench.track", "../shared/data/gtzan-sample/blues/blues.00000.wav"));
             if (Files.isRegularFile(p)) {
-                y = Pcm16Wav.read(p).samples();
+                y = AudioLoader.load(p).samples();
             } else {
                 y = new float[661794];
                 Random rnd = new Random(1);
                 for (int i = 0; i < y.length; i++)
                     y[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / 22050.0) + 0.05 * rnd.nextGaussian());
             }
+        }
+    }
+
+    /** Per-thread CPU time of one measured iteration, printed at its end. */
+    @State(Scope.Thread)
+    public static class CpuTime {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        long start;
+        long calls;
+
+        @Setup(Level.Iteration)
+        public void begin() {
+            calls = 0;
+            start = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end(BenchmarkParams b, IterationParams it) {
+            long cpu = THREADS.getCurrentThreadCpuTime() - start;
+            if (it.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT && calls > 0)
+                System.out.printf("cpu %s %.2f ms/op%n", b.getBenchmark().substring(b.getBenchmark().lastIndexOf('.') + 1), cpu / 1e6 / calls);
         }
     }
 
@@ -96,19 +126,22 @@ public class FeatureBench {
 
     /** All 58 features of one track. */
     @Benchmark
-    public double[] fullVector(Track t, Work w) {
+    public double[] fullVector(Track t, Work w, CpuTime c) {
+        c.calls++;
         return w.fx.extract(t.y);
     }
 
     /** Centred STFT (n_fft 2048, hop 512) with magnitude and power. */
     @Benchmark
-    public Spectrogram stft(Track t, Work w) {
+    public Spectrogram stft(Track t, Work w, CpuTime c) {
+        c.calls++;
         return w.spec.compute(t.y, 0, t.y.length);
     }
 
     /** 128-band mel power in dB and 20 MFCCs, from the power spectrogram. */
     @Benchmark
-    public double[] melMfcc(Work w) {
+    public double[] melMfcc(Work w, CpuTime c) {
+        c.calls++;
         w.mel.melDb(w.spec.power(), w.frames, w.melDb);
         w.mel.mfcc(w.melDb, w.frames, w.mfcc);
         return w.mfcc;
@@ -116,7 +149,8 @@ public class FeatureBench {
 
     /** Tuning estimate, chroma filter bank and chroma_stft, from the power spectrogram. */
     @Benchmark
-    public double[] chroma(Work w) {
+    public double[] chroma(Work w, CpuTime c) {
+        c.calls++;
         double tuning = Chroma.estimateTuning(w.spec.power(), w.frames, w.p, w.tuningScratch);
         Chroma.chroma(w.spec.power(), w.frames, w.p, Chroma.filterBank(w.p, tuning), w.chroma);
         return w.chroma;
@@ -124,21 +158,24 @@ public class FeatureBench {
 
     /** HPSS: both median filters, soft masks, inverse STFT, from the STFT. */
     @Benchmark
-    public float[] hpss(Track t, Work w) {
+    public float[] hpss(Track t, Work w, CpuTime c) {
+        c.calls++;
         w.hpss.separate(w.spec, t.y, 0, t.y.length, w.harmonic, w.percussive);
         return w.percussive;
     }
 
     /** Onset strength (median over bands) and tempo, from the dB mel spectrogram. */
     @Benchmark
-    public double tempo(Work w) {
+    public double tempo(Work w, CpuTime c) {
+        c.calls++;
         w.rhythm.onsetStrength(w.melDb, w.frames, Rhythm.Aggregate.MEDIAN, w.env);
         return w.rhythm.tempo(w.env, w.frames);
     }
 
     /** Log-mel windows for the networks: 3 s windows, 50 % overlap (19 × 128 × 130 floats per track). */
     @Benchmark
-    public float[] logMelWindows(Track t, Work w) {
+    public float[] logMelWindows(Track t, Work w, CpuTime c) {
+        c.calls++;
         int win = w.logMel.windowSamples(LogMel.DEFAULT_WINDOW_SECONDS);
         int[] starts = LogMel.windowStarts(t.y.length, win, LogMel.DEFAULT_OVERLAP);
         int per = w.p.nMels() * w.logMel.frames(win);
@@ -151,7 +188,8 @@ public class FeatureBench {
     @Threads(2)
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public double[] fullVectorTwoThreads(Track t, Work w) {
+    public double[] fullVectorTwoThreads(Track t, Work w, CpuTime c) {
+        c.calls++;
         return w.fx.extract(t.y);
     }
 }

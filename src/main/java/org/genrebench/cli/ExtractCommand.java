@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "One row per track, or per chunk with --chunk-seconds (3 s = 66149 samples, as the community 3-second table);"
                         + " rows are named <track>.<k>.wav. The label is the track's folder name. Unreadable files are skipped and listed."})
 final class ExtractCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of tracks, <genre>/<track>.wav (22050 Hz, 16-bit PCM).")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of tracks, <genre>/<track>.wav WAV or .au (resampled to 22050 Hz when needed).")
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")

@@ -22,31 +22,55 @@ public final class RealFft {
     private final double[] zi;
 
     public RealFft(int n) {
-        if (n < 4 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two >= 4: " + n);
+        checkSize(n);
         this.n = n;
         this.half = n / 2;
-        int bits = Integer.numberOfTrailingZeros(half);
-        bitrev = new int[half];
-        for (int i = 0; i < half; i++) bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
-        stageRe = new double[Math.max(2, half)];
-        stageIm = new double[stageRe.length];
-        for (int h = 1; h < half; h <<= 1) {
-            for (int j = 0; j < h; j++) {
-                // same angles as a table of size half indexed by j * (half / 2h), so results do not depend on the stage
-                double a = -2 * Math.PI * (j * (half / (2 * h))) / half;
-                stageRe[h + j] = Math.cos(a);
-                stageIm[h + j] = Math.sin(a);
-            }
-        }
-        splitRe = new double[half + 1];
-        splitIm = new double[half + 1];
-        for (int k = 0; k <= half; k++) {
-            double a = -2 * Math.PI * k / n;
-            splitRe[k] = Math.cos(a);
-            splitIm[k] = Math.sin(a);
-        }
+        bitrev = bitReversal(half);
+        double[][] stage = stageTwiddles(half);
+        stageRe = stage[0];
+        stageIm = stage[1];
+        double[][] split = splitTwiddles(n);
+        splitRe = split[0];
+        splitIm = split[1];
         zr = new double[half];
         zi = new double[half];
+    }
+
+    static void checkSize(int n) {
+        if (n < 4 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two >= 4: " + n);
+    }
+
+    /** Bit-reversal permutation of {@code 0..m)}, {@code m} a power of two. */
+    static int[] bitReversal(int m) {
+        int bits = Integer.numberOfTrailingZeros(m);
+        int[] r = new int[m];
+        for (int i = 0; i < m; i++) r[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+        return r;
+    }
+
+    /** {re, im} of the butterfly twiddles of a complex FFT of size {@code m}: exp(-2πi j / 2h) at index h + j, j < h. */
+    static double[][] stageTwiddles(int m) {
+        double[] re = new double[Math.max(2, m)], im = new double[re.length];
+        for (int h = 1; h < m; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // same angles as a table of size m indexed by j * (m / 2h), so results do not depend on the stage
+                double a = -2 * Math.PI * (j * (m / (2 * h))) / m;
+                re[h + j] = Math.cos(a);
+                im[h + j] = Math.sin(a);
+            }
+        }
+        return new double[][] {re, im};
+    }
+
+    /** {re, im} of exp(-2πi k / n), k <= n/2, for the real-FFT split step. */
+    static double[][] splitTwiddles(int n) {
+        double[] re = new double[n / 2 + 1], im = new double[n / 2 + 1];
+        for (int k = 0; k <= n / 2; k++) {
+            double a = -2 * Math.PI * k / n;
+            re[k] = Math.cos(a);
+            im[k] = Math.sin(a);
+        }
+        return new double[][] {re, im};
     }
 
     public int size() {

@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>Spectra are stored frame-major in flat arrays: bin {@code k} of frame {@code t} is at {@code t * bins() + k}.
  * Like librosa (complex64 output of a float64 FFT), each frame is transformed in double precision and stored as
- * float. Not thread-safe (one instance per thread); no allocation per call.
+ * float. With {@link Simd#AVAILABLE} the frames are transformed {@link VectorRealFft#lanes()} at a time by
+ * {@link VectorRealFft} (bit-identical to the scalar {@link RealFft} path). Not thread-safe (one instance per thread);
+ * no allocation per call.
  */
 public final class Stft {
     private final int nFft;
@@ -21,6 +23,13 @@ public final class Stft {
     private final double[] re;
     private final double[] im;
     private double[] windowSumSquare = new double[0];
+    // SIMD path (null without the Vector API module): lane-interleaved frame and spectra of one batch of frames
+    private final VectorRealFft vfft;
+    private final double[] batchX;
+    private final double[] batchRe;
+    private final double[] batchIm;
+    private final int[] hopOffsets;
+    private final int[] binOffsets;
 
     public Stft(int nFft, int hop) {
         if (hop <= 0 || hop > nFft) throw new IllegalArgumentException("hop must be in (0, n_fft]: " + hop);
@@ -32,6 +41,13 @@ public final class Stft {
         this.frame = new double[nFft];
         this.re = new double[bins];
         this.im = new double[bins];
+        this.vfft = Simd.AVAILABLE ? new VectorRealFft(nFft) : null;
+        int lanes = vfft == null ? 0 : VectorRealFft.lanes();
+        this.batchX = new double[nFft * lanes];
+        this.batchRe = new double[bins * lanes];
+        this.batchIm = new double[bins * lanes];
+        this.hopOffsets = vfft == null ? null : VectorRealFft.laneOffsets(hop);
+        this.binOffsets = vfft == null ? null : VectorRealFft.laneOffsets(bins);
     }
 
     public int nFft() {
@@ -58,6 +74,7 @@ public final class Stft {
      */
     public int forward(float[] y, int offset, int length, float[] outRe, float[] outIm) {
         int frames = frames(length);
+        if (vfft != null) return forwardBatched(y, offset, length, outRe, outIm, frames);
         int pad = nFft / 2;
         for (int t = 0; t < frames; t++) {
             int start = t * hop - pad; // index into the unpadded signal
@@ -75,25 +92,56 @@ public final class Stft {
         return frames;
     }
 
-    /** Callback that supplies the spectrum of one frame for {@link #inverse}. */
-    @FunctionalInterface
-    public interface FrameSource {
-        /** Fills {@code re/im[0..bins)} with the spectrum of frame {@code t}. */
-        void frame(int t, double[] re, double[] im);
+    private int forwardBatched(float[] y, int offset, int length, float[] outRe, float[] outIm, int frames) {
+        int lanes = VectorRealFft.lanes(), pad = nFft / 2;
+        double[] x = batchX, bre = batchRe, bim = batchIm;
+        for (int t0 = 0; t0 < frames; t0 += lanes) {
+            int count = Math.min(lanes, frames - t0);
+            int first = t0 * hop - pad, last = (t0 + lanes - 1) * hop - pad;
+            if (count == lanes && first >= 0 && last + nFft <= length) {
+                // interior batch: gather the frames from the signal and scatter the bins, no per-lane loops
+                vfft.forward(y, offset + first, hopOffsets, window, bre, bim);
+                VectorRealFft.scatter(bre, bins, outRe, t0 * bins, binOffsets);
+                VectorRealFft.scatter(bim, bins, outIm, t0 * bins, binOffsets);
+                continue;
+            }
+            for (int l = 0; l < lanes; l++) {
+                int start = (t0 + l) * hop - pad;
+                int lo = l < count ? Math.max(0, -start) : nFft, hi = l < count ? Math.min(nFft, length - start) : nFft;
+                for (int i = 0; i < lo; i++) x[i * lanes + l] = 0.0;
+                for (int i = lo; i < hi; i++) x[i * lanes + l] = window[i] * y[offset + start + i];
+                for (int i = Math.max(hi, lo); i < nFft; i++) x[i * lanes + l] = 0.0;
+            }
+            vfft.forward(x, bre, bim);
+            for (int l = 0; l < count; l++) {
+                int base = (t0 + l) * bins;
+                for (int k = 0; k < bins; k++) {
+                    outRe[base + k] = (float) bre[k * lanes + l];
+                    outIm[base + k] = (float) bim[k * lanes + l];
+                }
+            }
+        }
+        return frames;
     }
 
     /**
-     * {@code librosa.istft(D, length=length)} (centred, Hann, window-sum-square normalisation) of the {@code frames}
-     * frames supplied by {@code source}, written to {@code out[0, length)}. {@code scratch} must hold at least
-     * {@code n_fft + hop * (frames - 1)} doubles.
+     * {@code librosa.istft(D, length=length)} (centred, Hann, window-sum-square normalisation) of the first
+     * {@code frames} frames of the frame-major spectra {@code specRe/specIm} (layout of {@link #forward}), written to
+     * {@code out[0, length)}. {@code scratch} must hold at least {@link #inverseScratchSize} doubles.
      */
-    public void inverse(FrameSource source, int frames, int length, double[] scratch, float[] out) {
+    public void inverse(float[] specRe, float[] specIm, int frames, int length, double[] scratch, float[] out) {
         int nFrames = Math.min(frames, (int) Math.ceil((length + (double) nFft) / hop));
         int total = nFft + hop * (nFrames - 1);
         if (scratch.length < total) throw new IllegalArgumentException("scratch too small: " + scratch.length + " < " + total);
         Arrays.fill(scratch, 0, total, 0.0);
-        for (int t = 0; t < nFrames; t++) {
-            source.frame(t, re, im);
+        if (vfft != null) {
+            inverseBatched(specRe, specIm, nFrames, scratch);
+        } else for (int t = 0; t < nFrames; t++) {
+            int b = t * bins;
+            for (int k = 0; k < bins; k++) {
+                re[k] = specRe[b + k];
+                im[k] = specIm[b + k];
+            }
             fft.inverse(re, im, frame);
             int base = t * hop;
             for (int i = 0; i < nFft; i++) scratch[base + i] += window[i] * frame[i];
@@ -109,6 +157,33 @@ public final class Stft {
             }
             double w = wss[j];
             out[i] = (float) (w > tiny ? scratch[j] / w : scratch[j]);
+        }
+    }
+
+    private void inverseBatched(float[] specRe, float[] specIm, int nFrames, double[] scratch) {
+        int lanes = VectorRealFft.lanes();
+        double[] x = batchX, bre = batchRe, bim = batchIm;
+        for (int t0 = 0; t0 < nFrames; t0 += lanes) {
+            int count = Math.min(lanes, nFrames - t0);
+            if (count == lanes) {
+                VectorRealFft.gather(specRe, t0 * bins, binOffsets, bins, bre);
+                VectorRealFft.gather(specIm, t0 * bins, binOffsets, bins, bim);
+                vfft.inverse(bre, bim, x);
+                VectorRealFft.overlapAdd(x, nFft, window, scratch, t0 * hop, hopOffsets);
+                continue;
+            }
+            for (int l = 0; l < lanes; l++) {
+                int b = (t0 + l) * bins;
+                for (int k = 0; k < bins; k++) {
+                    bre[k * lanes + l] = l < count ? specRe[b + k] : 0.0;
+                    bim[k * lanes + l] = l < count ? specIm[b + k] : 0.0;
+                }
+            }
+            vfft.inverse(bre, bim, x);
+            for (int l = 0; l < count; l++) {
+                int base = (t0 + l) * hop;
+                for (int i = 0; i < nFft; i++) scratch[base + i] += window[i] * x[i * lanes + l];
+            }
         }
     }
 

@@ -48,16 +48,26 @@ public final class VectorMedianFilter {
 
     /** Filters {@code n} steps of {@code lanes} series of {@code in} into {@code out} (same layout). */
     public void filter(float[] in, int n, int lanes, float[] out) {
-        int full = n > radius ? lanes - lanes % BLOCK : 0;
-        for (int l0 = 0; l0 < full; l0 += BLOCK) filterBlock(in, n, lanes, l0, out);
-        for (int l = full; l < lanes; l++) scalar.filter(in, l, lanes, n, out, l, lanes);
+        filter(in, n, lanes, lanes, 1, out);
     }
 
-    private void filterBlock(float[] in, int n, int lanes, int l0, float[] out) {
+    /**
+     * Filters {@code lanes} series of {@code n} samples, sample {@code i} of series {@code l} at
+     * {@code i * sampleStride + l * seriesStride} of {@code in}, into the same positions of {@code out}; e.g. the
+     * rows of a row-major matrix with {@code sampleStride = 1}, {@code seriesStride = columns} (no transposition).
+     */
+    public void filter(float[] in, int n, int lanes, int sampleStride, int seriesStride, float[] out) {
+        int full = n > radius ? lanes - lanes % BLOCK : 0;
+        for (int l0 = 0; l0 < full; l0 += BLOCK) filterBlock(in, n, sampleStride, seriesStride, l0, out);
+        for (int l = full; l < lanes; l++) scalar.filter(in, l * seriesStride, sampleStride, n, out, l * seriesStride, sampleStride);
+    }
+
+    private void filterBlock(float[] in, int n, int ss, int ls, int l0, float[] out) {
         int w = width, r = radius, top = (w + 1) * BLOCK;
         int[] s = cur, t = next;
+        int lane0 = l0 * ls;
         for (int l = 0; l < BLOCK; l++) {
-            for (int j = 0; j < w; j++) sortBuf[j] = in[MedianFilter.reflect(j - r, n) * lanes + l0 + l];
+            for (int j = 0; j < w; j++) sortBuf[j] = in[MedianFilter.reflect(j - r, n) * ss + lane0 + l * ls];
             Arrays.sort(sortBuf);
             for (int j = 0; j < w; j++) s[(j + 1) * BLOCK + l] = Float.floatToRawIntBits(sortBuf[j] + 0.0f);
             s[l] = t[l] = -1;
@@ -65,13 +75,13 @@ public final class VectorMedianFilter {
         }
         int median = (r + 1) * BLOCK;
         for (int i = 0; ; i++) {
-            int ob = i * lanes + l0;
-            for (int l = 0; l < BLOCK; l++) out[ob + l] = Float.intBitsToFloat(s[median + l]);
+            int ob = i * ss + lane0;
+            for (int l = 0; l < BLOCK; l++) out[ob + l * ls] = Float.intBitsToFloat(s[median + l]);
             if (i == n - 1) break;
-            int io = MedianFilter.reflect(i - r, n) * lanes + l0, ii = MedianFilter.reflect(i + w - r, n) * lanes + l0;
+            int io = MedianFilter.reflect(i - r, n) * ss + lane0, ii = MedianFilter.reflect(i + w - r, n) * ss + lane0;
             for (int l = 0; l < BLOCK; l++) {
-                old[l] = Float.floatToRawIntBits(in[io + l] + 0.0f);
-                nw[l] = Float.floatToRawIntBits(in[ii + l] + 0.0f);
+                old[l] = Float.floatToRawIntBits(in[io + l * ls] + 0.0f);
+                nw[l] = Float.floatToRawIntBits(in[ii + l * ls] + 0.0f);
             }
             step(s, t);
             int[] x = s;

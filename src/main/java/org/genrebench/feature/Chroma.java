@@ -1,5 +1,8 @@
 package org.genrebench.feature;
 
+import org.genrebench.dsp.Simd;
+import org.genrebench.dsp.VectorMatrix;
+
 import java.util.Arrays;
 
 /**
@@ -128,7 +131,7 @@ public final class Chroma {
 
     /**
      * Chroma of a power spectrogram: {@code out[c * frames + t]} = (filterBank · S[:, t])[c] / max_c, a silent frame
-     * giving zeros.
+     * giving zeros. The projection runs on {@link VectorMatrix} when {@link Simd#AVAILABLE}.
      */
     public static void chroma(float[] power, int frames, SpectralParams p, double[] bank, double[] out) {
         int bins = p.bins(), n = N_CHROMA;
@@ -139,7 +142,10 @@ public final class Chroma {
             int base = t * bins;
             for (int k = 0; k < bins; k++) frame[k] = power[base + k];
             double max = 0;
-            for (int c = 0; c < n; c++) {
+            if (Simd.AVAILABLE) {
+                VectorMatrix.multiply(w, n, bins, frame, acc);
+                for (int c = 0; c < n; c++) max = Math.max(max, Math.abs(acc[c]));
+            } else for (int c = 0; c < n; c++) {
                 int row = c * bins, k = 0;
                 double a0 = 0, a1 = 0, a2 = 0, a3 = 0; // four partial sums: the adds are not latency-bound
                 for (; k + 3 < bins; k += 4) {

@@ -1,7 +1,7 @@
 package org.genrebench.feature;
 
 import org.genrebench.audio.AudioClip;
-import org.genrebench.audio.Pcm16Wav;
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
@@ -75,9 +75,7 @@ public final class FeatureTable {
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
                     try {
-                        AudioClip clip = Pcm16Wav.read(file);
-                        if (clip.sampleRate() != sr)
-                            throw new UserException("sample rate " + clip.sampleRate() + " Hz, expected " + sr + " Hz");
+                        AudioClip clip = AudioLoader.load(file, sr); // WAV or .au, mono, resampled to sr
                         return rows(fx.get(), file, clip.samples(), chunkSamples);
                     } finally {
                         progress.accept(1);

@@ -1,14 +1,16 @@
 package org.genrebench.feature;
 
 import org.genrebench.dsp.MedianFilter;
+import org.genrebench.dsp.Simd;
 import org.genrebench.dsp.VectorMedianFilter;
+import org.genrebench.dsp.VectorSpectra;
 import org.genrebench.dsp.Stft;
 
 /**
  * Harmonic/percussive separation as {@code librosa.effects.hpss(y)} 0.9.2 (→ {@code decompose.hpss(stft(y),
  * kernel_size=31, power=2, margin=1, mask=False)}): the magnitude is median-filtered along time (harmonic) and along
  * frequency (percussive) with {@code scipy.ndimage.median_filter(mode='reflect')} (SIMD {@link VectorMedianFilter}
- * when the JVM runs with {@code --add-modules jdk.incubator.vector}, else the scalar {@link MedianFilter}), soft Wiener masks
+ * when {@link Simd#AVAILABLE}, else the scalar {@link MedianFilter}), soft Wiener masks
  * {@code H²/(H²+P²)} and {@code P²/(H²+P²)} (0.5 each where both are 0) are applied to the complex STFT, and the
  * signals are resynthesised by {@code istft(length=len(y))}.
  *
@@ -21,13 +23,9 @@ public final class Hpss {
 
     private final SpectralParams params;
     private final MedianFilter median = new MedianFilter(KERNEL);
-    // Checked here, not via VectorMedianFilter.available(): touching that class without the module would fail
-    // its static initialiser (NoClassDefFoundError) instead of falling back to the scalar filter.
-    private static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    private final VectorMedianFilter simd = SIMD ? new VectorMedianFilter(KERNEL) : null;
+    private final VectorMedianFilter simd = Simd.AVAILABLE ? new VectorMedianFilter(KERNEL) : null;
     private float[] harm = new float[0];
     private float[] perc = new float[0];
-    private float[] transposed = new float[0];
     private double[] scratch = new double[0];
 
     public Hpss(SpectralParams params) {
@@ -43,17 +41,11 @@ public final class Hpss {
         if (harm.length < size) {
             harm = new float[size];
             perc = new float[size];
-            transposed = new float[size];
         }
         float[] mag = spec.magnitude();
         if (simd != null) {
-            simd.filter(mag, frames, bins, harm);               // along time: the bins of a frame are the lanes
-            transpose(mag, frames, bins, transposed);           // bin-major: the frames of a bin are the lanes
-            simd.filter(transposed, bins, frames, perc);        // along frequency (into perc, bin-major)
-            transpose(perc, bins, frames, transposed);
-            float[] x = perc;
-            perc = transposed;
-            transposed = x;
+            simd.filter(mag, frames, bins, harm);                 // along time: the bins of a frame are the lanes
+            simd.filter(mag, bins, frames, 1, bins, perc);        // along frequency: one lane per frame, no transpose
         } else {
             for (int k = 0; k < bins; k++) median.filter(mag, k, bins, frames, harm, k, bins);
             for (int t = 0; t < frames; t++) median.filter(mag, t * bins, 1, bins, perc, t * bins, 1);
@@ -61,30 +53,17 @@ public final class Hpss {
         Stft stft = spec.stft();
         int need = stft.inverseScratchSize(frames);
         if (scratch.length < need) scratch = new double[need];
-        float[] re = spec.re(), im = spec.im();
-        float[] h = harm, p = perc;
-        stft.inverse((t, outRe, outIm) -> {
-            int base = t * bins;
-            for (int k = 0; k < bins; k++) {
-                double hh = h[base + k], pp = p[base + k];
-                double h2 = hh * hh, p2 = pp * pp, sum = h2 + p2;
-                double mask = Math.max(hh, pp) < Float.MIN_NORMAL ? 0.5 : h2 / sum;
-                outRe[k] = re[base + k] * mask;
-                outIm[k] = im[base + k] * mask;
-            }
-        }, frames, length, scratch, harmonic);
-        for (int i = 0; i < length; i++) percussive[i] = y[offset + i] - harmonic[i];
-    }
-
-    /** {@code out[c * rows + r] = in[r * cols + c]}, in cache-sized tiles. */
-    static void transpose(float[] in, int rows, int cols, float[] out) {
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                int c1 = Math.min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++) for (int c = c0; c < c1; c++) out[c * rows + r] = in[r * cols + c];
-            }
+        // harmonic spectrum = mask · D, in complex64 like librosa (written over the medians, no longer needed)
+        float[] re = spec.re(), im = spec.im(), h = harm, p = perc;
+        if (simd != null) VectorSpectra.softMaskInPlace(h, p, re, im, size);
+        else for (int i = 0; i < size; i++) {
+            double hh = h[i], pp = p[i];
+            double h2 = hh * hh, p2 = pp * pp, sum = h2 + p2;
+            double mask = Math.max(hh, pp) < Float.MIN_NORMAL ? 0.5 : h2 / sum;
+            h[i] = (float) (re[i] * mask);
+            p[i] = (float) (im[i] * mask);
         }
+        stft.inverse(h, p, frames, length, scratch, harmonic);
+        for (int i = 0; i < length; i++) percussive[i] = y[offset + i] - harmonic[i];
     }
 }

@@ -102,11 +102,8 @@ public final class LogMel {
             im = new float[frames * bins];
         }
         stft.forward(y, start, length, re, im);
-        float[] power = re; // reuse: power written over the real part frame by frame
-        for (int i = 0; i < frames * bins; i++) {
-            float m = (float) Math.sqrt((double) re[i] * re[i] + (double) im[i] * im[i]);
-            power[i] = m * m;
-        }
+        float[] power = re; // reuse: power written over the real part, the magnitude over the imaginary part
+        Spectrogram.magnitudeAndPower(re, im, im, power, frames * bins);
         for (int t = 0; t < frames; t++) {
             bank.apply(power, t * bins, melFrame, 0);
             for (int m = 0; m < mels; m++) out[outOffset + m * frames + t] = (float) melFrame[m];

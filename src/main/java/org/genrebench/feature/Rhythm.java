@@ -1,6 +1,8 @@
 package org.genrebench.feature;
 
 import org.genrebench.dsp.RealFft;
+import org.genrebench.dsp.Simd;
+import org.genrebench.dsp.VectorRealFft;
 import org.genrebench.dsp.Windows;
 
 import java.util.Arrays;
@@ -35,6 +37,9 @@ public final class Rhythm {
     private final double[] tg;
     private final double[] sortBuf;
     private double[] padded = new double[0];
+    // SIMD path (null without the Vector API module): lane-interleaved windows, spectra and autocorrelations
+    private final VectorRealFft vfft;
+    private final double[] batchX, batchRe, batchIm, batchAc;
 
     public Rhythm(SpectralParams params) {
         this.params = params;
@@ -49,6 +54,12 @@ public final class Rhythm {
         this.ac = new double[n];
         this.tg = new double[winLength];
         this.sortBuf = new double[params.nMels()];
+        this.vfft = Simd.AVAILABLE ? new VectorRealFft(n) : null;
+        int lanes = vfft == null ? 0 : VectorRealFft.lanes();
+        this.batchX = new double[n * lanes]; // the zero padding beyond winLength is never overwritten
+        this.batchRe = new double[(n / 2 + 1) * lanes];
+        this.batchIm = new double[(n / 2 + 1) * lanes];
+        this.batchAc = new double[n * lanes];
     }
 
     /** Onset-strength envelope ({@code frames} values) of a frame-major dB mel spectrogram. */
@@ -82,7 +93,8 @@ public final class Rhythm {
         for (int j = 0; j < h; j++) padded[h + n + j] = last * (h - 1 - j) / h;
         Arrays.fill(tg, 0.0);
         int size = fft.size();
-        for (int t = 0; t < n; t++) {
+        if (vfft != null) autocorrelationsBatched(n);
+        else for (int t = 0; t < n; t++) {
             for (int j = 0; j < w; j++) frame[j] = padded[t + j] * acWindow[j];
             Arrays.fill(frame, w, size, 0.0);
             fft.forward(frame, re, im);
@@ -112,6 +124,30 @@ public final class Rhythm {
             }
         }
         return best < 0 ? 0.0 : bpm(best);
+    }
+
+    /** The tempogram sum of {@link #tempo} with {@link VectorRealFft}: same operations per frame, in the same order. */
+    private void autocorrelationsBatched(int n) {
+        int w = winLength, lanes = VectorRealFft.lanes();
+        double[] x = batchX, bre = batchRe, bim = batchIm, acb = batchAc;
+        for (int t0 = 0; t0 < n; t0 += lanes) {
+            int count = Math.min(lanes, n - t0);
+            if (count == lanes) VectorRealFft.slidingFrames(padded, t0, acWindow, w, x);
+            else for (int l = 0; l < lanes; l++)
+                for (int j = 0; j < w; j++) x[j * lanes + l] = l < count ? padded[t0 + l + j] * acWindow[j] : 0.0;
+            vfft.forward(x, bre, bim);
+            for (int k = 0; k < bre.length; k++) {
+                bre[k] = bre[k] * bre[k] + bim[k] * bim[k];
+                bim[k] = 0;
+            }
+            vfft.inverse(bre, bim, acb);
+            for (int l = 0; l < count; l++) {
+                double max = 0;
+                for (int j = 0; j < w; j++) max = Math.max(max, Math.abs(acb[j * lanes + l]));
+                if (max < Double.MIN_NORMAL) continue;
+                for (int j = 0; j < w; j++) tg[j] += acb[j * lanes + l] / max;
+            }
+        }
     }
 
     /** Tempo of autocorrelation lag {@code lag} frames ({@code librosa.tempo_frequencies}). */

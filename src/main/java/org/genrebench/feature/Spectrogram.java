@@ -1,6 +1,8 @@
 package org.genrebench.feature;
 
+import org.genrebench.dsp.Simd;
 import org.genrebench.dsp.Stft;
+import org.genrebench.dsp.VectorSpectra;
 
 /**
  * One centred STFT of a signal and the two views derived from it that librosa's features use: the magnitude
@@ -33,13 +35,25 @@ public final class Spectrogram {
             power = new float[size];
         }
         frames = stft.forward(y, offset, length, re, im);
-        for (int i = 0; i < size; i++) {
+        magnitudeAndPower(re, im, mag, power, size);
+        return this;
+    }
+
+    /**
+     * {@code mag[i] = |re + i·im|} and {@code power[i] = mag[i]²} for {@code i < n}, as numpy on complex64 (float32
+     * hypot computed in double, squared in float32); {@code power} may be {@code re} or {@code im}.
+     */
+    static void magnitudeAndPower(float[] re, float[] im, float[] mag, float[] power, int n) {
+        if (Simd.AVAILABLE) {
+            VectorSpectra.magnitudeAndPower(re, im, mag, power, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             // numpy: abs(complex64) is a float32 hypot; the power is that magnitude squared in float32
             float m = (float) Math.sqrt((double) re[i] * re[i] + (double) im[i] * im[i]);
             mag[i] = m;
             power[i] = m * m;
         }
-        return this;
     }
 
     public SpectralParams params() {

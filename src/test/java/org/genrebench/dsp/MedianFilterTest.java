@@ -34,6 +34,11 @@ class MedianFilterTest {
                 for (int l = 0; l < lanes; l++) mf.filter(data, l, lanes, n, want, l, lanes);
                 new VectorMedianFilter(31).filter(data, n, lanes, got);
                 assertArrayEquals(want, got, "n=" + n + " lanes=" + lanes);
+                // the same data read as lanes × n rows (series contiguous, no transposition)
+                float[] wantRows = new float[data.length], gotRows = new float[data.length];
+                for (int l = 0; l < n; l++) mf.filter(data, l * lanes, 1, lanes, wantRows, l * lanes, 1);
+                new VectorMedianFilter(31).filter(data, lanes, n, 1, lanes, gotRows);
+                assertArrayEquals(wantRows, gotRows, "rows n=" + n + " lanes=" + lanes);
             }
         }
     }

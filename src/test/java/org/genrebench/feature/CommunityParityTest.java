@@ -1,7 +1,7 @@
 package org.genrebench.feature;
 
 import org.genrebench.SharedData;
-import org.genrebench.audio.Pcm16Wav;
+import org.genrebench.audio.AudioReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -54,7 +54,7 @@ class CommunityParityTest {
         for (int t = 0; t < n; t++) {
             String name = tracks.get(t).getFileName().toString().replace(".wav", "");
             double[] ref = rows.get(name);
-            double[] got = fx.extract(Pcm16Wav.read(tracks.get(t)).samples());
+            double[] got = fx.extract(AudioReader.read(tracks.get(t)).samples());
             for (int i = 0; i < FeatureSchema.SIZE; i++) {
                 String col = FeatureSchema.COLUMNS.get(i);
                 double e = Math.abs(got[i] - ref[i]);

@@ -1,7 +1,7 @@
 package org.genrebench.feature;
 
 import org.genrebench.SharedData;
-import org.genrebench.audio.Pcm16Wav;
+import org.genrebench.audio.AudioReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +23,7 @@ final class LibrosaReference {
 
     float[] audio() {
         String genre = track.substring(0, track.indexOf('.'));
-        return Pcm16Wav.read(SharedData.sampleTrack(genre)).samples();
+        return AudioReader.read(SharedData.sampleTrack(genre)).samples();
     }
 
     double[][] array(String name) {
