@@ -10,9 +10,9 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * Convolutional-recurrent network (Choi et al., 2017): a 2x2 average-pooling stem (128x130 -> 64x65), three
- * conv blocks that pool frequency hard (2, 4, 4: 64 bands become 2) and time gently (2, 2, 1: 65 frames become
- * 17), then an LSTM over those frames reading channels x bands as features, mean-pooled over time, and a
- * softmax. DL4J 1.0.0-M2.1 has no GRU layer, hence LSTM. ~2.3 M multiply-adds per window at width 8.
+ * conv blocks that pool frequency hard (2, 4, 4: 64 bands become 2) and time gently (2, 2, 2: 65 frames become
+ * 9, one step per ~0.33 s; DL4J's LSTM runs step by step in many small ops, so its cost is per step), then an LSTM over those frames reading channels x bands as features, mean-pooled over time, and a
+ * softmax. DL4J 1.0.0-M2.1 has no GRU layer, hence LSTM. ~2.2 M multiply-adds per window at width 8.
  */
 public record Crnn(int width) implements NetworkArchitecture {
     public static final String NAME = "crnn";
@@ -24,7 +24,7 @@ public record Crnn(int width) implements NetworkArchitecture {
 
     @Override
     public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
-        int[][] pools = {{2, 2}, {4, 2}, {4, 1}};
+        int[][] pools = {{2, 2}, {4, 2}, {4, 2}};
         int[] channels = {width, 2 * width, 4 * width};
         NeuralNetConfiguration.ListBuilder list = Blocks.base(config);
         Blocks.stem(list);
