@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
  * conv/batch-norm/ReLU layers (w, 2w, 4w channels), each followed by 2x2 max pooling, so a window reaches 8x9
  * before global average pooling, as the earlier stem-less four-block version did. Batch norm and global pooling
  * replace VGG's huge fully connected layers, which would dominate a small dataset. ~10 M multiply-adds per
- * window forward at width 8 (the four-block width-16 version without the stem: ~300 M).
+ * window forward at width 8 (the four-block width-16 version without the stem: ~217 M).
  */
 public record VggLike(int width) implements NetworkArchitecture {
     public static final String NAME = "vgg";
