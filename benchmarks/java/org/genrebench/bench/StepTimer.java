@@ -1,6 +1,7 @@
 package org.genrebench.bench;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genrebench.model.deep.NetworkArchitecture;
 import org.genrebench.model.deep.Nd4jRuntime;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,13 +10,13 @@ import java.util.Arrays;
 
 /**
  * Quick, JMH-free timer for exploring backend settings: median seconds per training step and per inference
- * batch. {@code java ... StepTimer [net=toy] [batch=64] [steps=8] [threads=0] [helpers=true]}
+ * batch. {@code java ... StepTimer [net=toy] [batch=64] [steps=8] [threads=0] [helpers=true] [width=default]}
  * (net: toy, toy-nhwc, toy-nows, cnn, vgg, crnn; helpers=false turns off oneDNN inside the oneDNN build).
  */
 public final class StepTimer {
     public static void main(String[] args) {
         String net = "toy";
-        int batch = 64, steps = 8, threads = 0;
+        int batch = 64, steps = 8, threads = 0, width = NetworkArchitecture.DEFAULT_WIDTH;
         boolean helpers = true;
         for (String a : args) {
             String[] kv = a.split("=", 2);
@@ -24,13 +25,14 @@ public final class StepTimer {
                 case "batch" -> batch = Integer.parseInt(kv[1]);
                 case "steps" -> steps = Integer.parseInt(kv[1]);
                 case "threads" -> threads = Integer.parseInt(kv[1]);
+                case "width" -> width = Integer.parseInt(kv[1]);
                 case "helpers" -> helpers = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
         Nd4jRuntime.configure(threads);
         Nd4j.getEnvironment().allowHelpers(helpers);
-        MultiLayerNetwork model = BenchNets.network(net);
+        MultiLayerNetwork model = BenchNets.network(net, width);
         DataSet ds = BenchNets.batch(net, batch);
         if (Boolean.getBoolean("bench.helpers.print")) {
             for (var layer : model.getLayers()) System.out.println(layer.getClass().getSimpleName() + " helper=" + layer.getHelper());
@@ -47,8 +49,8 @@ public final class StepTimer {
             if (i >= 0) infer[i] = (System.nanoTime() - t0) / 1e9;
         }
         double tr = median(train), in = median(infer);
-        System.out.printf("%s batch %d helpers=%s [%s]: train %.3f s/step (%.0f samples/s), inference %.3f s/batch (%.0f samples/s)%n",
-                net, batch, helpers, Nd4jRuntime.describe(), tr, batch / tr, in, batch / in);
+        System.out.printf("%s width %d batch %d helpers=%s [%s]: train %.3f s/step (%.0f samples/s), inference %.3f s/batch (%.0f samples/s)%n",
+                net, width, batch, helpers, Nd4jRuntime.describe(), tr, batch / tr, in, batch / in);
     }
 
     private static double median(double[] v) {

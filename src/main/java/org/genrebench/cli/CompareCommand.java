@@ -44,8 +44,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Sizes of the embedded default; --quick trades accuracy of the estimate for a first look in minutes. */
     record DefaultRun(int perGenre, double seconds, int epochs) {
-        static final DefaultRun FULL = new DefaultRun(20, 15, 12);
-        static final DefaultRun QUICK = new DefaultRun(8, 9, 4);
+        static final DefaultRun FULL = new DefaultRun(16, 12, 10);
+        static final DefaultRun QUICK = new DefaultRun(8, 9, 8);
     }
 
     @Spec

@@ -49,8 +49,28 @@ final class Blocks {
         return InputType.convolutional(shape.bands(), shape.frames(), 1, FORMAT);
     }
 
+    /**
+     * CPU-friendly stem: 2x2 average pooling of the input (128x130 -> 64x65). Log-mel windows are smooth at
+     * that scale (neighbouring bands overlap), and it makes every later conv 4x cheaper in MACs and in the
+     * activation memory that batch norm/ReLU/pooling stream through; on two cores the full-resolution first
+     * conv and its BN/ReLU/pool dominated a training step.
+     */
+    static void stem(NeuralNetConfiguration.ListBuilder list) {
+        list.layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2)
+                .dataFormat(FORMAT).build());
+    }
+
+    /**
+     * {@code convs} conv/BN/ReLU layers of {@code channels} channels, then max pooling by {@code freq} x
+     * {@code time}: one block of every architecture.
+     */
+    static void block(NeuralNetConfiguration.ListBuilder list, int convs, int channels, int freq, int time) {
+        for (int i = 0; i < convs; i++) convBnRelu(list, channels);
+        maxPool(list, freq, time);
+    }
+
     /** 3x3 conv (no bias: batch norm's shift replaces it), batch norm, ReLU. */
-    static void convBnRelu(NeuralNetConfiguration.ListBuilder list, int channels) {
+    private static void convBnRelu(NeuralNetConfiguration.ListBuilder list, int channels) {
         list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                         .activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
@@ -58,7 +78,7 @@ final class Blocks {
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */
-    static void maxPool(NeuralNetConfiguration.ListBuilder list, int freq, int time) {
+    private static void maxPool(NeuralNetConfiguration.ListBuilder list, int freq, int time) {
         list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(freq, time).stride(freq, time)
                 .dataFormat(FORMAT).build());
     }

@@ -9,9 +9,10 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * Convolutional-recurrent network (Choi et al., 2017): three conv blocks that pool frequency hard (2, 4, 4:
- * 128 bands become 8) and time gently (2, 2, 1), then an LSTM over the remaining frames reading channels x
- * bands as features, mean-pooled over time, and a softmax. DL4J 1.0.0-M2.1 has no GRU layer, hence LSTM.
+ * Convolutional-recurrent network (Choi et al., 2017): a 2x2 average-pooling stem (128x130 -> 64x65), three
+ * conv blocks that pool frequency hard (2, 4, 4: 64 bands become 2) and time gently (2, 2, 2: 65 frames become
+ * 9, one step per ~0.33 s; DL4J's LSTM runs step by step in many small ops, so its cost is per step), then an LSTM over those frames reading channels x bands as features, mean-pooled over time, and a
+ * softmax. DL4J 1.0.0-M2.1 has no GRU layer, hence LSTM. ~2.2 M multiply-adds per window at width 8.
  */
 public record Crnn(int width) implements NetworkArchitecture {
     public static final String NAME = "crnn";
@@ -23,12 +24,12 @@ public record Crnn(int width) implements NetworkArchitecture {
 
     @Override
     public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
-        int[][] pools = {{2, 2}, {4, 2}, {4, 1}};
+        int[][] pools = {{2, 2}, {4, 2}, {4, 2}};
         int[] channels = {width, 2 * width, 4 * width};
         NeuralNetConfiguration.ListBuilder list = Blocks.base(config);
+        Blocks.stem(list);
         for (int i = 0; i < pools.length; i++) {
-            Blocks.convBnRelu(list, channels[i]);
-            Blocks.maxPool(list, pools[i][0], pools[i][1]);
+            Blocks.block(list, 1, channels[i], pools[i][0], pools[i][1]);
         }
         int convLayers = list.getLayerwise().size();
         list.layer(new LSTM.Builder().nOut(4 * width).activation(Activation.TANH).build())
@@ -40,9 +41,9 @@ public record Crnn(int width) implements NetworkArchitecture {
         return list.setInputType(Blocks.input(shape)).build();
     }
 
-    /** Shape after the conv blocks ("same" pooling rounds up). */
+    /** Shape after the stem and the conv blocks ("same" pooling rounds up). */
     private static InputType convOutput(MelWindowShape shape, int[][] pools, int channels) {
-        long h = shape.bands(), w = shape.frames();
+        long h = (shape.bands() + 1) / 2, w = (shape.frames() + 1) / 2;
         for (int[] p : pools) {
             h = (h + p[0] - 1) / p[0];
             w = (w + p[1] - 1) / p[1];

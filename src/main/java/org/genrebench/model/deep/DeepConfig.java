@@ -19,8 +19,14 @@ import java.util.Properties;
 public record DeepConfig(int epochs, int batchSize, double learningRate, int patience, double validationShare,
                          boolean specAugment, long seed, int threads) {
 
-    /** Defaults sized for the full 128x130 windows on a CPU. */
-    public static final DeepConfig DEFAULT = new DeepConfig(30, 64, 1e-3, 5, 0.15, true, 42L, 0);
+    /**
+     * Defaults for the full 128x130 windows on a CPU and small data sets (hundreds to a few thousand windows).
+     * Batch 32 and Adam 3e-3 rather than 64 and 1e-3: with a few hundred training windows per fold, batch 64 gave
+     * ~5 steps per epoch and the networks were still near chance after the handful of epochs a CPU run can
+     * afford; halving the batch doubles the updates for ~the same compute, and the larger step (with batch norm
+     * everywhere) converges in a few epochs without diverging (results/benchmarks.md, "Deep models").
+     */
+    public static final DeepConfig DEFAULT = new DeepConfig(30, 32, 3e-3, 5, 0.15, true, 42L, 0);
 
     public DeepConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);

@@ -4,9 +4,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 
 /**
- * Compact 2-D CNN: four conv/batch-norm/ReLU/max-pool blocks (w, 2w, 4w, 4w channels), global average pooling,
- * dropout and a softmax. The first pool is 2x2 so the expensive full-resolution conv runs once; global pooling
- * keeps the classifier independent of the window length.
+ * Compact 2-D CNN: a 2x2 average-pooling stem, four conv/batch-norm/ReLU/2x2 max-pool blocks (w, 2w, 4w, 4w
+ * channels; 64x65 -> 4x5), global average pooling, dropout and a softmax. Global pooling keeps the classifier
+ * independent of the window length. At width 8 a 128x130 window costs ~3.4 M multiply-adds forward (the
+ * stem-less width-16 design cost ~51 M; results/benchmarks.md).
  */
 public record MelCnn(int width) implements NetworkArchitecture {
     public static final String NAME = "cnn";
@@ -19,9 +20,9 @@ public record MelCnn(int width) implements NetworkArchitecture {
     @Override
     public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
         NeuralNetConfiguration.ListBuilder list = Blocks.base(config);
+        Blocks.stem(list);
         for (int channels : new int[] {width, 2 * width, 4 * width, 4 * width}) {
-            Blocks.convBnRelu(list, channels);
-            Blocks.maxPool(list, 2, 2);
+            Blocks.block(list, 1, channels, 2, 2);
         }
         Blocks.head(list, 0.3, numClasses);
         return list.setInputType(Blocks.input(shape)).build();

@@ -7,8 +7,13 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * {@link DeepGenreClassifier}, shared by all of them.
  */
 public interface NetworkArchitecture {
-    /** Base channel count of the full-size networks (16, 32, 64, ... channels). */
-    int DEFAULT_WIDTH = 16;
+    /**
+     * Base channel count of the full-size networks (8, 16, 32 channels). 8 rather than the earlier 16: with the
+     * 2x2 stem it keeps every network under ~10 M multiply-adds per window, which a 2-core CPU trains at
+     * ~100+ windows/s, and the synthetic and small GTZAN-size sets do not need more capacity
+     * (results/benchmarks.md, "Deep models").
+     */
+    int DEFAULT_WIDTH = 8;
 
     /** Report and command-line name: {@code cnn}, {@code vgg}, {@code crnn}. */
     String name();
