@@ -75,7 +75,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of the networks (early stopping may end sooner).")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 64).")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 32).")
     Integer batchSize;
 
     @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
