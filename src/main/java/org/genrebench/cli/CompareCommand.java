@@ -176,7 +176,8 @@ final class CompareCommand implements Callable<Integer> {
                 prepared.windows().size(), prepared.skipped().size(), String.join(",", modelNames));
         stdout.flush();
         Map<String, String> deepParams = new HashMap<>();
-        Integer e = epochs != null ? epochs : (data == null && featuresCsv == null ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
+        // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
+        Integer e = epochs != null ? epochs : prepared.name().startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null;
         if (e != null) deepParams.put("epochs", Integer.toString(e));
         if (batchSize != null) deepParams.put("batchSize", Integer.toString(batchSize));
         CompareJob.Plan plan = new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
