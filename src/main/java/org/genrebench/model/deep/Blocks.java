@@ -74,7 +74,7 @@ final class Blocks {
         list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                         .activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
-                .layer(new ActivationLayer(Activation.RELU));
+                .layer(new ActivationLayer(new ReluActivation()));
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */
