@@ -71,10 +71,13 @@ final class Blocks {
 
     /** 3x3 conv (no bias: batch norm's shift replaces it), batch norm, ReLU. */
     private static void convBnRelu(NeuralNetConfiguration.ListBuilder list, int channels) {
-        list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
-                        .activation(Activation.IDENTITY).build())
+        // Only parameter-free layers (the pooling stem) so far: nothing uses this conv's input gradient.
+        boolean first = list.getLayerwise().values().stream().allMatch(l -> l.getLayer() instanceof SubsamplingLayer);
+        ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
+                .activation(Activation.IDENTITY);
+        list.layer(first ? new FirstConvolutionLayer(conv) : conv.build())
                 .layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
-                .layer(new ActivationLayer(Activation.RELU));
+                .layer(new ActivationLayer(new ReluActivation()));
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */
