@@ -2,7 +2,7 @@ package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.genrebench.feature.FeatureTable;
+import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
@@ -39,12 +39,12 @@ final class ExtractCommand implements Callable<Integer> {
             if (!(chunkSeconds > 0)) throw new UserException("--chunk-seconds must be positive: " + chunkSeconds);
             chunk = (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
         }
-        List<Path> files = FeatureTable.audioFiles(data);
+        List<Path> files = FeatureTableWriter.audioFiles(data);
         if (files.isEmpty()) throw new UserException("no .wav or .au files under " + data);
-        FeatureTable.Result result;
+        FeatureTableWriter.Result result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-            result = FeatureTable.extract(files, chunk, threads, n -> {
+            result = FeatureTableWriter.extract(files, chunk, threads, n -> {
                 synchronized (bar) {
                     bar.stepBy(n);
                 }
@@ -52,12 +52,12 @@ final class ExtractCommand implements Callable<Integer> {
         }
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(out)) {
-            FeatureTable.write(result.rows(), w);
+            FeatureTableWriter.write(result.rows(), w);
         }
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
         if (!result.skipped().isEmpty()) {
             System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
-            for (FeatureTable.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
+            for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
         }
         return 0;
     }

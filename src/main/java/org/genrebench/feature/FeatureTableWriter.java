@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * or per chunk when a chunk length is given, processed in parallel, one {@link FeatureExtractor} per thread.
  * Rows keep the sorted order of the files; files that cannot be read are skipped and reported.
  */
-public final class FeatureTable {
+public final class FeatureTableWriter {
     /** Community 3-second table: chunks of 66 149 samples (3 s at 22 050 Hz, minus one). */
     public static final int COMMUNITY_3S_CHUNK = 66149;
 
@@ -40,7 +40,7 @@ public final class FeatureTable {
     public record Result(List<Row> rows, List<Skipped> skipped) {
     }
 
-    private FeatureTable() {
+    private FeatureTableWriter() {
     }
 
     /** Audio files ({@code .wav}, {@code .au}) under {@code dir}, sorted by path. */
