@@ -9,8 +9,6 @@ import org.genrebench.experiment.Skipped;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The CLI side of preparing an audio dataset: a progress bar, and every skipped input named on the console. */
 final class AudioDatasets {
@@ -32,11 +30,9 @@ final class AudioDatasets {
         try (ProgressBar bar = ConsoleProgress.bar("extract", scan.tracks().size())) {
             prepared = prep.prepare(name, description, scan.tracks(), (track, cached) -> bar.step());
         }
-        List<Skipped> skipped = new ArrayList<>(prepared.skipped());
-        scan.problems().forEach(p -> skipped.add(new Skipped(scan.root(), p)));
-        for (Skipped s : skipped) out.println("skipped: " + s);
+        prepared = prepared.withMoreSkipped(scan.problems().stream().map(p -> new Skipped(scan.root(), p)).toList());
+        for (Skipped s : prepared.skipped()) out.println("skipped: " + s);
         out.flush();
-        return new PreparedDataset(prepared.name(), prepared.description(), prepared.classNames(), prepared.songIds(),
-                prepared.songGroups(), prepared.songLabels(), prepared.features(), prepared.windows(), skipped);
+        return prepared;
     }
 }

@@ -22,4 +22,10 @@ import java.util.List;
 public record PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
                               List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
                               List<Sample<float[]>> windows, List<Skipped> skipped) {
+    /** The same dataset with {@code more} inputs added to its skipped list (e.g. problems found by a folder scan). */
+    public PreparedDataset withMoreSkipped(List<Skipped> more) {
+        List<Skipped> all = new java.util.ArrayList<>(skipped);
+        all.addAll(more);
+        return new PreparedDataset(name, description, classNames, songIds, songGroups, songLabels, features, windows, all);
+    }
 }

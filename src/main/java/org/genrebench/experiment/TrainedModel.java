@@ -36,12 +36,15 @@ public final class TrainedModel {
     private final List<String> classNames;
     private final AudioPreparation.Settings settings;
     private final GenreClassifier<?> model;
+    /** Turns audio into this model's inputs exactly as in training (no cache: one file at a time). */
+    private final AudioPreparation views;
 
     public TrainedModel(String modelName, List<String> classNames, AudioPreparation.Settings settings, GenreClassifier<?> model) {
         this.modelName = modelName;
         this.classNames = List.copyOf(classNames);
         this.settings = settings;
         this.model = model;
+        this.views = new AudioPreparation(null, settings, 1);
     }
 
     public String modelName() {
@@ -61,7 +64,6 @@ public final class TrainedModel {
     public double[] predict(Path audio) {
         float[] y = AudioLoader.load(audio).samples();
         if (y.length == 0) throw new UserException("cannot read audio file " + audio + ": no samples");
-        AudioPreparation views = new AudioPreparation(null, settings, 1);
         double[][] chunkProbabilities = ModelRegistry.isDeep(modelName)
                 ? ((GenreClassifier<float[]>) model).predictProba(Arrays.asList(views.melWindows(y)))
                 : ((GenreClassifier<double[]>) model).predictProba(Arrays.asList(views.featureRows(y)));
