@@ -34,12 +34,14 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     private record Key(String model, long seed, int innerFolds, int numClasses, List<Map<String, String>> grid, List<?> train) {
     }
 
-    private record Choice(Map<String, String> params, double innerAccuracy) {
+    /** @param outOfFold the winner's inner out-of-fold probabilities, row by row of the training fold (null: no search) */
+    private record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold) {
     }
 
     private GenreClassifier<X> best;
     private Map<String, String> chosen;
     private double innerAccuracy;
+    private double[][] outOfFold;
 
     public TunedClassifier(ModelRegistry.Entry<X> entry, long seed, int innerFolds) {
         this.entry = entry;
@@ -62,6 +64,7 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
         }
         chosen = choice.params();
         innerAccuracy = choice.innerAccuracy();
+        outOfFold = choice.outOfFold();
         best = entry.create(chosen, seed);
         best.fit(train, numClasses);
     }
@@ -73,23 +76,28 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
      */
     private Choice search(List<Sample<X>> train, int numClasses) {
         List<Map<String, String>> grid = entry.grid();
-        if (grid.size() == 1) return new Choice(grid.getFirst(), Double.NaN);
+        if (grid.size() == 1) return new Choice(grid.getFirst(), Double.NaN, null);
         List<Fold> inner = new StratifiedGroupKFold(innerFolds, seed)
                 .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
-        double[] acc = IntStream.range(0, grid.size() * inner.size()).parallel()
-                .mapToDouble(job -> innerAccuracy(grid.get(job / inner.size()), train, inner.get(job % inner.size()), numClasses))
-                .toArray();
+        double[][][] proba = IntStream.range(0, grid.size() * inner.size()).parallel()
+                .mapToObj(job -> innerProba(grid.get(job / inner.size()), train, inner.get(job % inner.size()), numClasses))
+                .toArray(double[][][]::new);
         double bestScore = Double.NEGATIVE_INFINITY;
-        Map<String, String> bestParams = null;
+        int best = -1;
         for (int c = 0; c < grid.size(); c++) {
             double score = 0;
-            for (int f = 0; f < inner.size(); f++) score += acc[c * inner.size() + f] / inner.size();
+            for (int f = 0; f < inner.size(); f++) score += songAccuracy(train, inner.get(f).test(), proba[c * inner.size() + f], numClasses) / inner.size();
             if (score > bestScore) { // strict: the earlier (default-first) candidate wins ties
                 bestScore = score;
-                bestParams = grid.get(c);
+                best = c;
             }
         }
-        return new Choice(bestParams, bestScore);
+        double[][] outOfFold = new double[train.size()][];
+        for (int f = 0; f < inner.size(); f++) {
+            int[] rows = inner.get(f).test();
+            for (int r = 0; r < rows.length; r++) outOfFold[rows[r]] = proba[best * inner.size() + f][r];
+        }
+        return new Choice(grid.get(best), bestScore, outOfFold);
     }
 
     /** The model refitted on the whole training fold with the chosen hyper-parameters. */
@@ -98,13 +106,27 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
         return best;
     }
 
-    private double innerAccuracy(Map<String, String> params, List<Sample<X>> train, Fold f, int numClasses) {
+    /**
+     * Probabilities on the training-fold rows this model has not been fitted on, row by row, from the inner CV that
+     * chose it; null when the grid had one candidate and no inner CV ran. A soft-voting ensemble picks its members
+     * with them without touching any other data.
+     */
+    public double[][] outOfFoldProba() {
+        if (best == null) throw new IllegalStateException(name() + " is not fitted");
+        return outOfFold;
+    }
+
+    /** Probabilities of a candidate fitted on the inner training part, for the rows of the inner test part. */
+    private double[][] innerProba(Map<String, String> params, List<Sample<X>> train, Fold f, int numClasses) {
         GenreClassifier<X> model = entry.create(params, seed);
         model.fit(Arrays.stream(f.train()).mapToObj(train::get).toList(), numClasses);
-        List<Sample<X>> test = Arrays.stream(f.test()).mapToObj(train::get).toList();
-        double[][] proba = model.predictProba(test.stream().map(Sample::input).toList());
-        SongAggregator.Songs songs = SongAggregator.aggregate(test.stream().map(Sample::songId).toList(),
-                test.stream().mapToInt(Sample::label).toArray(), proba);
+        return model.predictProba(Arrays.stream(f.test()).mapToObj(i -> train.get(i).input()).toList());
+    }
+
+    /** Song accuracy (mean chunk probability per song) of {@code proba} on the given rows of {@code samples}. */
+    public static double songAccuracy(List<? extends Sample<?>> samples, int[] rows, double[][] proba, int numClasses) {
+        SongAggregator.Songs songs = SongAggregator.aggregate(Arrays.stream(rows).mapToObj(i -> samples.get(i).songId()).toList(),
+                Arrays.stream(rows).map(i -> samples.get(i).label()).toArray(), proba);
         return ConfusionMatrix.of(songs.labels(), songs.meanPred(), numClasses).accuracy();
     }
 

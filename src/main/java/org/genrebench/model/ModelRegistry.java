@@ -50,7 +50,7 @@ public final class ModelRegistry {
     }
 
     /** Inner song-disjoint folds of {@code --tune} (also used by {@link org.genrebench.eval.Harness}). */
-    public static final int INNER_FOLDS = 3;
+    public static final int INNER_FOLDS = 5;
     private static final String TRANSFORMS = "transform";
     private static final List<String> NONE_YJ = List.of("none", "yeo-johnson");
 
@@ -64,10 +64,11 @@ public final class ModelRegistry {
         // budget goes to a seed ensemble (bag), epochs and weight decay instead.
         add(new Entry<>("mlp", CLASSICAL, Mlp::new, cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")),
                 "weightDecay", List.of("1e-4", "1e-2")), TRANSFORMS, List.of("yeo-johnson"))));
-        // Soft vote of svm, mlp and logreg; under --tune each member is tuned on the training fold by its own grid.
+        // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
+        // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
         add(new Entry<>("vote", CLASSICAL, (params, seed) -> new SoftVote(params,
-                (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : classical(member).create(Map.of(), seed),
-                m -> m instanceof TunedClassifier<double[]> t ? t.best() : m), grid("tune", "true")));
+                (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : classical(member).create(Map.of(), seed)),
+                List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
     }
 
     private static void add(Entry<double[]> e) {

@@ -1,5 +1,6 @@
 package org.genrebench.model.classical;
 
+import org.genrebench.eval.TunedClassifier;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.ModelStore;
 import org.genrebench.model.Sample;
@@ -12,13 +13,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Soft-voting ensemble: the mean of its members' class probabilities (scikit-learn's {@code VotingClassifier(voting=
  * "soft")}). An ordinary model under the {@link GenreClassifier} contract: {@link #fit} sees the training fold only
  * and fits every member on it. With {@code tune=true} each member is first tuned by its own inner song-disjoint CV on
  * that same training fold; {@code members} are given by the caller as a function (name, tune) → unfitted member.
+ * With {@code select=true} as well (the {@code --tune} setting) the ensemble keeps only the subset of members whose
+ * averaged inner out-of-fold probabilities score best on the training fold's songs (ensemble selection, Caruana et
+ * al. 2004): the members' own inner CV already produced those probabilities, so choosing costs no extra fit and
+ * never looks outside the training fold.
  */
 public final class SoftVote implements GenreClassifier<double[]>, Serializable {
 
@@ -29,17 +34,11 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
 
     private final Map<String, String> params;
     private final transient MemberFactory factory;
-    private final transient Function<GenreClassifier<double[]>, GenreClassifier<double[]>> unwrap;
     private final List<GenreClassifier<double[]>> members = new ArrayList<>();
     private final Map<String, String> memberParams = new LinkedHashMap<>(); // "svm.C" → "10", as reported by each member
 
-    /**
-     * @param unwrap turns a fitted member into the model to keep (a tuned wrapper into the model it chose), so that the
-     *               saved ensemble holds plain fitted models
-     */
-    public SoftVote(Map<String, String> overrides, MemberFactory factory,
-                    Function<GenreClassifier<double[]>, GenreClassifier<double[]>> unwrap) {
-        Map<String, String> p = new LinkedHashMap<>(Map.of("members", "svm,mlp,logreg", "tune", "false"));
+    public SoftVote(Map<String, String> overrides, MemberFactory factory) {
+        Map<String, String> p = new LinkedHashMap<>(Map.of("members", "svm,mlp,logreg", "tune", "false", "select", "false"));
         for (String key : overrides.keySet()) {
             if (!p.containsKey(key)) {
                 throw new org.genrebench.util.UserException("model vote has no hyper-parameter '" + key + "' (known: " + p.keySet() + ")");
@@ -48,7 +47,10 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
         p.putAll(overrides);
         this.params = new java.util.TreeMap<>(p);
         this.factory = factory;
-        this.unwrap = unwrap;
+        if (Boolean.parseBoolean(params.get("select")) && !Boolean.parseBoolean(params.get("tune"))) {
+            throw new org.genrebench.util.UserException("model vote: select=true needs tune=true (members are chosen on the"
+                    + " out-of-fold probabilities of their own inner CV)");
+        }
     }
 
     @Override
@@ -61,12 +63,56 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
         members.clear();
         memberParams.clear();
         boolean tune = Boolean.parseBoolean(params.get("tune"));
+        List<GenreClassifier<double[]>> fitted = new ArrayList<>();
         for (String name : params.get("members").split(",")) {
             GenreClassifier<double[]> m = factory.create(name.strip(), tune);
             m.fit(train, numClasses);
-            m.hyperParameters().forEach((k, v) -> memberParams.put(m.name() + "." + k, v));
-            members.add(unwrap.apply(m));
+            fitted.add(m);
         }
+        List<Integer> kept = Boolean.parseBoolean(params.get("select"))
+                ? select(fitted, train, numClasses) : IntStream.range(0, fitted.size()).boxed().toList();
+        for (int i : kept) {
+            GenreClassifier<double[]> m = fitted.get(i);
+            m.hyperParameters().forEach((k, v) -> memberParams.put(m.name() + "." + k, v));
+            // a tuned wrapper is kept as the plain model it chose, so the saved ensemble holds ordinary fitted models
+            members.add(m instanceof TunedClassifier<double[]> t ? t.best() : m);
+        }
+    }
+
+    /**
+     * The non-empty subset of members whose mean out-of-fold probabilities give the best song accuracy on the
+     * training fold; ties go to the smaller subset, then to the earlier members.
+     */
+    private List<Integer> select(List<GenreClassifier<double[]>> fitted, List<Sample<double[]>> train, int numClasses) {
+        List<double[][]> oof = new ArrayList<>();
+        for (GenreClassifier<double[]> m : fitted) {
+            double[][] p = m instanceof TunedClassifier<double[]> t ? t.outOfFoldProba() : null;
+            if (p == null) throw new IllegalStateException("vote: member " + m.name() + " has no inner out-of-fold probabilities");
+            oof.add(p);
+        }
+        int[] allRows = IntStream.range(0, train.size()).toArray();
+        int bestMask = 0;
+        double bestAccuracy = -1;
+        for (int size = 1; size <= fitted.size(); size++) {
+            for (int mask = 1; mask < 1 << fitted.size(); mask++) {
+                if (Integer.bitCount(mask) != size) continue;
+                double[][] mean = new double[train.size()][numClasses];
+                for (int k = 0; k < fitted.size(); k++) {
+                    if ((mask >> k & 1) == 0) continue;
+                    for (int i = 0; i < mean.length; i++) for (int c = 0; c < numClasses; c++) mean[i][c] += oof.get(k)[i][c] / size;
+                }
+                double accuracy = TunedClassifier.songAccuracy(train, allRows, mean, numClasses);
+                if (accuracy > bestAccuracy) {
+                    bestAccuracy = accuracy;
+                    bestMask = mask;
+                }
+            }
+        }
+        final int chosen = bestMask;
+        List<Integer> kept = IntStream.range(0, fitted.size()).filter(k -> (chosen >> k & 1) == 1).boxed().toList();
+        memberParams.put("selected", String.join(",", kept.stream().map(k -> fitted.get(k).name()).toList())
+                + String.format(java.util.Locale.ROOT, " of %d by inner out-of-fold song acc %.3f", fitted.size(), bestAccuracy));
+        return kept;
     }
 
     @Override
@@ -95,6 +141,6 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
 
     @Override
     public String toString() {
-        return "vote" + Arrays.toString(params.get("members").split(","));
+        return "vote" + Arrays.toString(members.isEmpty() ? params.get("members").split(",") : members.stream().map(GenreClassifier::name).toArray());
     }
 }

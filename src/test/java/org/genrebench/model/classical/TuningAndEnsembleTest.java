@@ -107,6 +107,47 @@ class TuningAndEnsembleTest {
         assertEquals(tuned.hyperParameters().get("transform"), vote.hyperParameters().get("knn.transform"));
     }
 
+    @Test
+    void outOfFoldProbabilitiesComeFromModelsThatNeverSawTheRow() {
+        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 9, ModelRegistry.INNER_FOLDS);
+        tuned.fit(train, 3);
+        double[][] oof = tuned.outOfFoldProba();
+        Map<String, String> chosen = new java.util.HashMap<>(tuned.hyperParameters());
+        chosen.remove("tuned");
+        List<org.genrebench.split.Fold> inner = new org.genrebench.split.StratifiedGroupKFold(ModelRegistry.INNER_FOLDS, 9)
+                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+        for (org.genrebench.split.Fold f : inner) {
+            GenreClassifier<double[]> m = ModelRegistry.classical("knn").create(chosen, 9);
+            m.fit(Arrays.stream(f.train()).mapToObj(train::get).toList(), 3);
+            double[][] p = m.predictProba(Arrays.stream(f.test()).mapToObj(i -> train.get(i).input()).toList());
+            for (int r = 0; r < f.test().length; r++) assertArrayEquals(p[r], oof[f.test()[r]], 0, "row " + f.test()[r]);
+        }
+    }
+
+    @Test
+    void selectingEnsembleKeepsTheSubsetWithTheBestOutOfFoldScore() {
+        GenreClassifier<double[]> vote = ModelRegistry.classical("vote")
+                .create(Map.of("members", "knn,logreg,rf", "tune", "true", "select", "true"), 9);
+        vote.fit(train, 3);
+        String selected = vote.hyperParameters().get("selected");
+        double reported = Double.parseDouble(selected.substring(selected.lastIndexOf(' ') + 1));
+        List<String> kept = List.of(selected.substring(0, selected.indexOf(' ')).split(","));
+        int[] rows = java.util.stream.IntStream.range(0, train.size()).toArray();
+        double[][] expected = new double[test.size()][3];
+        for (String name : List.of("knn", "logreg", "rf")) {
+            var member = new TunedClassifier<>(ModelRegistry.classical(name), 9, ModelRegistry.INNER_FOLDS);
+            member.fit(train, 3);
+            double alone = TunedClassifier.songAccuracy(train, rows, member.outOfFoldProba(), 3);
+            assertTrue(reported >= alone, name + " alone scores " + alone + " out of fold, the selection " + selected);
+            if (!kept.contains(name)) continue;
+            double[][] q = member.predictProba(test);
+            for (int i = 0; i < q.length; i++) for (int c = 0; c < 3; c++) expected[i][c] += q[i][c] / kept.size();
+        }
+        double[][] p = vote.predictProba(test);
+        for (int i = 0; i < p.length; i++) assertArrayEquals(expected[i], p[i], 1e-12);
+        assertThrows(UserException.class, () -> ModelRegistry.classical("vote").create(Map.of("select", "true"), 1));
+    }
+
     private static double skew(double[][] x, int j) {
         double m = Arrays.stream(x).mapToDouble(r -> r[j]).average().orElseThrow();
         double m2 = Arrays.stream(x).mapToDouble(r -> Math.pow(r[j] - m, 2)).average().orElseThrow();
