@@ -67,7 +67,7 @@ final class BenchNets {
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return net;
+        return org.genrebench.model.deep.Nd4jRuntime.prepare(net);
     }
 
     /** A seeded random batch; NHWC gets the same bytes as NCHW, as {@code WindowBatches} does for one channel. */

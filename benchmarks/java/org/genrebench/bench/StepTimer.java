@@ -11,7 +11,8 @@ import java.util.Arrays;
 /**
  * Quick, JMH-free timer for exploring backend settings: median seconds per training step and per inference
  * batch. {@code java ... StepTimer [net=toy] [batch=64] [steps=8] [threads=0] [helpers=true] [width=default]}
- * (net: toy, toy-nhwc, toy-nows, cnn, vgg, crnn; helpers=false turns off oneDNN inside the oneDNN build).
+ * (net: toy, toy-nhwc, toy-nows, cnn, vgg, crnn; helpers=false turns off oneDNN inside the oneDNN build;
+ * {@code -Dgenrebench.javaBatchNorm=false} keeps DL4J's own batch norm instead of {@code JavaBatchNormHelper}).
  */
 public final class StepTimer {
     public static void main(String[] args) {

@@ -88,6 +88,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.normalizer = MelNormalizer.fit(shape, trainX);
         this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config));
         network.init();
+        Nd4jRuntime.prepare(network);
         Nd4j.getRandom().setSeed(config.seed()); // dropout draws from nd4j's global generator
 
         Random rng = new Random(config.seed());

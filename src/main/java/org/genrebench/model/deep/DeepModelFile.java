@@ -85,7 +85,7 @@ final class DeepModelFile {
         }
         MelWindowShape shape = new MelWindowShape(Integer.parseInt(p.getProperty("bands")),
                 Integer.parseInt(p.getProperty("frames")));
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false);
+        MultiLayerNetwork network = Nd4jRuntime.prepare(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false));
         TrainingSummary summary = p.getProperty("epochsRun") == null ? null : new TrainingSummary(
                 Integer.parseInt(p.getProperty("epochsRun")), Integer.parseInt(p.getProperty("bestEpoch")),
                 Double.parseDouble(p.getProperty("bestValidationLoss")));

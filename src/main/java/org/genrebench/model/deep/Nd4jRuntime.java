@@ -1,5 +1,6 @@
 package org.genrebench.model.deep;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -31,6 +32,18 @@ public final class Nd4jRuntime {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
+    }
+
+    /** Switch for {@link JavaBatchNormHelper}: {@code -Dgenrebench.javaBatchNorm=false} keeps DL4J's own batch norm. */
+    public static final String JAVA_BATCH_NORM = "genrebench.javaBatchNorm";
+
+    /**
+     * Makes a built or loaded network ready to run here: its batch-norm layers get {@link JavaBatchNormHelper}
+     * unless {@value #JAVA_BATCH_NORM}{@code =false}.
+     */
+    public static MultiLayerNetwork prepare(MultiLayerNetwork network) {
+        if (!"false".equalsIgnoreCase(System.getProperty(JAVA_BATCH_NORM))) JavaBatchNormHelper.install(network);
+        return network;
     }
 
     /** Which native nd4j build was loaded, e.g. whether it has oneDNN, for benchmark reports. */

@@ -1,0 +1,257 @@
+package org.genrebench.model.deep;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormHelperAccess;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Batch normalisation of NCHW float activations in plain Java, plugged into DL4J's {@link BatchNormalization} layer
+ * as its helper (the slot DL4J fills with oneDNN or cuDNN). Same maths and the same running-statistics bookkeeping
+ * (the layer updates them from {@link #getMeanCache}/{@link #getVarCache}, as with its own helpers).
+ * <p>
+ * Why: in nd4j's CPU build the per-channel mean and variance are reductions over dimensions (0, 2, 3), which libnd4j
+ * runs far below memory speed, and {@code batchnorm_bp} likewise; together they took about 72 ms of the CNN's 165 ms
+ * training step (batch 64, two threads). Here each channel is a handful of contiguous planes, so statistics,
+ * normalisation and the backward pass are two streaming passes each, channels split across cores. Inference
+ * (running statistics, one fused pass) stays with oneDNN's {@code batchnorm} when the nd4j build has it: there the
+ * copies in and out of Java arrays would cost more than they save.
+ */
+public final class JavaBatchNormHelper implements BatchNormalizationHelper {
+    /** Below this many values a layer runs on one thread: forking costs more than it saves. */
+    private static final int PARALLEL_MIN = 1 << 16;
+
+    private final BatchNormalizationHelper inference = BaseMKLDNNHelper.mklDnnEnabled() ? new MKLDNNBatchNormHelper(DataType.FLOAT) : null;
+    private INDArray meanCache, varCache;
+    private float[] batchMean, batchInvStd; // of the last training forward pass, for the backward pass
+    // Scratch copies of activations, reused across steps: fresh multi-megabyte arrays each call are humongous
+    // allocations for G1 and cost more than the arithmetic.
+    private float[] xCopy = new float[0], dyCopy = new float[0], result = new float[0];
+
+    /** Gives every batch-norm layer of {@code net} this helper (call after {@code init()} or loading). */
+    public static void install(MultiLayerNetwork net) {
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof BatchNormalization bn) BatchNormHelperAccess.setHelper(bn, new JavaBatchNormHelper());
+        }
+    }
+
+    @Override
+    public boolean checkSupported(double eps, boolean fixedGammaBeta) {
+        return !fixedGammaBeta;
+    }
+
+    @Override
+    public boolean checkSupported() {
+        return true;
+    }
+
+    @Override
+    public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta, INDArray mean,
+                              INDArray var, double decay, double eps, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        if (!supported(x, format) || gamma == null || beta == null) return null; // DL4J's built-in path takes over
+        if (!training && inference != null) {
+            return inference.preOutput(x, false, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
+        }
+        int n = (int) x.size(0), channels = (int) x.size(1), size = (int) x.length(), plane = size / (n * channels);
+        float[] in = xCopy = read(x, xCopy);
+        float[] g = read(gamma, null), b = read(beta, null);
+        float[] mu, invStd;
+        if (training) {
+            mu = new float[channels];
+            float[] variance = new float[channels];
+            forChannels(channels, size, c -> {
+                // one pass: sums of (x − shift) and its square; the shift (the channel's first value) keeps the
+                // variance E[d²] − E[d]² accurate even when the mean is large against the spread
+                float shift = in[c * plane];
+                double sum = 0, sumSq = 0;
+                for (int i = 0; i < n; i++) {
+                    double[] s2 = shiftedSums(in, (i * channels + c) * plane, plane, shift);
+                    sum += s2[0];
+                    sumSq += s2[1];
+                }
+                double count = (double) n * plane, d = sum / count;
+                mu[c] = (float) (shift + d);
+                variance[c] = (float) Math.max(0, sumSq / count - d * d); // biased, as DL4J and PyTorch normalise with
+            });
+            invStd = new float[channels];
+            for (int c = 0; c < channels; c++) invStd[c] = (float) (1 / Math.sqrt(variance[c] + eps));
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                meanCache = Nd4j.createFromArray(mu);
+                varCache = Nd4j.createFromArray(variance);
+            }
+            batchMean = mu;
+            batchInvStd = invStd;
+        } else {
+            mu = read(mean, null);
+            float[] v = read(var, null);
+            invStd = new float[channels];
+            for (int c = 0; c < channels; c++) invStd[c] = (float) (1 / Math.sqrt(v[c] + eps));
+        }
+        float[] out = result = result.length >= size ? result : new float[size];
+        float[] muF = mu, invF = invStd;
+        forChannels(channels, size, c -> {
+            float scale = g[c] * invF[c], shift = b[c] - muF[c] * scale;
+            for (int i = 0; i < n; i++) affine(in, out, (i * channels + c) * plane, plane, scale, shift);
+        });
+        INDArray resultArray = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
+        write(out, size, resultArray);
+        return resultArray;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
+                                                     INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps,
+                                                     CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        if (!supported(input, format) || gamma == null || batchMean == null) return null;
+        int n = (int) input.size(0), channels = (int) input.size(1), size = (int) input.length(), plane = size / (n * channels);
+        long count = (long) n * plane;
+        float[] x = xCopy = read(input, xCopy), dy = dyCopy = read(epsilon, dyCopy), g = read(gamma, null);
+        float[] dx = result = result.length >= size ? result : new float[size];
+        float[] dGamma = new float[channels], dBeta = new float[channels];
+        forChannels(channels, size, c -> {
+            double sumDy = 0, sumDyX = 0;
+            for (int i = 0; i < n; i++) {
+                double[] sums = sumAndDot(dy, x, (i * channels + c) * plane, plane);
+                sumDy += sums[0];
+                sumDyX += sums[1];
+            }
+            float m = batchMean[c], inv = batchInvStd[c];
+            double dg = inv * (sumDyX - m * sumDy); // Σ dy · x̂
+            dGamma[c] = (float) dg;
+            dBeta[c] = (float) sumDy;
+            // dx = γ·inv·(dy − Σdy/M − x̂·Σ(dy·x̂)/M), written as a·dy + b·x + k
+            double a = g[c] * inv, bx = -a * inv * dg / count, k = -a * sumDy / count - bx * m;
+            for (int i = 0; i < n; i++) {
+                int from = (i * channels + c) * plane;
+                affine2(dy, x, dx, from, plane, (float) a, (float) bx, (float) k);
+            }
+        });
+        dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
+        dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
+        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
+        write(dx, size, epsOut);
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        return new Pair<>(gradient, epsOut);
+    }
+
+    @Override
+    public INDArray getMeanCache(DataType dataType) {
+        return meanCache;
+    }
+
+    @Override
+    public INDArray getVarCache(DataType dataType) {
+        return varCache;
+    }
+
+    @Override
+    public Map<String, Long> helperMemoryUse() {
+        return Map.of();
+    }
+
+    private static boolean supported(INDArray x, CNN2DFormat format) {
+        return x.dataType() == DataType.FLOAT && (x.rank() == 2 || (x.rank() == 4 && format == CNN2DFormat.NCHW));
+    }
+
+    private static void forChannels(int channels, int size, java.util.function.IntConsumer body) {
+        IntStream range = IntStream.range(0, channels);
+        (size >= PARALLEL_MIN ? range.parallel() : range).forEach(body);
+    }
+
+    /** The values of {@code a} in C order, copied into {@code scratch} when it is large enough, else a new array. */
+    private static float[] read(INDArray a, float[] scratch) {
+        if (a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a) || a.isView() || a.offset() != 0) a = a.dup('c');
+        int n = (int) a.length();
+        float[] out = scratch != null && scratch.length >= n ? scratch : new float[n];
+        a.data().asNioFloat().get(out, 0, n);
+        return out;
+    }
+
+    /** Writes the first {@code n} {@code values} into {@code target}, a fresh C-ordered array. */
+    private static void write(float[] values, int n, INDArray target) {
+        if (target.offset() != 0 || !Shape.hasDefaultStridesForShape(target)) {
+            target.assign(Nd4j.createFromArray(java.util.Arrays.copyOf(values, n)).reshape(target.shape()));
+        } else {
+            target.data().asNioFloat().put(values, 0, n);
+        }
+    }
+
+    // The loops below are the hot part. Eight independent accumulators let the additions pipeline (Java may not
+    // reorder floating-point sums, so the JIT will not vectorise a single-accumulator loop); per-plane partial sums
+    // stay in float (a plane is a few thousand values) and are combined in double.
+
+    /** {@code {Σ (a − shift), Σ (a − shift)²}} over one plane. */
+    private static double[] shiftedSums(float[] a, int from, int len, float shift) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+        int i = from, end = from + len;
+        for (; i + 3 < end; i += 4) {
+            float d0 = a[i] - shift, d1 = a[i + 1] - shift, d2 = a[i + 2] - shift, d3 = a[i + 3] - shift;
+            s0 += d0;
+            s1 += d1;
+            s2 += d2;
+            s3 += d3;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
+        }
+        for (; i < end; i++) {
+            float d = a[i] - shift;
+            s0 += d;
+            q0 += d * d;
+        }
+        return new double[] {(double) s0 + s1 + s2 + s3, (double) q0 + q1 + q2 + q3};
+    }
+
+    /** {@code {Σ dy, Σ dy·x}} over one plane. */
+    private static double[] sumAndDot(float[] dy, float[] x, int from, int len) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+        int i = from, end = from + len;
+        for (; i + 3 < end; i += 4) {
+            s0 += dy[i];
+            s1 += dy[i + 1];
+            s2 += dy[i + 2];
+            s3 += dy[i + 3];
+            p0 += dy[i] * x[i];
+            p1 += dy[i + 1] * x[i + 1];
+            p2 += dy[i + 2] * x[i + 2];
+            p3 += dy[i + 3] * x[i + 3];
+        }
+        for (; i < end; i++) {
+            s0 += dy[i];
+            p0 += dy[i] * x[i];
+        }
+        return new double[] {(double) s0 + s1 + s2 + s3, (double) p0 + p1 + p2 + p3};
+    }
+
+    /** {@code out = in · scale + shift} over one plane (a loop C2 vectorises). */
+    private static void affine(float[] in, float[] out, int from, int len, float scale, float shift) {
+        for (int i = from, end = from + len; i < end; i++) out[i] = in[i] * scale + shift;
+    }
+
+    /** {@code out = a·p + b·q + k} over one plane. */
+    private static void affine2(float[] p, float[] q, float[] out, int from, int len, float a, float b, float k) {
+        for (int i = from, end = from + len; i < end; i++) out[i] = a * p[i] + b * q[i] + k;
+    }
+}
