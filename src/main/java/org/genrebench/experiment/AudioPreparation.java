@@ -3,6 +3,7 @@ package org.genrebench.experiment;
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.dataset.Track;
 import org.genrebench.dataset.cache.ArrayCache;
+import org.genrebench.feature.ChunkSpans;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.FeatureSchema;
 import org.genrebench.feature.LogMel;
@@ -149,16 +150,14 @@ public final class AudioPreparation {
 
     /**
      * Feature rows as float32, flattened. Rounding through float32 also when not cached keeps a first run and a
-     * cached rerun bit-identical. A clip shorter than one chunk gives one row over the whole clip.
+     * cached rerun bit-identical. Rows are cut by {@link ChunkSpans}, as in {@code extract}.
      */
     private float[] featureRows(FeatureExtractor extractor, float[] y) {
-        int chunk = settings.featureChunkSamples();
-        int n = chunk <= 0 || y.length < chunk ? 1 : y.length / chunk;
-        int len = n == 1 && (chunk <= 0 || y.length < chunk) ? y.length : chunk;
-        float[] out = new float[n * FeatureSchema.SIZE];
+        ChunkSpans spans = ChunkSpans.of(y.length, settings.featureChunkSamples());
+        float[] out = new float[spans.count() * FeatureSchema.SIZE];
         double[] row = new double[FeatureSchema.SIZE];
-        for (int k = 0; k < n; k++) {
-            extractor.extract(y, k * len, len, row);
+        for (int k = 0; k < spans.count(); k++) {
+            extractor.extract(y, spans.start(k), spans.length(), row);
             for (int i = 0; i < row.length; i++) out[k * row.length + i] = (float) row[i];
         }
         return out;

@@ -107,9 +107,10 @@ public final class FeatureTableWriter {
         if (y.length == 0) throw new UserException("no audio samples");
         if (chunk <= 0) return List.of(new Row(name, fx.extract(y), label));
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        ChunkSpans spans = ChunkSpans.of(y.length, chunk);
         List<Row> out = new ArrayList<>();
-        for (int k = 0; (k + 1) * (long) chunk <= y.length; k++) {
-            out.add(new Row(stem + "." + k + ".wav", fx.extract(y, k * chunk, chunk), label));
+        for (int k = 0; k < spans.count(); k++) {
+            out.add(new Row(stem + "." + k + ".wav", fx.extract(y, spans.start(k), spans.length()), label));
         }
         return out;
     }

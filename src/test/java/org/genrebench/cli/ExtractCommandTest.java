@@ -49,6 +49,14 @@ class ExtractCommandTest {
             assertEquals(11, c.size());
             assertTrue(c.get(1).startsWith("blues.00000.0.wav,66149,"), c.get(1));
             assertTrue(c.get(10).startsWith("blues.00000.9.wav,66149,"), c.get(10));
+
+            // a clip shorter than one chunk still gives a row, over the whole clip (the rule compare uses too)
+            org.genrebench.audio.WavWriter.writePcm16(data.resolve("blues/short.wav"),
+                    org.genrebench.testutil.TestAudio.tone(440, 1, 22_050, 3), 22_050);
+            assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
+            List<String> withShort = Files.readAllLines(chunks);
+            assertEquals(12, withShort.size());
+            assertTrue(withShort.stream().anyMatch(l -> l.startsWith("short.0.wav,22050,")), withShort.toString());
         } finally {
             System.setErr(err);
         }
