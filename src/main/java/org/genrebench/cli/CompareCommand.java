@@ -77,7 +77,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of data synthesis, folds and models (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of the networks (early stopping may end sooner).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of the networks (early stopping may end sooner;"
+            + " default: 20 on the embedded set, 8 with --quick, 30 otherwise).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 32).")
