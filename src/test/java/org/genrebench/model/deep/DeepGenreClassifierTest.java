@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,16 @@ class DeepGenreClassifierTest {
         assertNotNull(summary);
         assertTrue(summary.bestEpoch() >= 1 && summary.bestEpoch() <= summary.epochsRun());
         assertTrue(Double.isFinite(summary.bestValidationLoss()));
+    }
+
+    @Test
+    void earlyStoppingWaitsForPatienceAndHalfTheEpochBudget() {
+        DeepConfig c = DeepConfig.DEFAULT.withEpochs(20); // patience 5
+        assertEquals(5, c.patience());
+        assertFalse(DeepGenreClassifier.stopsEarly(7, 2, c), "5 epochs without progress, but only 7 of 20 run");
+        assertTrue(DeepGenreClassifier.stopsEarly(10, 5, c));
+        assertFalse(DeepGenreClassifier.stopsEarly(12, 8, c), "4 epochs without progress: patience not used up");
+        assertTrue(DeepGenreClassifier.stopsEarly(16, 11, c));
     }
 
     @Test
