@@ -2,6 +2,7 @@ package org.genrebench.model.deep;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -43,6 +44,19 @@ final class Blocks {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
+    }
+
+    /**
+     * The plain conv-net shape {@link MelCnn} and {@link VggLike} share: stem, one {@link #block} of
+     * {@code convsPerBlock} convs per entry of {@code channels} (each halving both axes), then {@link #head}.
+     */
+    static MultiLayerConfiguration pooledConvNet(MelWindowShape shape, int numClasses, DeepConfig config, int convsPerBlock,
+                                                 int[] channels, double dropout) {
+        NeuralNetConfiguration.ListBuilder list = base(config);
+        stem(list);
+        for (int c : channels) block(list, convsPerBlock, c, 2, 2);
+        head(list, dropout, numClasses);
+        return list.setInputType(input(shape)).build();
     }
 
     static InputType input(MelWindowShape shape) {

@@ -1,7 +1,6 @@
 package org.genrebench.model.deep;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 
 /**
  * Compact 2-D CNN: a 2x2 average-pooling stem, four conv/batch-norm/ReLU/2x2 max-pool blocks (w, 2w, 4w, 4w
@@ -19,12 +18,6 @@ public record MelCnn(int width) implements NetworkArchitecture {
 
     @Override
     public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
-        NeuralNetConfiguration.ListBuilder list = Blocks.base(config);
-        Blocks.stem(list);
-        for (int channels : new int[] {width, 2 * width, 4 * width, 4 * width}) {
-            Blocks.block(list, 1, channels, 2, 2);
-        }
-        Blocks.head(list, 0.3, numClasses);
-        return list.setInputType(Blocks.input(shape)).build();
+        return Blocks.pooledConvNet(shape, numClasses, config, 1, new int[] {width, 2 * width, 4 * width, 4 * width}, 0.3);
     }
 }

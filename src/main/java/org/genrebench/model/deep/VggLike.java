@@ -1,7 +1,6 @@
 package org.genrebench.model.deep;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 
 /**
  * VGG-style stack: a 2x2 average-pooling stem (128x130 -> 64x65), then four blocks of two 3x3 conv/batch-norm/ReLU
@@ -21,12 +20,6 @@ public record VggLike(int width) implements NetworkArchitecture {
 
     @Override
     public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
-        NeuralNetConfiguration.ListBuilder list = Blocks.base(config);
-        Blocks.stem(list);
-        for (int channels : new int[] {width, 2 * width, 4 * width, 4 * width}) {
-            Blocks.block(list, 2, channels, 2, 2);
-        }
-        Blocks.head(list, 0.3, numClasses);
-        return list.setInputType(Blocks.input(shape)).build();
+        return Blocks.pooledConvNet(shape, numClasses, config, 2, new int[] {width, 2 * width, 4 * width, 4 * width}, 0.3);
     }
 }
