@@ -128,14 +128,14 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         float[] dx = result = result.length >= size ? result : new float[size];
         float[] dGamma = new float[channels], dBeta = new float[channels];
         forChannels(channels, size, c -> {
-            double sumDy = 0, sumDyX = 0;
-            for (int i = 0; i < n; i++) {
-                double[] sums = sumAndDot(dy, x, (i * channels + c) * plane, plane);
-                sumDy += sums[0];
-                sumDyX += sums[1];
-            }
             float m = batchMean[c], inv = batchInvStd[c];
-            double dg = inv * (sumDyX - m * sumDy); // Σ dy · x̂
+            double sumDy = 0, sumDyCentred = 0;
+            for (int i = 0; i < n; i++) {
+                double[] sums = sumAndDot(dy, x, (i * channels + c) * plane, plane, m);
+                sumDy += sums[0];
+                sumDyCentred += sums[1];
+            }
+            double dg = inv * sumDyCentred; // Σ dy · x̂
             dGamma[c] = (float) dg;
             dBeta[c] = (float) sumDy;
             // dx = γ·inv·(dy − Σdy/M − x̂·Σ(dy·x̂)/M), written as a·dy + b·x + k
@@ -224,8 +224,8 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         return new double[] {(double) s0 + s1 + s2 + s3, (double) q0 + q1 + q2 + q3};
     }
 
-    /** {@code {Σ dy, Σ dy·x}} over one plane. */
-    private static double[] sumAndDot(float[] dy, float[] x, int from, int len) {
+    /** {@code {Σ dy, Σ dy·(x − m)}} over one plane (centred, so nothing cancels when the mean is large). */
+    private static double[] sumAndDot(float[] dy, float[] x, int from, int len, float m) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, p0 = 0, p1 = 0, p2 = 0, p3 = 0;
         int i = from, end = from + len;
         for (; i + 3 < end; i += 4) {
@@ -233,14 +233,14 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
             s1 += dy[i + 1];
             s2 += dy[i + 2];
             s3 += dy[i + 3];
-            p0 += dy[i] * x[i];
-            p1 += dy[i + 1] * x[i + 1];
-            p2 += dy[i + 2] * x[i + 2];
-            p3 += dy[i + 3] * x[i + 3];
+            p0 += dy[i] * (x[i] - m);
+            p1 += dy[i + 1] * (x[i + 1] - m);
+            p2 += dy[i + 2] * (x[i + 2] - m);
+            p3 += dy[i + 3] * (x[i + 3] - m);
         }
         for (; i < end; i++) {
             s0 += dy[i];
-            p0 += dy[i] * x[i];
+            p0 += dy[i] * (x[i] - m);
         }
         return new double[] {(double) s0 + s1 + s2 + s3, (double) p0 + p1 + p2 + p3};
     }
