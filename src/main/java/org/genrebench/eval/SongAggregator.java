@@ -23,6 +23,17 @@ public final class SongAggregator {
     public record Songs(List<String> songs, int[] labels, double[][] meanProba, int[] meanPred, int[] votePred) {
     }
 
+    /**
+     * Song accuracy (mean chunk probability per song) of {@code proba}, whose row {@code k} belongs to
+     * {@code samples.get(rows[k])}.
+     */
+    public static double songAccuracy(List<? extends org.genrebench.model.Sample<?>> samples, int[] rows, double[][] proba,
+                                      int numClasses) {
+        Songs songs = aggregate(java.util.Arrays.stream(rows).mapToObj(i -> samples.get(i).songId()).toList(),
+                java.util.Arrays.stream(rows).map(i -> samples.get(i).label()).toArray(), proba);
+        return ConfusionMatrix.of(songs.labels(), songs.meanPred(), numClasses).accuracy();
+    }
+
     public static Songs aggregate(List<String> songIds, int[] labels, double[][] proba) {
         int k = proba.length == 0 ? 0 : proba[0].length;
         Map<String, Integer> index = new LinkedHashMap<>();

@@ -86,7 +86,7 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
         int best = -1;
         for (int c = 0; c < grid.size(); c++) {
             double score = 0;
-            for (int f = 0; f < inner.size(); f++) score += songAccuracy(train, inner.get(f).test(), proba[c * inner.size() + f], numClasses) / inner.size();
+            for (int f = 0; f < inner.size(); f++) score += SongAggregator.songAccuracy(train, inner.get(f).test(), proba[c * inner.size() + f], numClasses) / inner.size();
             if (score > bestScore) { // strict: the earlier (default-first) candidate wins ties
                 bestScore = score;
                 best = c;
@@ -121,13 +121,6 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
         GenreClassifier<X> model = entry.create(params, seed);
         model.fit(Arrays.stream(f.train()).mapToObj(train::get).toList(), numClasses);
         return model.predictProba(Arrays.stream(f.test()).mapToObj(i -> train.get(i).input()).toList());
-    }
-
-    /** Song accuracy (mean chunk probability per song) of {@code proba} on the given rows of {@code samples}. */
-    public static double songAccuracy(List<? extends Sample<?>> samples, int[] rows, double[][] proba, int numClasses) {
-        SongAggregator.Songs songs = SongAggregator.aggregate(Arrays.stream(rows).mapToObj(i -> samples.get(i).songId()).toList(),
-                Arrays.stream(rows).map(i -> samples.get(i).label()).toArray(), proba);
-        return ConfusionMatrix.of(songs.labels(), songs.meanPred(), numClasses).accuracy();
     }
 
     @Override

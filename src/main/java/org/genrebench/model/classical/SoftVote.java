@@ -1,5 +1,6 @@
 package org.genrebench.model.classical;
 
+import org.genrebench.eval.SongAggregator;
 import org.genrebench.eval.TunedClassifier;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.ModelStore;
@@ -101,7 +102,7 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
                     if ((mask >> k & 1) == 0) continue;
                     for (int i = 0; i < mean.length; i++) for (int c = 0; c < numClasses; c++) mean[i][c] += oof.get(k)[i][c] / size;
                 }
-                double accuracy = TunedClassifier.songAccuracy(train, allRows, mean, numClasses);
+                double accuracy = SongAggregator.songAccuracy(train, allRows, mean, numClasses);
                 if (accuracy > bestAccuracy) {
                     bestAccuracy = accuracy;
                     bestMask = mask;

@@ -1,6 +1,7 @@
 package org.genrebench.model.classical;
 
 import org.genrebench.eval.TestData;
+import org.genrebench.eval.SongAggregator;
 import org.genrebench.eval.TunedClassifier;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.ModelRegistry;
@@ -137,7 +138,7 @@ class TuningAndEnsembleTest {
         for (String name : List.of("knn", "logreg", "rf")) {
             var member = new TunedClassifier<>(ModelRegistry.classical(name), 9, ModelRegistry.INNER_FOLDS);
             member.fit(train, 3);
-            double alone = TunedClassifier.songAccuracy(train, rows, member.outOfFoldProba(), 3);
+            double alone = SongAggregator.songAccuracy(train, rows, member.outOfFoldProba(), 3);
             assertTrue(reported >= alone, name + " alone scores " + alone + " out of fold, the selection " + selected);
             if (!kept.contains(name)) continue;
             double[][] q = member.predictProba(test);
