@@ -1,6 +1,9 @@
 package org.genrebench.eval;
 
+import org.genrebench.model.Sample;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +30,10 @@ public final class SongAggregator {
      * Song accuracy (mean chunk probability per song) of {@code proba}, whose row {@code k} belongs to
      * {@code samples.get(rows[k])}.
      */
-    public static double songAccuracy(List<? extends org.genrebench.model.Sample<?>> samples, int[] rows, double[][] proba,
+    public static double songAccuracy(List<? extends Sample<?>> samples, int[] rows, double[][] proba,
                                       int numClasses) {
-        Songs songs = aggregate(java.util.Arrays.stream(rows).mapToObj(i -> samples.get(i).songId()).toList(),
-                java.util.Arrays.stream(rows).map(i -> samples.get(i).label()).toArray(), proba);
+        Songs songs = aggregate(Arrays.stream(rows).mapToObj(i -> samples.get(i).songId()).toList(),
+                Arrays.stream(rows).map(i -> samples.get(i).label()).toArray(), proba);
         return ConfusionMatrix.of(songs.labels(), songs.meanPred(), numClasses).accuracy();
     }
 
