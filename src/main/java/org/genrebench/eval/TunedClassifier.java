@@ -39,9 +39,7 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     }
 
     private GenreClassifier<X> best;
-    private Map<String, String> chosen;
-    private double innerAccuracy;
-    private double[][] outOfFold;
+    private Choice choice;
 
     public TunedClassifier(ModelRegistry.Entry<X> entry, long seed, int innerFolds) {
         this.entry = entry;
@@ -57,15 +55,13 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     @Override
     public void fit(List<Sample<X>> train, int numClasses) {
         Key key = new Key(entry.name(), seed, innerFolds, numClasses, entry.grid(), List.copyOf(train));
-        Choice choice = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
-        if (choice == null) {
-            choice = search(train, numClasses);
-            CHOICES.putIfAbsent(key, choice);
+        Choice found = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+        if (found == null) {
+            found = search(train, numClasses);
+            CHOICES.putIfAbsent(key, found);
         }
-        chosen = choice.params();
-        innerAccuracy = choice.innerAccuracy();
-        outOfFold = choice.outOfFold();
-        best = entry.create(chosen, seed);
+        choice = found;
+        best = entry.create(choice.params(), seed);
         best.fit(train, numClasses);
     }
 
@@ -113,7 +109,7 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
      */
     public double[][] outOfFoldProba() {
         if (best == null) throw new IllegalStateException(name() + " is not fitted");
-        return outOfFold;
+        return choice.outOfFold();
     }
 
     /** Probabilities of a candidate fitted on the inner training part, for the rows of the inner test part. */
@@ -132,8 +128,8 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     public Map<String, String> hyperParameters() {
         Map<String, String> hp = new LinkedHashMap<>(best.hyperParameters());
         if (entry.grid().size() > 1) {
-            hp.put("tuned", String.join(" ", new java.util.TreeSet<>(chosen.keySet())) + " by inner " + innerFolds + "-fold song CV over "
-                    + entry.grid().size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", innerAccuracy) + ")");
+            hp.put("tuned", String.join(" ", new java.util.TreeSet<>(choice.params().keySet())) + " by inner " + innerFolds + "-fold song CV over "
+                    + entry.grid().size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", choice.innerAccuracy()) + ")");
         }
         return hp;
     }
