@@ -84,7 +84,8 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
                 float shift = in[c * plane];
                 double sum = 0, sumSq = 0;
                 for (int i = 0; i < n; i++) {
-                    double[] s2 = shiftedSums(in, (i * channels + c) * plane, plane, shift);
+                    int from = (i * channels + c) * plane;
+                    double[] s2 = centredSums(in, shift, in, shift, from, plane);
                     sum += s2[0];
                     sumSq += s2[1];
                 }
@@ -131,7 +132,7 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
             float m = batchMean[c], inv = batchInvStd[c];
             double sumDy = 0, sumDyCentred = 0;
             for (int i = 0; i < n; i++) {
-                double[] sums = sumAndDot(dy, x, (i * channels + c) * plane, plane, m);
+                double[] sums = centredSums(dy, 0, x, m, (i * channels + c) * plane, plane);
                 sumDy += sums[0];
                 sumDyCentred += sums[1];
             }
@@ -197,52 +198,34 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         }
     }
 
-    // The loops below are the hot part. Eight independent accumulators let the additions pipeline (Java may not
+    // The loop below is the hot part. Four independent accumulators per sum let the additions pipeline (Java may not
     // reorder floating-point sums, so the JIT will not vectorise a single-accumulator loop); per-plane partial sums
     // stay in float (a plane is a few thousand values) and are combined in double.
 
-    /** {@code {Σ (a − shift), Σ (a − shift)²}} over one plane. */
-    private static double[] shiftedSums(float[] a, int from, int len, float shift) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    /**
+     * {@code {Σ (p − ps), Σ (p − ps)·(q − qs)}} over one plane: with {@code p = q} and one shift, the sum and sum of
+     * squares of the statistics; with {@code ps = 0}, the Σ dy and centred Σ dy·(x − mean) of the backward pass.
+     */
+    private static double[] centredSums(float[] p, float ps, float[] q, float qs, int from, int len) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         int i = from, end = from + len;
         for (; i + 3 < end; i += 4) {
-            float d0 = a[i] - shift, d1 = a[i + 1] - shift, d2 = a[i + 2] - shift, d3 = a[i + 3] - shift;
+            float d0 = p[i] - ps, d1 = p[i + 1] - ps, d2 = p[i + 2] - ps, d3 = p[i + 3] - ps;
             s0 += d0;
             s1 += d1;
             s2 += d2;
             s3 += d3;
-            q0 += d0 * d0;
-            q1 += d1 * d1;
-            q2 += d2 * d2;
-            q3 += d3 * d3;
+            r0 += d0 * (q[i] - qs);
+            r1 += d1 * (q[i + 1] - qs);
+            r2 += d2 * (q[i + 2] - qs);
+            r3 += d3 * (q[i + 3] - qs);
         }
         for (; i < end; i++) {
-            float d = a[i] - shift;
+            float d = p[i] - ps;
             s0 += d;
-            q0 += d * d;
+            r0 += d * (q[i] - qs);
         }
-        return new double[] {(double) s0 + s1 + s2 + s3, (double) q0 + q1 + q2 + q3};
-    }
-
-    /** {@code {Σ dy, Σ dy·(x − m)}} over one plane (centred, so nothing cancels when the mean is large). */
-    private static double[] sumAndDot(float[] dy, float[] x, int from, int len, float m) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, p0 = 0, p1 = 0, p2 = 0, p3 = 0;
-        int i = from, end = from + len;
-        for (; i + 3 < end; i += 4) {
-            s0 += dy[i];
-            s1 += dy[i + 1];
-            s2 += dy[i + 2];
-            s3 += dy[i + 3];
-            p0 += dy[i] * (x[i] - m);
-            p1 += dy[i + 1] * (x[i + 1] - m);
-            p2 += dy[i + 2] * (x[i + 2] - m);
-            p3 += dy[i + 3] * (x[i + 3] - m);
-        }
-        for (; i < end; i++) {
-            s0 += dy[i];
-            p0 += dy[i] * (x[i] - m);
-        }
-        return new double[] {(double) s0 + s1 + s2 + s3, (double) p0 + p1 + p2 + p3};
+        return new double[] {(double) s0 + s1 + s2 + s3, (double) r0 + r1 + r2 + r3};
     }
 
     /** {@code out = in · scale + shift} over one plane (a loop C2 vectorises). */
