@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -67,11 +68,21 @@ final class Blocks {
      * CPU-friendly stem: 2x2 average pooling of the input (128x130 -> 64x65). Log-mel windows are smooth at
      * that scale (neighbouring bands overlap), and it makes every later conv 4x cheaper in MACs and in the
      * activation memory that batch norm/ReLU/pooling stream through; on two cores the full-resolution first
-     * conv and its BN/ReLU/pool dominated a training step.
+     * conv and its BN/ReLU/pool dominated a training step. Wrapped in DL4J's {@link FrozenLayer}, where
+     * backpropagation stops: nothing needs the gradient with respect to the input (PyTorch skips it too), and
+     * computing it cost ~3 ms of a ~0.1 s step.
      */
     static void stem(NeuralNetConfiguration.ListBuilder list) {
-        list.layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2)
-                .dataFormat(FORMAT).build());
+        list.layer(new FrozenLayer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2)
+                .dataFormat(FORMAT).build()));
+    }
+
+    /**
+     * Whether conv blocks use {@link BatchNormReluPool} (default) or DL4J's separate batch-norm, ReLU and pooling
+     * layers ({@code -Dgenrebench.fusedBlocks=false}; same maths, slower; for A/B timing in results/benchmarks.md).
+     */
+    static boolean fusedBlocks() {
+        return !"false".equalsIgnoreCase(System.getProperty("genrebench.fusedBlocks"));
     }
 
     /**
@@ -79,19 +90,27 @@ final class Blocks {
      * {@code time}: one block of every architecture.
      */
     static void block(NeuralNetConfiguration.ListBuilder list, int convs, int channels, int freq, int time) {
-        for (int i = 0; i < convs; i++) convBnRelu(list, channels);
-        maxPool(list, freq, time);
+        for (int i = 0; i < convs; i++) {
+            boolean last = i == convs - 1;
+            list.layer(conv(list, channels));
+            if (fusedBlocks()) {
+                list.layer(last ? new BatchNormReluPool(freq, time) : new BatchNormReluPool(1, 1));
+            } else {
+                list.layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
+                        .layer(new ActivationLayer(new ReluActivation()));
+                if (last) maxPool(list, freq, time);
+            }
+        }
     }
 
-    /** 3x3 conv (no bias: batch norm's shift replaces it), batch norm, ReLU. */
-    private static void convBnRelu(NeuralNetConfiguration.ListBuilder list, int channels) {
+    /** 3x3 conv without bias (batch norm's shift replaces it). */
+    private static ConvolutionLayer conv(NeuralNetConfiguration.ListBuilder list, int channels) {
         // Only parameter-free layers (the pooling stem) so far: nothing uses this conv's input gradient.
-        boolean first = list.getLayerwise().values().stream().allMatch(l -> l.getLayer() instanceof SubsamplingLayer);
+        boolean first = list.getLayerwise().values().stream()
+                .allMatch(l -> l.getLayer() instanceof FrozenLayer || l.getLayer() instanceof SubsamplingLayer);
         ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                 .activation(Activation.IDENTITY);
-        list.layer(first ? new FirstConvolutionLayer(conv) : conv.build())
-                .layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
-                .layer(new ActivationLayer(new ReluActivation()));
+        return first ? new FirstConvolutionLayer(conv) : conv.build();
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */

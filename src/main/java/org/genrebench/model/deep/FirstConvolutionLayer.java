@@ -15,10 +15,10 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.genrebench.dsp.Simd;
 
+import java.nio.FloatBuffer;
 import java.util.Collection;
 import java.util.Map;
 
@@ -28,8 +28,8 @@ import java.util.Map;
  * gradient; for our first conv (1 input channel) oneDNN runs that as a Winograd backward-data pass on
  * 16-channel-padded blocked copies, which cost ~45 ms of the ~190 ms MelCnn training step (DNNL_VERBOSE,
  * results/benchmarks.md). PyTorch skips it because the input needs no gradient. This layer does the same:
- * forward is DL4J's (oneDNN), backward computes only the weight gradient (im2col + one GEMM) and hands back a
- * zero input gradient. Same parameters, same forward maths, same weight gradient (up to float summation order).
+ * forward is DL4J's (oneDNN), backward computes only the weight gradient (in Java, {@link WeightGradient}) and
+ * hands back a zero input gradient. Same parameters, same forward maths, same weight gradient (up to float summation order).
  * Falls back to DL4J's backward for configurations it does not handle (bias, a non-identity activation, NHWC).
  */
 public class FirstConvolutionLayer extends ConvolutionLayer {
@@ -57,6 +57,8 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
 
     /** The layer implementation: DL4J's convolution with a weight-gradient-only backward pass. */
     static final class Impl extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
+        private final WeightGradient weightGradient = new WeightGradient();
+
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
         }
@@ -73,31 +75,79 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
                     && epsilon.size(2) == input.size(2) && epsilon.size(3) == input.size(3);
             if (!simple) return super.backpropGradient(epsilon, workspaceMgr);
             assertInputSet(true);
-            INDArray x = input.castTo(dataType);
             int kh = c.getKernelSize()[0], kw = c.getKernelSize()[1];
-            long mb = x.size(0), ic = x.size(1), h = x.size(2), w = x.size(3), oc = epsilon.size(1);
-            // col[n, c, i, j, y, x] = padded input at (y + i, x + j); per sample, dW += delta_n . col_n^T
-            INDArray col = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-                    new long[] {mb, ic, kh, kw, h, w}, 'c');
-            Convolution.im2col(x, kh, kw, 1, 1, kh / 2, kw / 2, 1, 1, true, col);
-            INDArray delta = Shape.hasDefaultStridesForShape(epsilon) ? epsilon
-                    : workspaceMgr.dup(ArrayType.BP_WORKING_MEM, epsilon, 'c');
             INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-            INDArray wg2d = weightGrad.reshape('c', oc, ic * kh * kw);
-            for (long n = 0; n < mb; n++) {
-                INDArray d = delta.slice(n).reshape('c', oc, h * w);
-                INDArray cn = col.slice(n).reshape('c', ic * kh * kw, h * w);
-                Nd4j.gemm(d, cn, wg2d, false, true, 1.0, n == 0 ? 0.0 : 1.0);
-            }
-            if (wg2d.data() != weightGrad.data() || wg2d.offset() != weightGrad.offset()) {
-                weightGrad.assign(wg2d.reshape('c', oc, ic, kh, kw));
-            }
+            float[] dw = weightGradient.compute(input.castTo(dataType), epsilon, kh, kw);
+            weightGrad.assign(Nd4j.createFromArray(dw).reshape('c', weightGrad.shape()));
             Gradient gradient = new DefaultGradient();
             gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
             clearNoiseWeightParams();
             // the input gradient is not needed (see the class comment): zeros of the input's shape
             INDArray inputGrad = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
             return new Pair<>(gradient, inputGrad);
+        }
+    }
+    /**
+     * dW[o, c, i, j] = Σ_n Σ_y Σ_x δ[n, o, y, x] · x[n, c, y + i − kh/2, x + j − kw/2] (zero outside the map), for a
+     * stride-1 "same" convolution. The input planes are copied with a zero border and the gradient planes with
+     * zero columns to the same row length, so each tap is one long dot product of a gradient plane with the
+     * input plane shifted by (i, j) rows/columns (the zero columns cancel the wrap-around into the next row).
+     * With one input channel this is ~19 M multiply-adds per batch of 64; it replaced 64 per-sample oneDNN GEMMs
+     * of shape 8x4160 . 4160x9 whose call overhead cost ~13 ms a step (DNNL_VERBOSE, results/benchmarks.md).
+     */
+    static final class WeightGradient {
+        private float[] raw = new float[0], padded = new float[0];
+
+        float[] compute(INDArray x, INDArray epsilon, int kh, int kw) {
+            int n = (int) x.size(0), ic = (int) x.size(1), h = (int) x.size(2), w = (int) x.size(3), oc = (int) epsilon.size(1);
+            int rowLength = w + kw - 1, plane = h * w, span = h * rowLength;
+            int paddedPlane = (h + kh - 1) * rowLength + kw; // + kw: the last tap's dot reads past the last row
+            float[] xp = padded = pad(raw = JavaArrays.read(x, raw), n * ic, h, w, kh / 2, kw / 2, rowLength, paddedPlane, padded);
+            FloatBuffer delta = JavaArrays.contiguous(epsilon).data().asNioFloat();
+            float[] dw = new float[oc * ic * kh * kw];
+            JavaArrays.forEach(oc * ic, (long) n * oc * plane * kh * kw, task -> {
+                int o = task / ic, ci = task % ic;
+                double[] sums = new double[kh * kw];
+                float[] dp = new float[span]; // one gradient plane with zero columns: stays in L1/L2 for all taps
+                for (int s = 0; s < n; s++) {
+                    for (int y = 0; y < h; y++) delta.get(((s * oc + o) * h + y) * w, dp, y * rowLength, w);
+                    int xBase = (s * ic + ci) * paddedPlane;
+                    for (int t = 0; t < kh * kw; t++) sums[t] += dot(dp, 0, xp, xBase + (t / kw) * rowLength + t % kw, span);
+                }
+                for (int t = 0; t < kh * kw; t++) dw[(o * ic + ci) * kh * kw + t] = (float) sums[t];
+            });
+            return dw;
+        }
+
+        /** Copies {@code planes} h x w planes into rows of {@code rowLength}, offset by (top, left), zeros elsewhere. */
+        private static float[] pad(float[] in, int planes, int h, int w, int top, int left, int rowLength, int paddedPlane,
+                                   float[] scratch) {
+            float[] out = JavaArrays.atLeast(scratch, planes * paddedPlane);
+            java.util.Arrays.fill(out, 0, planes * paddedPlane, 0f);
+            for (int p = 0; p < planes; p++) {
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(in, (p * h + y) * w, out, p * paddedPlane + (y + top) * rowLength + left, w);
+                }
+            }
+            return out;
+        }
+
+        private static float dot(float[] a, int from, float[] b, int bFrom, int len) {
+            return Simd.AVAILABLE ? VectorDot.dot(a, from, b, bFrom, len) : scalarDot(a, from, b, bFrom, len);
+        }
+
+        /** Σ a[from + k]·b[bFrom + k], k < len, with four accumulators so the additions pipeline. */
+        private static float scalarDot(float[] a, int from, float[] b, int bFrom, int len) {
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int k = 0;
+            for (; k + 3 < len; k += 4) {
+                s0 += a[from + k] * b[bFrom + k];
+                s1 += a[from + k + 1] * b[bFrom + k + 1];
+                s2 += a[from + k + 2] * b[bFrom + k + 2];
+                s3 += a[from + k + 3] * b[bFrom + k + 3];
+            }
+            for (; k < len; k++) s0 += a[from + k] * b[bFrom + k];
+            return (s0 + s1) + (s2 + s3);
         }
     }
 }

@@ -17,12 +17,9 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Batch normalisation of NCHW float activations in plain Java, plugged into DL4J's {@link BatchNormalization} layer
@@ -37,14 +34,10 @@ import java.util.stream.IntStream;
  * copies in and out of Java arrays would cost more than they save.
  */
 public final class JavaBatchNormHelper implements BatchNormalizationHelper {
-    /** Below this many values a layer runs on one thread: forking costs more than it saves. */
-    private static final int PARALLEL_MIN = 1 << 16;
-
     private final BatchNormalizationHelper inference = BaseMKLDNNHelper.mklDnnEnabled() ? new MKLDNNBatchNormHelper(DataType.FLOAT) : null;
     private INDArray meanCache, varCache;
     private float[] batchMean, batchInvStd; // of the last training forward pass, for the backward pass
-    // Scratch copies of activations, reused across steps: fresh multi-megabyte arrays each call are humongous
-    // allocations for G1 and cost more than the arithmetic.
+    // scratch copies of activations, reused across steps (JavaArrays)
     private float[] xCopy = new float[0], dyCopy = new float[0], result = new float[0];
 
     /** Gives every batch-norm layer of {@code net} this helper (call after {@code init()} or loading). */
@@ -72,13 +65,13 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
             return inference.preOutput(x, false, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
         }
         int n = (int) x.size(0), channels = (int) x.size(1), size = (int) x.length(), plane = size / (n * channels);
-        float[] in = xCopy = read(x, xCopy);
-        float[] g = read(gamma, null), b = read(beta, null);
+        float[] in = xCopy = JavaArrays.read(x, xCopy);
+        float[] g = JavaArrays.read(gamma, null), b = JavaArrays.read(beta, null);
         float[] mu, invStd;
         if (training) {
             mu = new float[channels];
             float[] variance = new float[channels];
-            forChannels(channels, size, c -> {
+            JavaArrays.forEach(channels, size, c -> {
                 // one pass: sums of (x − shift) and its square; the shift (the channel's first value) keeps the
                 // variance E[d²] − E[d]² accurate even when the mean is large against the spread
                 float shift = in[c * plane];
@@ -102,19 +95,19 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
             batchMean = mu;
             batchInvStd = invStd;
         } else {
-            mu = read(mean, null);
-            float[] v = read(var, null);
+            mu = JavaArrays.read(mean, null);
+            float[] v = JavaArrays.read(var, null);
             invStd = new float[channels];
             for (int c = 0; c < channels; c++) invStd[c] = (float) (1 / Math.sqrt(v[c] + eps));
         }
-        float[] out = result = result.length >= size ? result : new float[size];
+        float[] out = result = JavaArrays.atLeast(result, size);
         float[] muF = mu, invF = invStd;
-        forChannels(channels, size, c -> {
+        JavaArrays.forEach(channels, size, c -> {
             float scale = g[c] * invF[c], shift = b[c] - muF[c] * scale;
             for (int i = 0; i < n; i++) affine(in, out, (i * channels + c) * plane, plane, scale, shift);
         });
         INDArray resultArray = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
-        write(out, size, resultArray);
+        JavaArrays.write(out, size, resultArray);
         return resultArray;
     }
 
@@ -125,10 +118,10 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         if (!supported(input, format) || gamma == null || batchMean == null) return null;
         int n = (int) input.size(0), channels = (int) input.size(1), size = (int) input.length(), plane = size / (n * channels);
         long count = (long) n * plane;
-        float[] x = xCopy = read(input, xCopy), dy = dyCopy = read(epsilon, dyCopy), g = read(gamma, null);
-        float[] dx = result = result.length >= size ? result : new float[size];
+        float[] x = xCopy = JavaArrays.read(input, xCopy), dy = dyCopy = JavaArrays.read(epsilon, dyCopy), g = JavaArrays.read(gamma, null);
+        float[] dx = result = JavaArrays.atLeast(result, size);
         float[] dGamma = new float[channels], dBeta = new float[channels];
-        forChannels(channels, size, c -> {
+        JavaArrays.forEach(channels, size, c -> {
             float m = batchMean[c], inv = batchInvStd[c];
             double sumDy = 0, sumDyCentred = 0;
             for (int i = 0; i < n; i++) {
@@ -149,7 +142,7 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
         dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-        write(dx, size, epsOut);
+        JavaArrays.write(dx, size, epsOut);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
@@ -173,29 +166,6 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
 
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && (x.rank() == 2 || (x.rank() == 4 && format == CNN2DFormat.NCHW));
-    }
-
-    private static void forChannels(int channels, int size, java.util.function.IntConsumer body) {
-        IntStream range = IntStream.range(0, channels);
-        (size >= PARALLEL_MIN ? range.parallel() : range).forEach(body);
-    }
-
-    /** The values of {@code a} in C order, copied into {@code scratch} when it is large enough, else a new array. */
-    private static float[] read(INDArray a, float[] scratch) {
-        if (a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a) || a.isView() || a.offset() != 0) a = a.dup('c');
-        int n = (int) a.length();
-        float[] out = scratch != null && scratch.length >= n ? scratch : new float[n];
-        a.data().asNioFloat().get(out, 0, n);
-        return out;
-    }
-
-    /** Writes the first {@code n} {@code values} into {@code target}, a fresh C-ordered array. */
-    private static void write(float[] values, int n, INDArray target) {
-        if (target.offset() != 0 || !Shape.hasDefaultStridesForShape(target)) {
-            target.assign(Nd4j.createFromArray(java.util.Arrays.copyOf(values, n)).reshape(target.shape()));
-        } else {
-            target.data().asNioFloat().put(values, 0, n);
-        }
     }
 
     // The loop below is the hot part. Four independent accumulators per sum let the additions pipeline (Java may not
