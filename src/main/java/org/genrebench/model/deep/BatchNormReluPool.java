@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.normalization.BatchNormHelperAccess;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -26,9 +27,10 @@ import java.util.Map;
  * Why: at our widths a training step is dominated not by convolution arithmetic but by passes over the
  * activations. DL4J's ReLU layer copies its input in both directions, and its oneDNN max pooling reorders the
  * data, runs the forward pass twice in training (once more inside the backward pass, for the argmax) and
- * returns a dense gradient. Here ReLU and pooling are one Java pass forward (the output and the winning
- * position of each pooling window) and one scatter backward. Batch norm itself is DL4J's layer and helper
- * ({@link JavaBatchNormHelper} by default), running statistics included.
+ * returns a dense gradient. Here ReLU and pooling are one Java pass forward and one backward
+ * ({@link ReluMaxPool}), run inside {@link JavaBatchNormHelper} on its Java arrays when that helper is installed
+ * (the default), so the full-size activations and gradients never go back to nd4j in between. Batch norm itself
+ * is DL4J's layer (running statistics included) with whichever helper it has.
  */
 public class BatchNormReluPool extends BatchNormalization {
     private int poolHeight = 1;
@@ -87,6 +89,7 @@ public class BatchNormReluPool extends BatchNormalization {
     /** DL4J's batch-norm layer, with ReLU and max pooling applied to its output and undone on its gradient. */
     static final class Impl extends org.deeplearning4j.nn.layers.normalization.BatchNormalization {
         private final ReluMaxPool pool = new ReluMaxPool();
+        private boolean fused; // whether the last forward pass ran inside the batch-norm helper
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -98,13 +101,19 @@ public class BatchNormReluPool extends BatchNormalization {
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-            INDArray normalised = super.activate(training, workspaceMgr);
-            return pool.forward(normalised, config().poolHeight, config().poolWidth,
+            int ph = config().poolHeight, pw = config().poolWidth;
+            // with the Java batch norm, the helper runs ReLU and pooling itself on its Java output array
+            if (BatchNormHelperAccess.helper(this) instanceof JavaBatchNormHelper java) java.fuse(pool, ph, pw);
+            long before = pool.forwards();
+            INDArray output = super.activate(training, workspaceMgr);
+            fused = pool.forwards() != before;
+            return fused ? output : pool.forward(output, ph, pw,
                     shape -> workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'c'));
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+            if (fused) return super.backpropGradient(epsilon, workspaceMgr); // the helper undoes the pooling itself
             INDArray normalisedGradient = pool.backward(epsilon,
                     shape -> workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, shape, 'c'));
             return super.backpropGradient(normalisedGradient, workspaceMgr);

@@ -98,6 +98,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
 
         Random rng = new Random(config.seed());
         int[] order = WindowBatches.identity(trainX.size());
+        WeightAverage average = config.averageDecay() > 0 ? new WeightAverage(config.averageDecay()) : null;
         INDArray bestParams = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0, epoch = 0;
@@ -109,23 +110,31 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
                 INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape,
                         config.specAugment() ? rng : null);
                 network.fit(new DataSet(x, WindowBatches.oneHot(trainY, order, from, to, numClasses)));
+                if (average != null) average.update(network.params());
             }
             network.incrementEpochCount(); // drives the learning-rate schedule
             if (valX.isEmpty()) {
                 bestEpoch = epoch;
                 continue;
             }
+            INDArray current = null;
+            if (average != null) { // validate the averaged weights, then train on from the raw ones
+                current = network.params().dup();
+                network.setParams(average.average());
+            }
             double loss = validationLoss(valX, valY);
             if (loss < bestLoss) {
                 bestLoss = loss;
                 bestEpoch = epoch;
                 bestParams = network.params().dup();
-            } else if (stopsEarly(epoch, bestEpoch, config)) {
-                break;
             }
+            if (current != null) network.setParams(current);
+            if (stopsEarly(epoch, bestEpoch, config)) break;
         }
         if (bestParams != null) {
             network.setParams(bestParams); // early stopping keeps the best epoch, not the last
+        } else if (average != null) {
+            network.setParams(average.average()); // no validation split: the average after the last epoch
         }
         summary = new TrainingSummary(epoch, bestEpoch, valX.isEmpty() ? Double.NaN : bestLoss);
     }

@@ -16,7 +16,6 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.genrebench.dsp.Simd;
 
 import java.nio.FloatBuffer;
 import java.util.Collection;
@@ -112,7 +111,7 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
                 for (int s = 0; s < n; s++) {
                     for (int y = 0; y < h; y++) delta.get(((s * oc + o) * h + y) * w, dp, y * rowLength, w);
                     int xBase = (s * ic + ci) * paddedPlane;
-                    for (int t = 0; t < kh * kw; t++) sums[t] += dot(dp, 0, xp, xBase + (t / kw) * rowLength + t % kw, span);
+                    for (int t = 0; t < kh * kw; t++) sums[t] += JavaKernels.dot(dp, 0, xp, xBase + (t / kw) * rowLength + t % kw, span);
                 }
                 for (int t = 0; t < kh * kw; t++) dw[(o * ic + ci) * kh * kw + t] = (float) sums[t];
             });
@@ -130,24 +129,6 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
                 }
             }
             return out;
-        }
-
-        private static float dot(float[] a, int from, float[] b, int bFrom, int len) {
-            return Simd.AVAILABLE ? VectorDot.dot(a, from, b, bFrom, len) : scalarDot(a, from, b, bFrom, len);
-        }
-
-        /** Σ a[from + k]·b[bFrom + k], k < len, with four accumulators so the additions pipeline. */
-        private static float scalarDot(float[] a, int from, float[] b, int bFrom, int len) {
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int k = 0;
-            for (; k + 3 < len; k += 4) {
-                s0 += a[from + k] * b[bFrom + k];
-                s1 += a[from + k + 1] * b[bFrom + k + 1];
-                s2 += a[from + k + 2] * b[bFrom + k + 2];
-                s3 += a[from + k + 3] * b[bFrom + k + 3];
-            }
-            for (; k < len; k++) s0 += a[from + k] * b[bFrom + k];
-            return (s0 + s1) + (s2 + s3);
         }
     }
 }

@@ -40,6 +40,21 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
     // scratch copies of activations, reused across steps (JavaArrays)
     private float[] xCopy = new float[0], dyCopy = new float[0], result = new float[0];
 
+    /** When set, ReLU and max pooling applied to this helper's output in Java ({@link BatchNormReluPool}). */
+    private ReluMaxPool epilogue;
+    private int poolHeight, poolWidth;
+
+    /**
+     * Makes this helper finish every forward pass with {@code pool}'s ReLU and max pooling, handing over its Java
+     * output array, and start every backward pass from the pooled output's gradient: two copies of the full-size
+     * activations (out of Java and back in) fewer each way than running the two steps one after the other.
+     */
+    void fuse(ReluMaxPool pool, int poolHeight, int poolWidth) {
+        this.epilogue = pool;
+        this.poolHeight = poolHeight;
+        this.poolWidth = poolWidth;
+    }
+
     /** Gives every batch-norm layer of {@code net} this helper (call after {@code init()} or loading). */
     public static void install(MultiLayerNetwork net) {
         for (Layer layer : net.getLayers()) {
@@ -62,7 +77,9 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
                               INDArray var, double decay, double eps, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
         if (!supported(x, format) || gamma == null || beta == null) return null; // DL4J's built-in path takes over
         if (!training && inference != null) {
-            return inference.preOutput(x, false, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
+            INDArray normalised = inference.preOutput(x, false, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
+            return epilogue == null || normalised == null ? normalised
+                    : epilogue.forward(normalised, poolHeight, poolWidth, activations(workspaceMgr));
         }
         int n = (int) x.size(0), channels = (int) x.size(1), size = (int) x.length(), plane = size / (n * channels);
         float[] in = xCopy = JavaArrays.read(x, xCopy);
@@ -78,7 +95,7 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
                 double sum = 0, sumSq = 0;
                 for (int i = 0; i < n; i++) {
                     int from = (i * channels + c) * plane;
-                    double[] s2 = centredSums(in, shift, in, shift, from, plane);
+                    double[] s2 = JavaKernels.centredSums(in, shift, in, shift, from, plane);
                     sum += s2[0];
                     sumSq += s2[1];
                 }
@@ -104,8 +121,9 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         float[] muF = mu, invF = invStd;
         JavaArrays.forEach(channels, size, c -> {
             float scale = g[c] * invF[c], shift = b[c] - muF[c] * scale;
-            for (int i = 0; i < n; i++) affine(in, out, (i * channels + c) * plane, plane, scale, shift);
+            for (int i = 0; i < n; i++) JavaKernels.affine(in, out, (i * channels + c) * plane, plane, scale, shift);
         });
+        if (epilogue != null && x.rank() == 4) return epilogue.forward(out, x.shape(), poolHeight, poolWidth, activations(workspaceMgr));
         INDArray resultArray = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
         JavaArrays.write(out, size, resultArray);
         return resultArray;
@@ -118,14 +136,15 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         if (!supported(input, format) || gamma == null || batchMean == null) return null;
         int n = (int) input.size(0), channels = (int) input.size(1), size = (int) input.length(), plane = size / (n * channels);
         long count = (long) n * plane;
-        float[] x = xCopy = JavaArrays.read(input, xCopy), dy = dyCopy = JavaArrays.read(epsilon, dyCopy), g = JavaArrays.read(gamma, null);
+        float[] x = xCopy = JavaArrays.read(input, xCopy), g = JavaArrays.read(gamma, null);
+        float[] dy = epilogue != null && input.rank() == 4 ? epilogue.backwardValues(epsilon) : (dyCopy = JavaArrays.read(epsilon, dyCopy));
         float[] dx = result = JavaArrays.atLeast(result, size);
         float[] dGamma = new float[channels], dBeta = new float[channels];
         JavaArrays.forEach(channels, size, c -> {
             float m = batchMean[c], inv = batchInvStd[c];
             double sumDy = 0, sumDyCentred = 0;
             for (int i = 0; i < n; i++) {
-                double[] sums = centredSums(dy, 0, x, m, (i * channels + c) * plane, plane);
+                double[] sums = JavaKernels.centredSums(dy, 0, x, m, (i * channels + c) * plane, plane);
                 sumDy += sums[0];
                 sumDyCentred += sums[1];
             }
@@ -136,7 +155,7 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
             double a = g[c] * inv, bx = -a * inv * dg / count, k = -a * sumDy / count - bx * m;
             for (int i = 0; i < n; i++) {
                 int from = (i * channels + c) * plane;
-                affine2(dy, x, dx, from, plane, (float) a, (float) bx, (float) k);
+                JavaKernels.affine2(dy, x, dx, from, plane, (float) a, (float) bx, (float) k);
             }
         });
         dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
@@ -164,47 +183,11 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         return Map.of();
     }
 
+    private static java.util.function.Function<long[], INDArray> activations(LayerWorkspaceMgr workspaceMgr) {
+        return shape -> workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, shape, 'c');
+    }
+
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.dataType() == DataType.FLOAT && (x.rank() == 2 || (x.rank() == 4 && format == CNN2DFormat.NCHW));
-    }
-
-    // The loop below is the hot part. Four independent accumulators per sum let the additions pipeline (Java may not
-    // reorder floating-point sums, so the JIT will not vectorise a single-accumulator loop); per-plane partial sums
-    // stay in float (a plane is a few thousand values) and are combined in double.
-
-    /**
-     * {@code {Σ (p − ps), Σ (p − ps)·(q − qs)}} over one plane: with {@code p = q} and one shift, the sum and sum of
-     * squares of the statistics; with {@code ps = 0}, the Σ dy and centred Σ dy·(x − mean) of the backward pass.
-     */
-    private static double[] centredSums(float[] p, float ps, float[] q, float qs, int from, int len) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-        int i = from, end = from + len;
-        for (; i + 3 < end; i += 4) {
-            float d0 = p[i] - ps, d1 = p[i + 1] - ps, d2 = p[i + 2] - ps, d3 = p[i + 3] - ps;
-            s0 += d0;
-            s1 += d1;
-            s2 += d2;
-            s3 += d3;
-            r0 += d0 * (q[i] - qs);
-            r1 += d1 * (q[i + 1] - qs);
-            r2 += d2 * (q[i + 2] - qs);
-            r3 += d3 * (q[i + 3] - qs);
-        }
-        for (; i < end; i++) {
-            float d = p[i] - ps;
-            s0 += d;
-            r0 += d * (q[i] - qs);
-        }
-        return new double[] {(double) s0 + s1 + s2 + s3, (double) r0 + r1 + r2 + r3};
-    }
-
-    /** {@code out = in · scale + shift} over one plane (a loop C2 vectorises). */
-    private static void affine(float[] in, float[] out, int from, int len, float scale, float shift) {
-        for (int i = from, end = from + len; i < end; i++) out[i] = in[i] * scale + shift;
-    }
-
-    /** {@code out = a·p + b·q + k} over one plane. */
-    private static void affine2(float[] p, float[] q, float[] out, int from, int len, float a, float b, float k) {
-        for (int i = from, end = from + len; i < end; i++) out[i] = a * p[i] + b * q[i] + k;
     }
 }

@@ -19,32 +19,58 @@ import java.util.function.Function;
  * mispredicted at every other window (measured: ~3x slower).
  */
 final class ReluMaxPool {
-    private float[] in = new float[0], out = new float[0], outGradient = new float[0], inGradient = new float[0];
+    private float[] copy = new float[0], out = new float[0], outGradient = new float[0], inGradient = new float[0];
+    private float[] in; // the last forward pass's input values
     private long[] inputShape;
     private int outputSize, poolHeight, poolWidth;
+    private long forwards;
 
     /** ReLU and pooling of {@code x} [n, c, h, w] into a new array from {@code allocate} (given the output shape). */
     INDArray forward(INDArray x, int poolHeight, int poolWidth, Function<long[], INDArray> allocate) {
         if (x.rank() != 4) throw new IllegalArgumentException("expected NCHW activations, got shape " + Arrays.toString(x.shape()));
-        inputShape = x.shape();
+        return forward(copy = JavaArrays.read(x, copy), x.shape(), poolHeight, poolWidth, allocate);
+    }
+
+    /**
+     * The same from the values of an NCHW array of {@code shape}, which this instance keeps (unchanged, please)
+     * for the backward pass: {@link JavaBatchNormHelper} hands over its output this way, without a copy.
+     */
+    INDArray forward(float[] values, long[] shape, int poolHeight, int poolWidth, Function<long[], INDArray> allocate) {
+        forwards++;
+        in = values;
+        inputShape = shape.clone();
         this.poolHeight = poolHeight;
         this.poolWidth = poolWidth;
-        int planes = (int) (x.size(0) * x.size(1)), h = (int) x.size(2), w = (int) x.size(3);
+        int planes = (int) (shape[0] * shape[1]), h = (int) shape[2], w = (int) shape[3];
         int outH = (h + poolHeight - 1) / poolHeight, outW = (w + poolWidth - 1) / poolWidth, outPlane = outH * outW;
         outputSize = planes * outPlane;
-        float[] v = in = JavaArrays.read(x, in);
+        float[] v = values;
         float[] o = out = JavaArrays.atLeast(out, outputSize);
         JavaArrays.forEach(planes, (long) planes * h * w, p -> {
             if (poolHeight == 2 && poolWidth == 2) pool2x2(v, o, p * h * w, p * outPlane, h, w);
+            else if (poolHeight == 1 && poolWidth == 1) relu(v, o, p * h * w, h * w);
             else pool(v, o, p * h * w, p * outPlane, h, w, poolHeight, poolWidth);
         });
-        INDArray result = allocate.apply(new long[] {inputShape[0], inputShape[1], outH, outW});
+        INDArray result = allocate.apply(new long[] {shape[0], shape[1], outH, outW});
         JavaArrays.write(o, outputSize, result);
         return result;
     }
 
+    /** How many forward passes this instance has run (lets a caller see whether a helper ran it). */
+    long forwards() {
+        return forwards;
+    }
+
     /** The gradient with respect to the last forward pass's input, given the gradient of its output. */
     INDArray backward(INDArray outputGradient, Function<long[], INDArray> allocate) {
+        float[] dx = backwardValues(outputGradient);
+        INDArray result = allocate.apply(inputShape.clone());
+        JavaArrays.write(dx, (int) result.length(), result);
+        return result;
+    }
+
+    /** {@link #backward}'s values as a Java array in C order (this instance's scratch: read it before the next call). */
+    float[] backwardValues(INDArray outputGradient) {
         if (inputShape == null || outputGradient.length() != outputSize) {
             throw new IllegalStateException("backward pass without a matching forward pass: gradient shape "
                     + Arrays.toString(outputGradient.shape()));
@@ -58,11 +84,10 @@ final class ReluMaxPool {
         // one pass writing every input position: the window's gradient at its winner, 0 elsewhere
         JavaArrays.forEach(planes, size, p -> {
             if (ph == 2 && pw == 2) unpool2x2(v, o, dy, dx, p * h * w, p * outPlane, h, w);
+            else if (ph == 1 && pw == 1) reluGradient(v, dy, dx, p * h * w, h * w);
             else unpool(v, o, dy, dx, p * h * w, p * outPlane, h, w, ph, pw);
         });
-        INDArray result = allocate.apply(inputShape.clone());
-        JavaArrays.write(dx, size, result);
-        return result;
+        return dx;
     }
 
     /**
@@ -100,6 +125,15 @@ final class ReluMaxPool {
                 }
             }
         }
+    }
+
+    /** 1x1 windows: ReLU alone (loops C2 vectorises). */
+    private static void relu(float[] v, float[] o, int from, int len) {
+        for (int i = from, end = from + len; i < end; i++) o[i] = Math.max(v[i], 0f);
+    }
+
+    private static void reluGradient(float[] v, float[] dy, float[] dx, int from, int len) {
+        for (int i = from, end = from + len; i < end; i++) dx[i] = v[i] > 0 ? dy[i] : 0f;
     }
 
     /**

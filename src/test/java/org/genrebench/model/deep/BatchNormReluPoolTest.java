@@ -14,6 +14,8 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,12 +33,15 @@ class BatchNormReluPoolTest {
     /** Poolings of the three blocks: 2x2 with ragged edges (10x13 input), none (VGG's inner conv), 4x2 (CRNN). */
     private static final int[][] POOLS = {{2, 2}, {1, 1}, {4, 2}};
 
-    @Test
-    void matchesDl4jLayersForwardBackwardAndAfterATrainingStep() {
+    @ParameterizedTest(name = "Java batch norm: {0}")
+    @ValueSource(booleans = {true, false})
+    void matchesDl4jLayersForwardBackwardAndAfterATrainingStep(boolean javaBatchNorm) {
         Nd4jRuntime.configure(0);
         MultiLayerNetwork fused = network(true), reference = network(false);
-        Nd4jRuntime.prepare(fused);
-        Nd4jRuntime.prepare(reference);
+        if (javaBatchNorm) { // ReLU and pooling then run inside the batch-norm helper
+            Nd4jRuntime.prepare(fused);
+            Nd4jRuntime.prepare(reference);
+        }
         reference.setParams(fused.params().dup());
 
         Nd4j.getRandom().setSeed(11);

@@ -1,0 +1,31 @@
+package org.genrebench.model.deep;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class WeightAverageTest {
+    @Test
+    void startsAtTheFirstWeightsThenDecaysWithTheWarmUpRamp() {
+        WeightAverage average = new WeightAverage(0.5);
+        INDArray w = Nd4j.createFromArray(1f, -2f);
+        average.update(w);
+        assertArrayEquals(new float[] {1, -2}, average.average().toFloatVector());
+        w.assign(Nd4j.createFromArray(3f, 2f)); // the live parameter view changes in place, as DL4J's does
+        average.update(w); // step 2: decay min(0.5, 3/12) = 0.25 -> 0.25 * old + 0.75 * new
+        assertArrayEquals(new float[] {2.5f, 1f}, average.average().toFloatVector(), 1e-6f);
+        w.assign(Nd4j.createFromArray(0f, 0f));
+        for (int i = 0; i < 40; i++) average.update(w); // the ramp reaches the decay cap (0.5): old weights fade
+        assertArrayEquals(new float[] {0, 0}, average.average().toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void rejectsDecaysOutsideTheOpenUnitInterval() {
+        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(1));
+        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(0));
+        assertThrows(IllegalStateException.class, () -> new WeightAverage(0.9).average());
+    }
+}
