@@ -38,6 +38,7 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
     private INDArray meanCache, varCache;
     private float[] batchMean, batchInvStd; // of the last training forward pass, for the backward pass
     // scratch copies of activations, reused across steps (JavaArrays)
+    private INDArray trainingInput; // the array xCopy holds, after a training forward pass
     private float[] xCopy = new float[0], dyCopy = new float[0], result = new float[0];
 
     /** When set, ReLU and max pooling applied to this helper's output in Java ({@link BatchNormReluPool}). */
@@ -83,6 +84,7 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         }
         int n = (int) x.size(0), channels = (int) x.size(1), size = (int) x.length(), plane = size / (n * channels);
         float[] in = xCopy = JavaArrays.read(x, xCopy);
+        trainingInput = training ? x : null;
         float[] g = JavaArrays.read(gamma, null), b = JavaArrays.read(beta, null);
         float[] mu, invStd;
         if (training) {
@@ -136,7 +138,9 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
         if (!supported(input, format) || gamma == null || batchMean == null) return null;
         int n = (int) input.size(0), channels = (int) input.size(1), size = (int) input.length(), plane = size / (n * channels);
         long count = (long) n * plane;
-        float[] x = xCopy = JavaArrays.read(input, xCopy), g = JavaArrays.read(gamma, null);
+        // the input of the training forward pass this backward pass belongs to is still in xCopy
+        float[] x = input == trainingInput ? xCopy : (xCopy = JavaArrays.read(input, xCopy));
+        float[] g = JavaArrays.read(gamma, null);
         float[] dy = epilogue != null && input.rank() == 4 ? epilogue.backwardValues(epsilon) : (dyCopy = JavaArrays.read(epsilon, dyCopy));
         float[] dx = result = JavaArrays.atLeast(result, size);
         float[] dGamma = new float[channels], dBeta = new float[channels];
