@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# DL4J / PyTorch training-step ratio of MelCnn (same architecture, batch 64 x 1 x 128 x 130, 2 threads), measured
+# back to back on this machine: GenreBench's StepTimer (median step) against benchmarks/pytorch/cnn_twin.py.
+# Needs Debian's PyTorch: apt-get install python3-torch.
+#
+#   benchmarks/ratio.sh [rounds] [steps] [widths...]      defaults: 3 rounds, 100 steps, widths 8 16 32
+#
+# Prints a Markdown table; PyTorch's own step time moves by ~20 % between runs here, hence the rounds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+steps=${2:-100}
+shift $(($# < 2 ? $# : 2))
+widths=${*:-8 16 32}
+command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c 'import torch' 2>/dev/null \
+  || { echo "benchmarks/ratio.sh: needs PyTorch for /usr/bin/python3 (apt-get install python3-torch)" >&2; exit 2; }
+./mvnw -q -Pjmh test-compile
+
+dl4j() {
+  ./mvnw -q -Pjmh exec:exec -Dbench.main=org.genrebench.bench.StepTimer -Djmh.args="net=cnn width=$1 steps=$steps" 2>&1 \
+    | grep -o 'train [0-9.]*' | cut -d' ' -f2
+}
+torch() {
+  /usr/bin/python3 benchmarks/pytorch/cnn_twin.py --net cnn --width "$1" --steps "$steps" | grep -o 'train [0-9.]*' | cut -d' ' -f2
+}
+
+echo "| width | DL4J s/step | PyTorch s/step | ratio (means) |"
+echo "|---|---|---|---|"
+for w in $widths; do
+  d="" t=""
+  for _ in $(seq "$rounds"); do
+    d="$d $(dl4j "$w")"
+    t="$t $(torch "$w")"
+  done
+  echo "$w|$d|$t" | awk -F'|' '{
+    n = split($2, a, " "); m = split($3, b, " "); sa = 0; sb = 0
+    for (i = 1; i <= n; i++) sa += a[i]
+    for (i = 1; i <= m; i++) sb += b[i]
+    printf "| %s | %s | %s | %.2fx |\n", $1, $2, $3, (sa / n) / (sb / m) }'
+done
