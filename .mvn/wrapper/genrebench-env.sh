@@ -69,8 +69,9 @@ genrebench_javacpp_platform() {
 genrebench_pick_jdk
 
 # nd4j's OpenMP threads otherwise spin for a while after every native op, on the cores that the Java kernels of
-# the networks (batch norm, ReLU/pooling, first-conv gradient) run on next: PASSIVE makes them sleep instead.
-# Measured on 2 cores: cnn training step 0.10-0.11 s instead of 0.12-0.14 s (results/benchmarks.md).
+# the networks (batch norm, ReLU/pooling, first-conv gradient) and their many small LSTM ops run on next: PASSIVE
+# makes them sleep instead. Measured on 2 cores (results/benchmarks.md): crnn training step 0.11 s instead of
+# 0.40 s; cnn and vgg unchanged.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 # Rebuild the argument list: add -Djavacpp.platform unless given, and a `compile` phase before a bare exec:java.
