@@ -15,7 +15,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * Batch norm, ReLU and max pooling (kernel = stride = {@code poolHeight x poolWidth}, DL4J's "same" mode) as one
@@ -63,14 +62,8 @@ public class BatchNormReluPool extends BatchNormalization {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray params, boolean initializeParams, DataType networkDataType) {
-        Impl layer = new Impl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(params);
-        Map<String, INDArray> table = initializer().init(conf, params, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return CustomLayers.wire(new Impl(conf, networkDataType), conf, listeners, layerIndex, params, initializeParams,
+                initializer());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.genrebench.model.deep;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -19,7 +18,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * A convolution layer for the first trainable layer of a network, i.e. one whose input gradient nobody uses
@@ -43,15 +41,8 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray params, boolean initializeParams, DataType networkDataType) {
-        Impl layer = new Impl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(params);
-        ParamInitializer initializer = initializer();
-        Map<String, INDArray> table = initializer.init(conf, params, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return CustomLayers.wire(new Impl(conf, networkDataType), conf, listeners, layerIndex, params, initializeParams,
+                initializer());
     }
 
     /** The layer implementation: DL4J's convolution with a weight-gradient-only backward pass. */
