@@ -14,6 +14,7 @@ import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.model.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,12 +77,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of data synthesis, folds and models (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of the networks (early stopping may end sooner;"
-            + " default: 20 on the embedded set, 8 with --quick, 30 otherwise).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 32).")
-    Integer batchSize;
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
     boolean tune;
@@ -92,10 +88,6 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue an interrupted run: reuse every model/fold already finished in its results folder.")
     boolean resume;
-
-    @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
-            description = "Feature rows per chunk of S seconds (0 = one row per track; default: ${DEFAULT-VALUE}).")
-    double chunkSeconds;
 
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR", description = "Results root (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -169,7 +161,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Path runAudio(AudioSource source, PrintWriter stdout) throws IOException {
-        AudioPreparation.Settings settings = AudioDatasets.settings(chunkSeconds,
+        AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds,
                 models.stream().anyMatch(ModelRegistry::isClassical), models.stream().anyMatch(ModelRegistry::isDeep));
         PreparedDataset prepared = AudioDatasets.prepare(source.name(), source.description(), source.scan(), settings,
                 dataRoot.resolve("cache"), workers(), stdout);
@@ -181,11 +173,9 @@ final class CompareCommand implements Callable<Integer> {
                 prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),
                 prepared.windows().size(), prepared.skipped().size(), String.join(",", modelNames));
         stdout.flush();
-        Map<String, String> deepParams = new HashMap<>();
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
-        Integer e = epochs != null ? epochs : prepared.name().startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null;
-        if (e != null) deepParams.put("epochs", Integer.toString(e));
-        if (batchSize != null) deepParams.put("batchSize", Integer.toString(batchSize));
+        Map<String, String> deepParams = training.networkSettings(
+                prepared.name().startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
         CompareJob.Plan plan = new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
                 dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
         int foldCount = plan.faultFiltered() ? 1 : folds;

@@ -8,6 +8,7 @@ import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,15 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the model (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of a network.")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of a network.")
-    Integer batchSize;
-
-    @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
-            description = "Feature rows per chunk of S seconds for classical models (0 = whole track; default: ${DEFAULT-VALUE}).")
-    double chunkSeconds;
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
 
     @Option(names = "--cache", defaultValue = "data/cache", paramLabel = "DIR", description = "Feature cache (default: ${DEFAULT-VALUE}).")
     Path cache;
@@ -61,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean deep = ModelRegistry.isDeep(name);
         PrintWriter out = spec.commandLine().getOut();
         GtzanFolder.Scan scan = GtzanFolder.scan(data);
-        AudioPreparation.Settings settings = AudioDatasets.settings(chunkSeconds, !deep, deep);
+        AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds, !deep, deep);
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio folder " + scan.root(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
         if (prepared.classNames().size() < 2) throw new UserException(data + " has fewer than two usable genres");
@@ -69,10 +62,7 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         GenreClassifier<?> classifier;
         if (deep) {
-            Map<String, String> params = new HashMap<>();
-            if (epochs != null) params.put("epochs", epochs.toString());
-            if (batchSize != null) params.put("batchSize", batchSize.toString());
-            GenreClassifier<float[]> net = ModelRegistry.deep(name).create(params, seed);
+            GenreClassifier<float[]> net = ModelRegistry.deep(name).create(training.networkSettings(null), seed);
             net.fit(prepared.windows(), prepared.classNames().size());
             classifier = net;
         } else {

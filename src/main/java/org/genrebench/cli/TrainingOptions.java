@@ -1,0 +1,32 @@
+package org.genrebench.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** How models are trained: the options {@code compare} and {@code train} share (a picocli mixin). */
+final class TrainingOptions {
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum training epochs of the networks (early stopping may end"
+            + " sooner; default: 30, and on compare's embedded set 20, or 8 with --quick).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 32).")
+    Integer batchSize;
+
+    @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
+            description = "Feature rows per chunk of S seconds for the classical models (0 = one row per track; default: ${DEFAULT-VALUE}).")
+    double chunkSeconds;
+
+    /**
+     * The networks' settings given on the command line, as {@code ModelRegistry.deep(..).create} takes them;
+     * {@code defaultEpochs} (may be null) stands in for an absent {@code --epochs}.
+     */
+    Map<String, String> networkSettings(Integer defaultEpochs) {
+        Map<String, String> settings = new HashMap<>();
+        Integer e = epochs != null ? epochs : defaultEpochs;
+        if (e != null) settings.put("epochs", Integer.toString(e));
+        if (batchSize != null) settings.put("batchSize", Integer.toString(batchSize));
+        return settings;
+    }
+}
