@@ -47,8 +47,9 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
 
     /**
      * Makes this helper finish every forward pass with {@code pool}'s ReLU and max pooling, handing over its Java
-     * output array, and start every backward pass from the pooled output's gradient: two copies of the full-size
-     * activations (out of Java and back in) fewer each way than running the two steps one after the other.
+     * input and the normalisation's per-channel scale and shift, and start every backward pass from the pooled
+     * output's gradient. The full-size normalised activations are then never stored, and neither they nor their
+     * gradient are copied out of Java and back in between the two steps.
      */
     void fuse(ReluMaxPool pool, int poolHeight, int poolWidth) {
         this.epilogue = pool;
@@ -119,13 +120,19 @@ public final class JavaBatchNormHelper implements BatchNormalizationHelper {
             invStd = new float[channels];
             for (int c = 0; c < channels; c++) invStd[c] = (float) (1 / Math.sqrt(v[c] + eps));
         }
+        // y = x · scale + shift per channel
+        float[] scale = new float[channels], shift = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scale[c] = g[c] * invStd[c];
+            shift[c] = b[c] - mu[c] * scale[c];
+        }
+        if (epilogue != null && x.rank() == 4) { // ReLU and pooling normalise on the fly: no full-size output
+            return epilogue.forward(in, x.shape(), scale, shift, poolHeight, poolWidth, activations(workspaceMgr));
+        }
         float[] out = result = JavaArrays.atLeast(result, size);
-        float[] muF = mu, invF = invStd;
         JavaArrays.forEach(channels, size, c -> {
-            float scale = g[c] * invF[c], shift = b[c] - muF[c] * scale;
-            for (int i = 0; i < n; i++) JavaKernels.affine(in, out, (i * channels + c) * plane, plane, scale, shift);
+            for (int i = 0; i < n; i++) JavaKernels.affine(in, out, (i * channels + c) * plane, plane, scale[c], shift[c]);
         });
-        if (epilogue != null && x.rank() == 4) return epilogue.forward(out, x.shape(), poolHeight, poolWidth, activations(workspaceMgr));
         INDArray resultArray = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
         JavaArrays.write(out, size, resultArray);
         return resultArray;
