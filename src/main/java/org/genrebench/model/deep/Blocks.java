@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,16 +64,14 @@ final class Blocks {
     }
 
     /**
-     * CPU-friendly stem: 2x2 average pooling of the input (128x130 -> 64x65). Log-mel windows are smooth at
-     * that scale (neighbouring bands overlap), and it makes every later conv 4x cheaper in MACs and in the
-     * activation memory that batch norm/ReLU/pooling stream through; on two cores the full-resolution first
-     * conv and its BN/ReLU/pool dominated a training step. Wrapped in DL4J's {@link FrozenLayer}, where
-     * backpropagation stops: nothing needs the gradient with respect to the input (PyTorch skips it too), and
-     * computing it cost ~3 ms of a ~0.1 s step.
+     * CPU-friendly stem: 2x2 average pooling of the input (128x130 -> 64x65), as the first layer's input
+     * preprocessor ({@link AveragePoolStem}). Log-mel windows are smooth at that scale (neighbouring bands
+     * overlap), and it makes every later conv 4x cheaper in MACs and in the activation memory that batch
+     * norm/ReLU/pooling stream through; on two cores the full-resolution first conv and its BN/ReLU/pool dominated
+     * a training step. Call before adding any layer.
      */
     static void stem(NeuralNetConfiguration.ListBuilder list) {
-        list.layer(new FrozenLayer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2)
-                .dataFormat(FORMAT).build()));
+        list.inputPreProcessor(list.getLayerwise().size(), new AveragePoolStem());
     }
 
     /**
@@ -105,9 +102,8 @@ final class Blocks {
 
     /** 3x3 conv without bias (batch norm's shift replaces it). */
     private static ConvolutionLayer conv(NeuralNetConfiguration.ListBuilder list, int channels) {
-        // Only parameter-free layers (the pooling stem) so far: nothing uses this conv's input gradient.
-        boolean first = list.getLayerwise().values().stream()
-                .allMatch(l -> l.getLayer() instanceof FrozenLayer || l.getLayer() instanceof SubsamplingLayer);
+        // The first layer (after the stem, a preprocessor): nothing uses this conv's input gradient.
+        boolean first = list.getLayerwise().isEmpty();
         ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                 .activation(Activation.IDENTITY);
         return first ? new FirstConvolutionLayer(conv) : conv.build();

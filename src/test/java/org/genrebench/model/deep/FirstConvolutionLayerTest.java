@@ -22,7 +22,7 @@ class FirstConvolutionLayerTest {
             assertTrue(json.contains(FirstConvolutionLayer.class.getName()), "first conv is the input-gradient-free one");
             MultiLayerNetwork fast = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json)); // JSON round trip
             fast.init();
-            assertInstanceOf(FirstConvolutionLayer.Impl.class, fast.getLayer(1));
+            assertInstanceOf(FirstConvolutionLayer.Impl.class, fast.getLayer(0)); // the stem is a preprocessor
             MultiLayerNetwork reference = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(
                     json.replace(FirstConvolutionLayer.class.getName(), "org.deeplearning4j.nn.conf.layers.ConvolutionLayer")));
             reference.init();
