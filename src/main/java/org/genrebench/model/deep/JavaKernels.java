@@ -15,7 +15,10 @@ final class JavaKernels {
 
     /** Σ a[from + k]·b[bFrom + k], k < len. */
     static float dot(float[] a, int from, float[] b, int bFrom, int len) {
-        if (Simd.AVAILABLE) return VectorKernels.dot(a, from, b, bFrom, len);
+        return Simd.AVAILABLE ? VectorKernels.dot(a, from, b, bFrom, len) : scalarDot(a, from, b, bFrom, len);
+    }
+
+    static float scalarDot(float[] a, int from, float[] b, int bFrom, int len) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int k = 0;
         for (; k + 3 < len; k += 4) {
@@ -33,7 +36,10 @@ final class JavaKernels {
      * squares of the statistics; with {@code ps = 0}, the Σ dy and centred Σ dy·(x − mean) of the backward pass.
      */
     static double[] centredSums(float[] p, float ps, float[] q, float qs, int from, int len) {
-        if (Simd.AVAILABLE) return VectorKernels.centredSums(p, ps, q, qs, from, len);
+        return Simd.AVAILABLE ? VectorKernels.centredSums(p, ps, q, qs, from, len) : scalarCentredSums(p, ps, q, qs, from, len);
+    }
+
+    static double[] scalarCentredSums(float[] p, float ps, float[] q, float qs, int from, int len) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, r0 = 0, r1 = 0, r2 = 0, r3 = 0;
         int i = from, end = from + len;
         for (; i + 3 < end; i += 4) {
