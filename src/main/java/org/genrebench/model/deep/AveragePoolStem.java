@@ -34,14 +34,12 @@ public final class AveragePoolStem implements InputPreProcessor {
         JavaArrays.forEach(planes, (long) planes * h * w, p -> {
             int cell = p * outH * outW;
             for (int y = 0; y < h; y += 2) {
-                int r0 = (p * h + y) * w, r1 = y + 1 < h ? r0 + w : r0;
-                float rows = y + 1 < h ? 2 : 1;
+                int r0 = (p * h + y) * w, r1 = r0 + w;
+                boolean down = y + 1 < h; // false on a ragged last row
                 for (int x = 0; x < w; x += 2, cell++) {
-                    int x1 = Math.min(x + 1, w - 1);
-                    float count = rows * (x1 > x ? 2 : 1);
-                    // a ragged edge reads its one row/column twice and counts it once
-                    float sum = v[r0 + x] + (x1 > x ? v[r0 + x1] : 0) + (r1 > r0 ? v[r1 + x] + (x1 > x ? v[r1 + x1] : 0) : 0);
-                    o[cell] = sum / count;
+                    boolean right = x + 1 < w; // false on a ragged last column
+                    float sum = v[r0 + x] + (right ? v[r0 + x + 1] : 0) + (down ? v[r1 + x] + (right ? v[r1 + x + 1] : 0) : 0);
+                    o[cell] = sum / ((down ? 2 : 1) * (right ? 2 : 1));
                 }
             }
         });

@@ -95,7 +95,7 @@ public class BatchNormReluPool extends BatchNormalization {
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
             int ph = config().poolHeight, pw = config().poolWidth;
-            // with the Java batch norm, the helper runs ReLU and pooling itself on its Java output array
+            // with the Java batch norm, the helper runs ReLU and pooling itself, on its Java arrays
             if (BatchNormHelperAccess.helper(this) instanceof JavaBatchNormHelper java) java.fuse(pool, ph, pw);
             long before = pool.forwards();
             INDArray output = super.activate(training, workspaceMgr);

@@ -30,7 +30,7 @@ final class JavaArrays {
     static float[] read(INDArray a, float[] scratch) {
         a = contiguous(a);
         int n = (int) a.length();
-        float[] out = scratch != null && scratch.length >= n ? scratch : new float[n];
+        float[] out = atLeast(scratch, n);
         a.data().asNioFloat().get(out, 0, n);
         return out;
     }

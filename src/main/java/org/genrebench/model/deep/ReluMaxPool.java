@@ -9,13 +9,13 @@ import java.util.function.Function;
  * ReLU followed by max pooling over NCHW float32 maps, forward and backward, in plain Java (the kernel of
  * {@link BatchNormReluPool}). Windows are {@code poolHeight x poolWidth} with the same stride, DL4J's "same" mode:
  * the output has ceil(size / pool) rows and columns, and windows that overhang the map pool what they cover (for
- * 2x2 windows the overhang is at the bottom/right only, as in PyTorch's {@code ceil_mode=True}). ReLU is monotone, so ReLU-then-max equals
- * max-then-ReLU: a window's gradient flows back to its first largest input when that maximum is positive (ReLU's
- * derivative is 0 at 0, as in DL4J and PyTorch).
+ * 2x2 windows the overhang is at the bottom/right only, as in PyTorch's {@code ceil_mode=True}). ReLU is monotone,
+ * so ReLU-then-max equals max-then-ReLU: a window's gradient flows back to its first largest input when that maximum
+ * is positive (ReLU's derivative is 0 at 0, as in DL4J and PyTorch). The input may come with a per-channel affine
+ * map (batch norm's), applied on the fly.
  * <p>
- * One instance serves one layer. The forward pass keeps its input and output (Java copies); the backward pass finds
- * each window's winner again as the first input equal to the output. The input may come with a per-channel affine
- * map (batch norm's), applied on the fly. That costs less than recording winners, and
+ * One instance serves one layer. The forward pass keeps its input and output (Java arrays); the backward pass finds
+ * each window's winner again as the first input equal to the output. That costs less than recording winners, and
  * the 2x2 kernels, the common case, are branch-free: which input wins is random, so a branch per comparison would be
  * mispredicted at every other window (measured: ~3x slower).
  */
@@ -34,8 +34,8 @@ final class ReluMaxPool {
 
     /**
      * The same for {@code values · scale[c] + shift[c]}, channel by channel ({@code null}: 1 and 0), where
-     * {@code values} hold an NCHW array of {@code shape}; this instance keeps them (unchanged, please) for the
-     * backward pass. {@link JavaBatchNormHelper} hands over its input and the normalisation this way: the
+     * {@code values} hold an NCHW array of {@code shape}; this instance keeps the three arrays (unchanged, please)
+     * for the backward pass. {@link JavaBatchNormHelper} hands over its input and the normalisation this way: the
      * normalised activations are computed on the fly, and never written out in full.
      */
     INDArray forward(float[] values, long[] shape, float[] scale, float[] shift, int poolHeight, int poolWidth,
@@ -43,8 +43,8 @@ final class ReluMaxPool {
         forwards++;
         in = values;
         int channels = (int) shape[1];
-        this.scale = scale != null ? scale.clone() : filled(channels, 1f);
-        this.shift = shift != null ? shift.clone() : filled(channels, 0f);
+        this.scale = scale != null ? scale : filled(channels, 1f);
+        this.shift = shift != null ? shift : filled(channels, 0f);
         inputShape = shape.clone();
         this.poolHeight = poolHeight;
         this.poolWidth = poolWidth;
