@@ -4,13 +4,12 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
+import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,11 +33,11 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int chunk = 0;
-        if (chunkSeconds != null) {
-            if (!(chunkSeconds > 0)) throw new UserException("--chunk-seconds must be positive: " + chunkSeconds);
-            chunk = (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
-        }
+        OptionChecks.existingDirectory("--data", data);
+        OptionChecks.writableFile("--out", out);
+        OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
+        OptionChecks.atLeast("--threads", threads, 1);
+        int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
         List<Path> files = FeatureTableWriter.audioFiles(data);
         if (files.isEmpty()) throw new UserException("no .wav or .au files under " + data);
         FeatureTableWriter.Result result;
@@ -50,15 +49,12 @@ final class ExtractCommand implements Callable<Integer> {
                 }
             });
         }
-        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(out)) {
-            FeatureTableWriter.write(result.rows(), w);
-        }
+        AtomicFiles.writeText(out, w -> FeatureTableWriter.write(result.rows(), w));
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
         if (!result.skipped().isEmpty()) {
             System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
             for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        return 0;
+        return result.skipped().isEmpty() ? 0 : 1;
     }
 }
