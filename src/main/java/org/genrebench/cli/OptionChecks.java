@@ -77,6 +77,13 @@ final class OptionChecks {
         }
     }
 
+    /** Inputs that must exist (folders or files; what they hold is the loader's to judge). */
+    static void existing(String option, List<Path> paths) {
+        for (Path p : paths == null ? List.<Path>of() : paths) {
+            if (!Files.exists(p)) throw new UserException(option + " " + p + " does not exist");
+        }
+    }
+
     static void existingDirectory(String option, Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UserException(option + " " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
