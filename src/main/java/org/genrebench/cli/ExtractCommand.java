@@ -65,6 +65,6 @@ final class ExtractCommand implements Callable<Integer> {
             System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
             for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        return result.skipped().isEmpty() ? 0 : 1;
+        return result.skipped().isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
     }
 }
