@@ -11,6 +11,7 @@ import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
+import org.genrebench.experiment.Protocol;
 import org.genrebench.model.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
@@ -40,8 +41,6 @@ import java.util.regex.Pattern;
                 "(classical models)."})
 final class CompareCommand implements Callable<Integer> {
 
-    enum SplitKind { kfold, fault_filtered }
-
     /**
      * Sizes of the embedded default; --quick trades accuracy of the estimate for a first look in minutes. The full
      * run gives the networks 20 epochs (early stopping usually ends them at 10–17): at 10 most folds were still
@@ -70,9 +69,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Song-disjoint stratified folds (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--split", defaultValue = "kfold", paramLabel = "kfold|fault-filtered",
-            converter = SplitConverter.class, description = "Evaluation protocol (default: kfold).")
-    SplitKind split;
+    @Option(names = {"--protocol", "--split"}, defaultValue = "kfold", paramLabel = "NAME",
+            description = {"Evaluation protocol (default: kfold): kfold (song-disjoint k-fold), fault-filtered, song-holdout[:N]"
+                    + " (N songs per genre held out once, default 3), chunk-shuffle (all chunks shuffled 80/20: leaky, for comparison)."})
+    String protocolName;
+
+    @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
+            description = "Independent draws of the protocol (folds and model seeds seed, seed+1, ...); R times the fit time (default: ${DEFAULT-VALUE}).")
+    int repeats;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of data synthesis, folds and models (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -102,7 +106,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelRegistry.requireKnown(models);
-        if (folds < 2 && split == SplitKind.kfold) throw new UserException("--folds must be at least 2, got " + folds);
+        Protocol protocol = protocol();
+        if (folds < 2 && protocol instanceof Protocol.KFold) throw new UserException("--folds must be at least 2, got " + folds);
+        if (repeats < 1) throw new UserException("--repeats must be at least 1, got " + repeats);
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> reports = new ArrayList<>();
         if (featuresCsv != null) {
@@ -176,11 +182,10 @@ final class CompareCommand implements Callable<Integer> {
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
         Map<String, String> deepParams = training.networkSettings(
                 prepared.name().startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
-        CompareJob.Plan plan = new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
-                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
-        int foldCount = plan.faultFiltered() ? 1 : folds;
+        CompareJob.Plan plan = new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams,
+                commandLine());
         CompareJob.Outcome outcome;
-        try (ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * foldCount)) {
+        try (ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * plan.protocol().foldCount() * repeats)) {
             outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
@@ -218,14 +223,11 @@ final class CompareCommand implements Callable<Integer> {
                 .map(a -> a.matches("[\\w./=,:-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     }
 
-    static final class SplitConverter implements picocli.CommandLine.ITypeConverter<SplitKind> {
-        @Override
-        public SplitKind convert(String value) {
-            return switch (value) {
-                case "kfold" -> SplitKind.kfold;
-                case "fault-filtered" -> SplitKind.fault_filtered;
-                default -> throw new UserException("--split must be kfold or fault-filtered, got '" + value + "'");
-            };
+    private Protocol protocol() {
+        Protocol p = Protocol.parse(protocolName, folds, dataRoot.resolve("splits"));
+        if (p == null) {
+            throw new UserException("--protocol must be kfold, fault-filtered, song-holdout[:N] or chunk-shuffle, got '" + protocolName + "'");
         }
+        return p;
     }
 }
