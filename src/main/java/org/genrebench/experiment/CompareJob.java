@@ -4,8 +4,8 @@ import org.genrebench.eval.FoldCache;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.report.PredictionFiles;
 import org.genrebench.report.Reporter;
 import org.genrebench.report.RunContext;
@@ -65,7 +65,7 @@ public final class CompareJob {
         List<String> deep = plan.models().stream().filter(ModelRegistry::isDeep).toList();
         if (!classical.isEmpty()) {
             List<Harness.ModelSpec<double[]>> specs = classical.stream()
-                    .map(m -> Harness.ModelSpec.of(ModelRegistry.classical(m), plan.seed(), plan.tune())).toList();
+                    .map(m -> ModelRegistry.spec(ModelRegistry.classical(m), plan.seed(), plan.tune())).toList();
             results.addAll(harness(data.features(), data, plan.threads(), cache)
                     .run(info, specs, SongFolds.project(songFolds, data.songIds(), data.features()), listener).models());
         }
