@@ -87,7 +87,7 @@ public final class CombinedReport {
                     continue;
                 }
                 var ci = CorrectedResampledTTest.interval(metric.apply(c), c.testTrainRatio(), 0.95);
-                md.append(f(" %.3f [%.3f, %.3f] |", ci.mean(), ci.low(), ci.high()));
+                md.append(f(" %.3f %s |", ci.mean(), MarkdownReport.interval(ci)));
             }
             md.append('\n');
         }
