@@ -115,7 +115,13 @@ public final class CombinedReport {
         // keep the run's model order (first appearance)
         Map<String, Cell> ordered = new LinkedHashMap<>();
         for (String m : t.stringColumn("model").asList()) ordered.putIfAbsent(m, models.get(m));
-        return new Run(t.stringColumn("dataset").get(0), t.stringColumn("protocol").get(0), ordered, t);
+        return new Run(label(dir), t.stringColumn("protocol").get(0), ordered, t);
+    }
+
+    /** The folder as given, without a leading {@code results/}: dataset names alone can repeat across roots. */
+    private static String label(Path dir) {
+        String s = dir.normalize().toString().replace('\\', '/');
+        return s.startsWith("results/") ? s.substring("results/".length()) : s;
     }
 
     private static double mean(double[] v) {
