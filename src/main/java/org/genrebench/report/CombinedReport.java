@@ -48,7 +48,7 @@ public final class CombinedReport {
                     + "recognising songs already heard, not genres. The gap to the song-disjoint runs is the leak.\n");
         }
         table(md, "Song accuracy", "song accuracy (chunk probabilities averaged per song)", runs, models, Cell::accuracy);
-        table(md, "Chunk accuracy", "accuracy of individual chunks/windows, the figure tutorials report", runs, models, Cell::chunkAccuracy);
+        table(md, "Chunk accuracy", "accuracy of individual chunks/windows (the figure tutorials report)", runs, models, Cell::chunkAccuracy);
 
         List<String> common = models.stream().filter(m -> runs.stream().allMatch(r -> r.models().containsKey(m))).toList();
         if (runs.size() >= 2 && common.size() >= 2) {
@@ -74,7 +74,7 @@ public final class CombinedReport {
 
     private static void table(StringBuilder md, String title, String what, List<Run> runs, Set<String> models,
                               java.util.function.Function<Cell, double[]> metric) {
-        md.append("\n## ").append(title).append("\n\nMean ").append(what).append(" over each run's folds and repeats, with the 95 % "
+        md.append("\n## ").append(title).append("\n\nMean ").append(what).append(", over each run's folds and repeats, with the 95 % "
                 + "Nadeau–Bengio corrected resampled interval (Bouckaert–Frank for repeated CV).\n\n| Model |");
         runs.forEach(r -> md.append(' ').append(r.label()).append(" |"));
         md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
