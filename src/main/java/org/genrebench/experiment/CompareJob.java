@@ -52,7 +52,7 @@ public final class CompareJob {
         List<Fold> songFolds = plan.faultFiltered()
                 ? List.of(FaultFilteredSplit.read(plan.splitsDir()).fold(data.songIds()))
                 : new StratifiedGroupKFold(plan.folds(), plan.seed()).split(data.songGroups(), data.songLabels());
-        String name = data.name() + (plan.tune() ? "-tuned" : "") + (plan.faultFiltered() ? "-fault-filtered" : "");
+        String name = runName(data.name(), plan);
         String protocol = plan.faultFiltered() ? "fault-filtered split (train+valid → test)"
                 : plan.folds() + "-fold stratified song-disjoint CV";
         if (plan.tune()) protocol += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
@@ -88,6 +88,26 @@ public final class CompareJob {
         Path dir = Reporter.write(run, plan.out(),
                 new RunContext(data.description(), data.skipped().stream().map(Skipped::toString).toList()));
         return new Outcome(run, dir);
+    }
+
+    /** The results folder name of a run of {@code dataName} under this plan. */
+    public static String runName(String dataName, Plan plan) {
+        return dataName + (plan.tune() ? "-tuned" : "") + (plan.faultFiltered() ? "-fault-filtered" : "");
+    }
+
+    /**
+     * Claims (locks, and for {@code --resume} checks) the results folder for a run of {@code dataName} from
+     * {@code source} ({@code files} are the inputs, {@code dataSettings} how they are turned into model inputs).
+     * Call before any work on the data; run under {@link RunFolder#name()}.
+     */
+    public static RunFolder claim(Plan plan, String dataName, String source, List<Path> files, Map<String, String> dataSettings) {
+        Map<String, String> settings = new java.util.TreeMap<>(dataSettings);
+        settings.put("seed", Long.toString(plan.seed()));
+        settings.put("split", plan.faultFiltered() ? "fault-filtered" : plan.folds() + "-fold");
+        settings.put("tune", Boolean.toString(plan.tune()));
+        plan.deepParams().forEach((k, v) -> settings.put("network." + k, v));
+        return RunFolder.claim(plan.out(), dataName, n -> runName(n, plan),
+                RunFolder.Fingerprint.of(source, files, settings), plan.resume());
     }
 
     /** A finished run and the folder holding its report. */
