@@ -80,15 +80,17 @@ public final class Harness<X> {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int m = 0; m < models.size(); m++) {
-                for (Fold fold : folds) {
+                for (int position = 0; position < folds.size(); position++) {
+                    Fold fold = folds.get(position);
                     int mi = m;
+                    int fi = position;
                     futures.add(pool.submit(() -> {
                         ModelSpec<X> spec = models.get(mi);
                         var cached = cache.load(spec.name(), fold);
                         FoldResult r = cached.orElseGet(() -> runFold(spec, fold));
                         if (cached.isEmpty()) cache.save(r);
                         synchronized (done) {
-                            done[mi][fold.index()] = r;
+                            done[mi][fi] = r;
                             listener.foldDone(r, cached.isPresent());
                             if (--remaining[mi] == 0) {
                                 results[mi] = ModelResult.of(spec.name(), spec.family(), List.of(done[mi]), classNames.size());
