@@ -69,7 +69,7 @@ class ResultsFolderTest {
 
         var before = snapshot(runDir);
         assertMisuse(compare(data, "--resume", "--seed", "7"), "seed 42 (now 7)");
-        assertMisuse(compare(2, data, "--resume"), "split 3-fold stratified song-disjoint CV (now 2-fold"));
+        assertMisuse(compare(2, data, "--resume"), "split 3-fold stratified song-disjoint CV (now 2-fold");
         // the same folder with one file changed in place
         Path song = data.resolve("genres/rock/rock.00001.wav");
         Files.copy(data.resolve("genres/rock/rock.00002.wav"), song, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
