@@ -13,7 +13,7 @@ import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Protocol;
 import org.genrebench.experiment.RunFolder;
-import org.genrebench.model.ModelRegistry;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,8 +5,8 @@ import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.report.PredictionFiles;
 import org.genrebench.report.Reporter;
 import org.genrebench.report.RunContext;
@@ -69,7 +69,7 @@ public final class CompareJob {
         Harness.RunInfo info = new Harness.RunInfo(name, description, plan.seed(), plan.command());
         if (!classical.isEmpty()) {
             results.addAll(repeated(data.features(), data, plan, cache, info, plan.threads(), listener,
-                    seed -> classical.stream().map(m -> Harness.ModelSpec.of(ModelRegistry.classical(m), seed, plan.tune())).toList()));
+                    seed -> classical.stream().map(m -> ModelRegistry.spec(ModelRegistry.classical(m), seed, plan.tune())).toList()));
         }
         if (!deep.isEmpty()) {
             // One network at a time: each already uses every core through nd4j/oneDNN.

@@ -1,6 +1,6 @@
 package org.genrebench.experiment;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.ChunkShuffleSplit;
 import org.genrebench.split.FaultFilteredSplit;
 import org.genrebench.split.Fold;

@@ -1,4 +1,11 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
+
+import org.genrebench.model.deep.MelCnn;
+import org.genrebench.model.deep.MelWindowShape;
+import org.genrebench.model.deep.NetworkArchitecture;
+import org.genrebench.model.deep.VggLike;
+
+import org.genrebench.model.deep.DeepConfig;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,10 +1,9 @@
-package org.genrebench.model.classical;
+package org.genrebench.selection;
 
 import org.genrebench.eval.SongAggregator;
-import org.genrebench.eval.TunedClassifier;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.ModelStore;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -30,7 +29,7 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
 
     /** Makes an unfitted member: its registry name and whether it tunes itself on the training fold. */
     public interface MemberFactory extends Serializable {
-        GenreClassifier<double[]> create(String name, boolean tune);
+        CrossValidated<double[]> create(String name, boolean tune);
     }
 
     private final Map<String, String> params;
@@ -64,19 +63,18 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
         members.clear();
         memberParams.clear();
         boolean tune = Boolean.parseBoolean(params.get("tune"));
-        List<GenreClassifier<double[]>> fitted = new ArrayList<>();
+        List<CrossValidated<double[]>> fitted = new ArrayList<>();
         for (String name : params.get("members").split(",")) {
-            GenreClassifier<double[]> m = factory.create(name.strip(), tune);
+            CrossValidated<double[]> m = factory.create(name.strip(), tune);
             m.fit(train, numClasses);
             fitted.add(m);
         }
         List<Integer> kept = Boolean.parseBoolean(params.get("select"))
                 ? select(fitted, train, numClasses) : IntStream.range(0, fitted.size()).boxed().toList();
         for (int i : kept) {
-            GenreClassifier<double[]> m = fitted.get(i);
+            CrossValidated<double[]> m = fitted.get(i);
             m.hyperParameters().forEach((k, v) -> memberParams.put(m.name() + "." + k, v));
-            // a tuned wrapper is kept as the plain model it chose, so the saved ensemble holds ordinary fitted models
-            members.add(m instanceof TunedClassifier<double[]> t ? t.best() : m);
+            members.add(m.best()); // the plain estimator, so the saved ensemble holds ordinary fitted models
         }
     }
 
@@ -84,10 +82,10 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
      * The non-empty subset of members whose mean out-of-fold probabilities give the best song accuracy on the
      * training fold; ties go to the smaller subset, then to the earlier members.
      */
-    private List<Integer> select(List<GenreClassifier<double[]>> fitted, List<Sample<double[]>> train, int numClasses) {
+    private List<Integer> select(List<CrossValidated<double[]>> fitted, List<Sample<double[]>> train, int numClasses) {
         List<double[][]> oof = new ArrayList<>();
-        for (GenreClassifier<double[]> m : fitted) {
-            double[][] p = m instanceof TunedClassifier<double[]> t ? t.outOfFoldProba() : null;
+        for (CrossValidated<double[]> m : fitted) {
+            double[][] p = m.outOfFoldProba();
             if (p == null) throw new IllegalStateException("vote: member " + m.name() + " has no inner out-of-fold probabilities");
             oof.add(p);
         }

@@ -1,4 +1,4 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;

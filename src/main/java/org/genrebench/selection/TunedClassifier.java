@@ -1,8 +1,9 @@
-package org.genrebench.eval;
+package org.genrebench.selection;
+
+import org.genrebench.eval.SongAggregator;
 
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 import org.genrebench.split.StratifiedGroupKFold;
 
@@ -19,8 +20,9 @@ import java.util.stream.IntStream;
  * {@code --tune}: grid search by inner song-disjoint k-fold CV on the training fold it is given (so the outer test
  * fold is never seen), scored by song accuracy; the winner is then refitted on the whole training fold.
  */
-public final class TunedClassifier<X> implements GenreClassifier<X> {
-    private final ModelRegistry.Entry<X> entry;
+public final class TunedClassifier<X> implements CrossValidated<X> {
+    private final Tunable<X> entry;
+    private final List<Map<String, String>> grid;
     private final long seed;
     private final int innerFolds;
     /**
@@ -41,10 +43,21 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     private GenreClassifier<X> best;
     private Choice choice;
 
-    public TunedClassifier(ModelRegistry.Entry<X> entry, long seed, int innerFolds) {
+    /** Tunes over the entry's own grid. */
+    public TunedClassifier(Tunable<X> entry, long seed, int innerFolds) {
+        this(entry, entry.grid(), seed, innerFolds);
+    }
+
+    private TunedClassifier(Tunable<X> entry, List<Map<String, String>> grid, long seed, int innerFolds) {
         this.entry = entry;
+        this.grid = List.copyOf(grid);
         this.seed = seed;
         this.innerFolds = innerFolds;
+    }
+
+    /** The entry with its default hyper-parameters: nothing to choose, so no inner CV and no out-of-fold probabilities. */
+    public static <X> TunedClassifier<X> untuned(Tunable<X> entry, long seed) {
+        return new TunedClassifier<>(entry, List.of(Map.of()), seed, 0);
     }
 
     @Override
@@ -54,13 +67,17 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
 
     @Override
     public void fit(List<Sample<X>> train, int numClasses) {
-        Key key = new Key(entry.name(), seed, innerFolds, numClasses, entry.grid(), List.copyOf(train));
-        Choice found = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
-        if (found == null) {
-            found = search(train, numClasses);
-            CHOICES.putIfAbsent(key, found);
+        if (grid.size() == 1) {
+            choice = new Choice(grid.getFirst(), Double.NaN, null); // a one-candidate grid has nothing to choose
+        } else {
+            Key key = new Key(entry.name(), seed, innerFolds, numClasses, grid, List.copyOf(train));
+            Choice found = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+            if (found == null) {
+                found = search(train, numClasses);
+                CHOICES.putIfAbsent(key, found);
+            }
+            choice = found;
         }
-        choice = found;
         best = entry.create(choice.params(), seed);
         best.fit(train, numClasses);
     }
@@ -68,11 +85,9 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     /**
      * The grid search itself: every (candidate, inner fold) pair is an independent seeded fit, so they run on a
      * parallel stream (the common pool: all cores) and are summed in a fixed order, which keeps the choice identical
-     * from run to run. A one-candidate grid has nothing to choose and skips the inner CV.
+     * from run to run.
      */
     private Choice search(List<Sample<X>> train, int numClasses) {
-        List<Map<String, String>> grid = entry.grid();
-        if (grid.size() == 1) return new Choice(grid.getFirst(), Double.NaN, null);
         List<Fold> inner = new StratifiedGroupKFold(innerFolds, seed)
                 .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
         double[][][] proba = IntStream.range(0, grid.size() * inner.size()).parallel()
@@ -96,17 +111,13 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
         return new Choice(grid.get(best), bestScore, outOfFold);
     }
 
-    /** The model refitted on the whole training fold with the chosen hyper-parameters. */
+    @Override
     public GenreClassifier<X> best() {
         if (best == null) throw new IllegalStateException(name() + " is not fitted");
         return best;
     }
 
-    /**
-     * Probabilities on the training-fold rows this model has not been fitted on, row by row, from the inner CV that
-     * chose it; null when the grid had one candidate and no inner CV ran. A soft-voting ensemble picks its members
-     * with them without touching any other data.
-     */
+    @Override
     public double[][] outOfFoldProba() {
         if (best == null) throw new IllegalStateException(name() + " is not fitted");
         return choice.outOfFold();
@@ -127,9 +138,9 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     @Override
     public Map<String, String> hyperParameters() {
         Map<String, String> hp = new LinkedHashMap<>(best.hyperParameters());
-        if (entry.grid().size() > 1) {
+        if (grid.size() > 1) {
             hp.put("tuned", String.join(" ", new java.util.TreeSet<>(choice.params().keySet())) + " by inner " + innerFolds + "-fold song CV over "
-                    + entry.grid().size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", choice.innerAccuracy()) + ")");
+                    + grid.size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", choice.innerAccuracy()) + ")");
         }
         return hp;
     }

@@ -1,4 +1,4 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -39,7 +39,7 @@ public class BatchNormReluPool extends BatchNormalization {
     public BatchNormReluPool() {
     }
 
-    BatchNormReluPool(int poolHeight, int poolWidth) {
+    public BatchNormReluPool(int poolHeight, int poolWidth) {
         if (poolHeight < 1 || poolWidth < 1) throw new IllegalArgumentException("pooling must be at least 1x1");
         this.poolHeight = poolHeight;
         this.poolWidth = poolWidth;

@@ -1,4 +1,4 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
 
 import org.genrebench.dsp.Simd;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package org.genrebench.model;
+package org.genrebench.catalog;
+
+import org.genrebench.model.GenreClassifier;
 
 import org.genrebench.model.classical.Knn;
 import org.genrebench.model.deep.DeepConfig;
@@ -6,9 +8,11 @@ import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.model.classical.LogReg;
 import org.genrebench.model.classical.Mlp;
 import org.genrebench.model.classical.RandomForestModel;
-import org.genrebench.model.classical.SoftVote;
+import org.genrebench.selection.SoftVote;
 import org.genrebench.model.classical.SvmRbf;
-import org.genrebench.eval.TunedClassifier;
+import org.genrebench.selection.Tunable;
+import org.genrebench.selection.TunedClassifier;
+import org.genrebench.eval.Harness;
 import org.genrebench.util.UserException;
 
 import java.util.LinkedHashMap;
@@ -33,7 +37,8 @@ public final class ModelRegistry {
      * @param grid    candidate overrides for {@code --tune}; the first is the default
      */
     public record Entry<X>(String name, String family, BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
-                           List<Map<String, String>> grid) {
+                           List<Map<String, String>> grid) implements Tunable<X> {
+        @Override
         public GenreClassifier<X> create(Map<String, String> params, long seed) {
             return factory.apply(params, seed);
         }
@@ -49,7 +54,7 @@ public final class ModelRegistry {
         DEEP_MODELS.put("crnn", new Entry<>("crnn", DEEP, (p, seed) -> DeepGenreClassifier.crnn(deepConfig(p, seed)), List.of(Map.of())));
     }
 
-    /** Inner song-disjoint folds of {@code --tune} (also used by {@link org.genrebench.eval.Harness}). */
+    /** Inner song-disjoint folds of {@code --tune} . */
     public static final int INNER_FOLDS = 5;
     private static final String TRANSFORMS = "transform";
     private static final List<String> NONE_YJ = List.of("none", "yeo-johnson");
@@ -67,8 +72,15 @@ public final class ModelRegistry {
         // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
         // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
         add(new Entry<>("vote", CLASSICAL, (params, seed) -> new SoftVote(params,
-                (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : classical(member).create(Map.of(), seed)),
+                (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
                 List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
+    }
+
+    /** A catalogue model for the harness: its default hyper-parameters, or tuned per training fold when {@code tune}. */
+    public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune) {
+        return new Harness.ModelSpec<>(entry.name(), entry.family(), tune
+                ? () -> new TunedClassifier<>(entry, seed, INNER_FOLDS)
+                : () -> entry.create(Map.of(), seed));
     }
 
     private static void add(Entry<double[]> e) {

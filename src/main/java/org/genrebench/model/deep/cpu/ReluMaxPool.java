@@ -1,4 +1,4 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,4 +1,4 @@
-package org.genrebench.model;
+package org.genrebench.dataset;
 
 /**
  * One model input with its ground truth and the song (group) it belongs to.

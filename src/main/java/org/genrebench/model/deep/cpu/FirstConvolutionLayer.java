@@ -1,4 +1,4 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -34,7 +34,7 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
     public FirstConvolutionLayer() {
     }
 
-    FirstConvolutionLayer(ConvolutionLayer.Builder builder) {
+    public FirstConvolutionLayer(ConvolutionLayer.Builder builder) {
         super(builder);
     }
 

@@ -1,4 +1,4 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.deep.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
