@@ -160,9 +160,12 @@ final class CompareCommand implements Callable<Integer> {
 
     private Path runFeatureTable(Path csv, List<String> modelNames, PrintWriter stdout) throws IOException {
         FeatureTable table = FeatureTable.read(csv);
+        table.warnings().forEach(w -> stdout.println("warning: " + w));
         try (RunFolder folder = CompareJob.claim(plan(datasetName(csv), modelNames), datasetName(csv),
                 RunFolder.origin(List.of(csv)), List.of(csv), Map.of())) {
-            return run(DatasetSources.featureTable(folder.name(), table), modelNames, stdout);
+            PreparedDataset prepared = DatasetSources.featureTable(folder.name(), table);
+            prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
+            return run(prepared, modelNames, stdout);
         }
     }
 
