@@ -42,15 +42,9 @@ record PcmLayout(SampleEncoding encoding, ByteOrder order, int channels, int sam
                 throw new AudioFormatException(source, truncation + ", less than one analysis window");
             }
         }
-        ByteBuffer buf = file.duplicate().order(order);
-        float[] mono = new float[Math.toIntExact(frames)];
-        float scale = 1f / channels;
-        int pos = dataOffset;
-        for (int f = 0; f < mono.length; f++) {
-            float sum = 0;
-            for (int c = 0; c < channels; c++, pos += encoding.bytes) sum += encoding.decode(buf, pos);
-            mono[f] = channels == 1 ? sum : sum * scale;
-        }
+        MonoMix mix = new MonoMix(channels, Math.toIntExact(frames));
+        mix.addInterleaved(file.duplicate().order(order), dataOffset, Math.toIntExact(frames), encoding);
+        float[] mono = mix.samples();
         if (encoding.isFloat()) rejectCorruptFloats(mono, source);
         return new AudioClip(mono, sampleRate, source, java.util.Optional.ofNullable(truncation));
     }
