@@ -22,12 +22,12 @@ class FmaCompareTest {
         assertTrue(r.out().contains("8 songs, 2 classes"), r.out());
         assertTrue(r.out().contains("099134.mp3: "), "the clip without audio is named:\n" + r.out());
         assertTrue(r.out().contains("001234.mp3: track 001234 has no top-level genre"), r.out());
-        String report = Files.readString(tmp.resolve("results/fma-fma-split/report.md"));
+        String report = Files.readString(tmp.resolve("results/fma_small-fma-split/report.md"));
         assertTrue(report.contains("FMA's official split (training+validation → test)"), report);
 
         r = CompareCommandTest.cli("compare", "--data", audio.toString(), "--models", "logreg", "--folds", "2",
                 "--chunk-seconds", "0", "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
         assertEquals(1, r.code(), r.err() + r.out());
-        assertTrue(Files.isRegularFile(tmp.resolve("results/fma/report.md")), r.out());
+        assertTrue(Files.isRegularFile(tmp.resolve("results/fma_small/report.md")), r.out());
     }
 }
