@@ -2,6 +2,8 @@ package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.genrebench.dataset.AudioDataset;
+import org.genrebench.dataset.Excluded;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
 import org.genrebench.util.UserException;
@@ -18,10 +20,13 @@ import java.util.concurrent.Callable;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extracts the 58 handcrafted features (community GTZAN schema) to CSV.",
                 "One row per track, or per chunk with --chunk-seconds (3 s = 66149 samples, as the community 3-second table);"
-                        + " rows are named <track>.<k>.wav. The label is the track's folder name. Unreadable files are skipped and listed."})
+                        + " rows are named <track>.<k>.wav. The label is the track's genre folder (or the manifest's label)."
+                        + " Unreadable files are skipped and listed."})
 final class ExtractCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of tracks, <genre>/<track>.wav WAV or .au (resampled to 22050 Hz when needed).")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
+            description = "Audio dataset, repeatable (combined): a folder of <genre>/ folders, any file names, or a manifest CSV"
+                    + " path,label[,group]; resampled to 22050 Hz when needed.")
+    List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
     Path out;
@@ -39,8 +44,9 @@ final class ExtractCommand implements Callable<Integer> {
             if (!(chunkSeconds > 0)) throw new UserException("--chunk-seconds must be positive: " + chunkSeconds);
             chunk = (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
         }
-        List<Path> files = FeatureTableWriter.audioFiles(data);
-        if (files.isEmpty()) throw new UserException("no .wav or .au files under " + data);
+        AudioDataset dataset = AudioDataset.load(data);
+        List<FeatureTableWriter.Input> files = dataset.tracks().stream()
+                .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
         FeatureTableWriter.Result result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
@@ -55,6 +61,10 @@ final class ExtractCommand implements Callable<Integer> {
             FeatureTableWriter.write(result.rows(), w);
         }
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
+        if (!dataset.excluded().isEmpty()) {
+            System.err.printf("left out %d file(s) or folder(s) of the dataset:%n", dataset.excluded().size());
+            for (Excluded e : dataset.excluded()) System.err.println("  " + e);
+        }
         if (!result.skipped().isEmpty()) {
             System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
             for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
