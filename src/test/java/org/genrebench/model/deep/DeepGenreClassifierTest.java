@@ -106,6 +106,22 @@ class DeepGenreClassifierTest {
     }
 
     @Test
+    void networkSizesHaveTheParameterCountsTheDocsGive() { // docs/architecture.md, "Sizes"
+        assertEquals(15_730, parameters(new MelCnn(8, true)));
+        assertEquals(15_730, parameters(new MelCnn(8, false)), "the stem has no parameters");
+        assertEquals(242_602, parameters(new MelCnn(32, true)));
+        assertEquals(37_394, parameters(new VggLike(8, true)));
+        assertEquals(396_378, parameters(GtzanKerasCnn.PUBLISHED));
+    }
+
+    private static long parameters(NetworkArchitecture architecture) {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                architecture.configure(MelWindowShape.DEFAULT, 10, DeepConfig.DEFAULT));
+        net.init();
+        return net.numParams();
+    }
+
+    @Test
     void earlyStoppingWaitsForPatienceAndHalfTheEpochBudget() {
         DeepConfig c = DeepConfig.DEFAULT.withEpochs(20); // patience 5
         assertEquals(5, c.patience());
