@@ -103,8 +103,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelRegistry.requireKnown(models);
-        if (folds < 2 && split == SplitKind.kfold) throw new UserException("--folds must be at least 2, got " + folds);
+        checkOptions();
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> reports = new ArrayList<>();
         if (featuresCsv != null) {
@@ -122,8 +121,27 @@ final class CompareCommand implements Callable<Integer> {
         }
         stdout.println("Reports:");
         reports.forEach(r -> stdout.println("  " + r.resolve("report.md")));
-        return 0;
+        if (skippedInputs > 0) {
+            stdout.println(skippedInputs + " input(s) skipped, named above and in the report (exit status 1)");
+        }
+        stdout.flush();
+        return skippedInputs > 0 ? 1 : 0;
     }
+
+    /** Every option checked before any work starts (one {@code error:} line, exit 2). */
+    private void checkOptions() {
+        OptionChecks.notBoth("--data", data, "--features-csv", featuresCsv);
+        models = OptionChecks.models("--models", models);
+        if (split == SplitKind.kfold) OptionChecks.atLeast("--folds", folds, 2);
+        training.check();
+        OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.existing("--data", data);
+        if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
+        OptionChecks.writableDirectory("--out", out);
+    }
+
+    /** Inputs skipped over all datasets of this run; any makes the exit status 1. */
+    private int skippedInputs;
 
     private List<String> requireClassical() {
         List<String> deep = models.stream().filter(ModelRegistry::isDeep).toList();
@@ -163,6 +181,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Path runAudio(AudioSource source, PrintWriter stdout) throws IOException {
+        // Folds and split lists are checked on the file list, before minutes of extraction.
+        List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
+        CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
+                tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
         AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds,
                 models.stream().anyMatch(ModelRegistry::isClassical), models.stream().anyMatch(ModelRegistry::isDeep));
         PreparedDataset prepared = AudioDatasets.prepare(source.name(), source.description(), source.scan(), settings,
@@ -171,15 +193,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Path run(PreparedDataset prepared, List<String> modelNames, PrintWriter stdout) throws IOException {
+        skippedInputs += prepared.skipped().size();
         stdout.printf(Locale.ROOT, "%s: %d songs, %d classes, %d feature rows, %d mel windows, %d skipped; models %s%n",
                 prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),
                 prepared.windows().size(), prepared.skipped().size(), String.join(",", modelNames));
         stdout.flush();
-        // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
-        Map<String, String> deepParams = training.networkSettings(
-                prepared.name().startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
-        CompareJob.Plan plan = new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
-                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
+        CompareJob.Plan plan = plan(prepared.name(), modelNames);
         int foldCount = plan.faultFiltered() ? 1 : folds;
         CompareJob.Outcome outcome;
         try (ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * foldCount)) {
@@ -201,6 +220,14 @@ final class CompareCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%s: %d models in %.1f s; report %s%n", prepared.name(), modelNames.size(),
                 outcome.run().wallSeconds(), outcome.dir().resolve("report.md"));
         return outcome.dir();
+    }
+
+    private CompareJob.Plan plan(String datasetName, List<String> modelNames) {
+        // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
+        Map<String, String> deepParams = training.networkSettings(
+                datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
+        return new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
+                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
     }
 
     private int workers() {
@@ -226,7 +253,7 @@ final class CompareCommand implements Callable<Integer> {
             return switch (value) {
                 case "kfold" -> SplitKind.kfold;
                 case "fault-filtered" -> SplitKind.fault_filtered;
-                default -> throw new UserException("--split must be kfold or fault-filtered, got '" + value + "'");
+                default -> throw new picocli.CommandLine.TypeConversionException("expected kfold or fault-filtered, got '" + value + "'");
             };
         }
     }

@@ -6,13 +6,12 @@ import org.genrebench.dataset.AudioDataset;
 import org.genrebench.dataset.Excluded;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
+import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,11 +38,11 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int chunk = 0;
-        if (chunkSeconds != null) {
-            if (!(chunkSeconds > 0)) throw new UserException("--chunk-seconds must be positive: " + chunkSeconds);
-            chunk = (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
-        }
+        OptionChecks.existing("--data", data);
+        OptionChecks.writableFile("--out", out);
+        OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
+        OptionChecks.atLeast("--threads", threads, 1);
+        int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
         AudioDataset dataset = AudioDataset.load(data);
         List<FeatureTableWriter.Input> files = dataset.tracks().stream()
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
@@ -56,10 +55,7 @@ final class ExtractCommand implements Callable<Integer> {
                 }
             });
         }
-        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(out)) {
-            FeatureTableWriter.write(result.rows(), w);
-        }
+        AtomicFiles.writeText(out, w -> FeatureTableWriter.write(result.rows(), w));
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
         if (!dataset.excluded().isEmpty()) {
             System.err.printf("left out %d file(s) or folder(s) of the dataset:%n", dataset.excluded().size());
@@ -69,6 +65,6 @@ final class ExtractCommand implements Callable<Integer> {
             System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
             for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        return 0;
+        return result.skipped().isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
     }
 }

@@ -51,8 +51,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() throws IOException {
-        String name = model.strip().toLowerCase(Locale.ROOT);
-        ModelRegistry.requireKnown(java.util.List.of(name));
+        String name = OptionChecks.models("--model", java.util.List.of(model)).getFirst();
+        training.check();
+        OptionChecks.existing("--data", data);
+        OptionChecks.writableFile("--save", save);
         boolean deep = ModelRegistry.isDeep(name);
         PrintWriter out = spec.commandLine().getOut();
         AudioDataset scan = AudioDataset.load(data);
@@ -76,6 +78,6 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "trained %s on %d songs (%d %s) in %.1f s; saved %s%n", name, prepared.songIds().size(),
                 deep ? prepared.windows().size() : prepared.features().size(), deep ? "mel windows" : "feature rows",
                 (System.nanoTime() - start) / 1e9, save);
-        return 0;
+        return prepared.skipped().isEmpty() ? 0 : 1;
     }
 }

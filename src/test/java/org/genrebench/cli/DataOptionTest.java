@@ -45,7 +45,7 @@ class DataOptionTest {
         CompareCommandTest.Run r = CompareCommandTest.cli("compare", "--data", sources.get(0).toString(), "--data", sources.get(1).toString(),
                 "--models", "knn", "--folds", "3", "--chunk-seconds", "0",
                 "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
-        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(1, r.code(), "exit status 1: two inputs were left out\n" + r.err() + r.out());
         assertTrue(r.out().contains("12 songs, 4 classes"), r.out());
         assertTrue(r.out().contains("cover.jpg: not an audio file (.jpg)"), r.out());
         assertTrue(r.out().contains("First Song.wav: this file is already in the dataset"), r.out());
@@ -55,7 +55,7 @@ class DataOptionTest {
     void extractAndTrainReadTheSameDataset(@TempDir Path tmp) throws IOException {
         List<Path> sources = twoSources(tmp);
         Path csv = tmp.resolve("features.csv");
-        assertEquals(0, GenreBench.run("extract", "--data", sources.get(0).toString(), "--data", sources.get(1).toString(),
+        assertEquals(1, GenreBench.run("extract", "--data", sources.get(0).toString(), "--data", sources.get(1).toString(),
                 "--out", csv.toString(), "--threads", "2"));
         List<String> lines = Files.readAllLines(csv);
         assertEquals(13, lines.size(), "header + 12 songs:\n" + String.join("\n", lines));
@@ -65,7 +65,7 @@ class DataOptionTest {
         CompareCommandTest.Run r = CompareCommandTest.cli("train", "--model", "knn", "--data", sources.get(0).toString(),
                 "--data", sources.get(1).toString(), "--chunk-seconds", "0", "--cache", tmp.resolve("cache").toString(),
                 "--save", tmp.resolve("m.model").toString());
-        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(1, r.code(), "exit status 1: two inputs were left out\n" + r.err() + r.out());
         assertTrue(r.out().contains("trained knn on 12 songs"), r.out());
     }
 }
