@@ -30,6 +30,7 @@ final class TrainingOptions {
     void check() {
         OptionChecks.atLeast("--epochs", epochs, 1);
         OptionChecks.atLeast("--batch-size", batchSize, 1);
+        OptionChecks.atLeast("--width", width, 1);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
     }
 
