@@ -1,14 +1,13 @@
 package org.genrebench.eval;
 
+
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,12 +28,6 @@ public final class Harness<X> {
      * @param factory a new, unfitted model per call (one per fold)
      */
     public record ModelSpec<X>(String name, String family, Supplier<GenreClassifier<X>> factory) {
-        /** A registry model with its default hyper-parameters, or tuned per training fold when {@code tune}. */
-        public static <X> ModelSpec<X> of(ModelRegistry.Entry<X> entry, long seed, boolean tune) {
-            return new ModelSpec<>(entry.name(), entry.family(), tune
-                    ? () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS)
-                    : () -> entry.create(Map.of(), seed));
-        }
     }
 
     /** What the caller wants to say in the report about the run. */
@@ -80,15 +73,17 @@ public final class Harness<X> {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int m = 0; m < models.size(); m++) {
-                for (Fold fold : folds) {
+                for (int position = 0; position < folds.size(); position++) {
+                    Fold fold = folds.get(position);
                     int mi = m;
+                    int fi = position;
                     futures.add(pool.submit(() -> {
                         ModelSpec<X> spec = models.get(mi);
                         var cached = cache.load(spec.name(), fold);
                         FoldResult r = cached.orElseGet(() -> runFold(spec, fold));
                         if (cached.isEmpty()) cache.save(r);
                         synchronized (done) {
-                            done[mi][fold.index()] = r;
+                            done[mi][fi] = r;
                             listener.foldDone(r, cached.isPresent());
                             if (--remaining[mi] == 0) {
                                 results[mi] = ModelResult.of(spec.name(), spec.family(), List.of(done[mi]), classNames.size());
