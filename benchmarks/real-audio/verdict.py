@@ -5,8 +5,11 @@
 
 A cross-validated report gives the song accuracy's mean ± std over folds and a 95 % Student-t interval of that mean
 (folds overlap in training songs, so the interval is optimistic); a single split (fault-filtered) gives the accuracy
-on its test songs with a 95 % Wilson interval over those songs.
+on its test songs with a 95 % Wilson interval over those songs, and below the table an exact McNemar test of the
+best classical against the best deep model on the same test songs (song predictions: window or chunk probabilities
+averaged per song, as the harness scores them).
 """
+import csv
 import json
 import os
 import sys
@@ -27,6 +30,35 @@ def cell(model):
     return f"{correct / songs:.3f} ({ci.low:.2f}–{ci.high:.2f}, {correct}/{songs} songs)"
 
 
+def song_correct(folder, model):
+    """song -> whether the song-level prediction (mean probability over its rows) is right, from predictions/."""
+    sums, labels = {}, {}
+    with open(os.path.join(folder, "predictions", model, "fold-0.csv")) as f:
+        for row in csv.DictReader(f):
+            probs = {k[2:]: float(v) for k, v in row.items() if k.startswith("p_")}
+            acc = sums.setdefault(row["song"], dict.fromkeys(probs, 0.0))
+            for k, v in probs.items():
+                acc[k] += v
+            labels[row["song"]] = row["label"]
+    return {song: max(p, key=p.get) == labels[song] for song, p in sums.items()}
+
+
+def mcnemar(folder, summary):
+    best = {}
+    for m in summary["models"]:
+        if m["family"] not in best or m["accuracy_mean"] > best[m["family"]]["accuracy_mean"]:
+            best[m["family"]] = m
+    if set(best) != {"classical", "deep"}:
+        return None
+    a, b = best["deep"]["name"], best["classical"]["name"]
+    ra, rb = song_correct(folder, a), song_correct(folder, b)
+    only_a = sum(ra[s] and not rb[s] for s in ra)
+    only_b = sum(rb[s] and not ra[s] for s in ra)
+    p = stats.binomtest(only_a, only_a + only_b).pvalue if only_a + only_b else 1.0
+    return (f"{os.path.basename(folder.rstrip('/'))}: best deep {a} vs best classical {b} on the same {len(ra)} songs: "
+            f"{only_a} songs right only by {a}, {only_b} only by {b}; exact McNemar p = {p:.2g}")
+
+
 def main():
     reports = []
     for folder in sys.argv[1:]:
@@ -41,6 +73,12 @@ def main():
             model = next((m for m in summary["models"] if m["name"] == name), None)
             cells.append(cell(model) if model else "—")
         print(f"| {name} | " + " | ".join(cells) + " |")
+    for folder, (_, summary) in zip(sys.argv[1:], reports):
+        if len(summary["models"][0]["accuracy_per_fold"]) == 1:
+            line = mcnemar(folder, summary)
+            if line:
+                print()
+                print(line)
 
 
 if __name__ == "__main__":
