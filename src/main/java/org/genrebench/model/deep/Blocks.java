@@ -28,8 +28,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** Building blocks shared by the architectures, so each one reads as its layer list and nothing else. */
 final class Blocks {
     /**
-     * Activation layout inside the conv stacks. NCHW measured faster than NHWC with the oneDNN build of nd4j
-     * (results/benchmarks.md); the input bytes are identical either way (one channel).
+     * Activation layout inside the conv stacks. NHWC crashes the JVM with DL4J M2.1's oneDNN helpers
+     * (docs/deep-cpu-speed.md); the input bytes are identical either way (one channel).
      */
     static final CNN2DFormat FORMAT = CNN2DFormat.NCHW;
 
