@@ -23,7 +23,7 @@ def cell(model):
         n = len(folds)
         mean, sd = sum(folds) / n, stats.tstd(folds)
         half = stats.t.ppf(0.975, n - 1) * sd / n ** 0.5
-        return f"{mean:.3f} ± {sd:.3f} ({mean - half:.2f}–{mean + half:.2f})"
+        return f"{mean:.3f} ± {sd:.3f} ({max(0.0, mean - half):.2f}–{min(1.0, mean + half):.2f})"
     songs = sum(sum(row) for row in model["confusion_matrix"])
     correct = sum(model["confusion_matrix"][i][i] for i in range(len(model["confusion_matrix"])))
     ci = stats.binomtest(correct, songs).proportion_ci(0.95, method="wilson")
@@ -44,19 +44,22 @@ def song_correct(folder, model):
 
 
 def mcnemar(folder, summary):
-    best = {}
-    for m in summary["models"]:
-        if m["family"] not in best or m["accuracy_mean"] > best[m["family"]]["accuracy_mean"]:
-            best[m["family"]] = m
-    if set(best) != {"classical", "deep"}:
-        return None
-    a, b = best["deep"]["name"], best["classical"]["name"]
-    ra, rb = song_correct(folder, a), song_correct(folder, b)
-    only_a = sum(ra[s] and not rb[s] for s in ra)
-    only_b = sum(rb[s] and not ra[s] for s in ra)
-    p = stats.binomtest(only_a, only_a + only_b).pvalue if only_a + only_b else 1.0
-    return (f"{os.path.basename(folder.rstrip('/'))}: best deep {a} vs best classical {b} on the same {len(ra)} songs: "
-            f"{only_a} songs right only by {a}, {only_b} only by {b}; exact McNemar p = {p:.2g}")
+    """One line per classical model: the best deep model against it on the same songs."""
+    deep = [m for m in summary["models"] if m["family"] == "deep"]
+    classical = [m for m in summary["models"] if m["family"] == "classical"]
+    if not deep or not classical:
+        return []
+    a = max(deep, key=lambda m: m["accuracy_mean"])["name"]
+    ra = song_correct(folder, a)
+    lines = []
+    for m in classical:
+        rb = song_correct(folder, m["name"])
+        only_a = sum(ra[s] and not rb[s] for s in ra)
+        only_b = sum(rb[s] and not ra[s] for s in ra)
+        p = stats.binomtest(only_a, only_a + only_b).pvalue if only_a + only_b else 1.0
+        lines.append(f"- {a} vs {m['name']} on the same {len(ra)} songs: {only_a} right only by {a}, "
+                     f"{only_b} only by {m['name']}; exact McNemar p = {p:.2g}")
+    return lines
 
 
 def main():
@@ -75,10 +78,11 @@ def main():
         print(f"| {name} | " + " | ".join(cells) + " |")
     for folder, (_, summary) in zip(sys.argv[1:], reports):
         if len(summary["models"][0]["accuracy_per_fold"]) == 1:
-            line = mcnemar(folder, summary)
-            if line:
+            lines = mcnemar(folder, summary)
+            if lines:
                 print()
-                print(line)
+                print(f"{os.path.basename(folder.rstrip('/'))}, best deep model against each classical model:")
+                print("\n".join(lines))
 
 
 if __name__ == "__main__":

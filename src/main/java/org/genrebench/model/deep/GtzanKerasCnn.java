@@ -9,8 +9,9 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * differences, both this project's shared blocks: every conv is followed by batch norm (the fused
  * {@link BatchNormReluPool}, which the CPU training needs) instead of per-block dropout 0.25, and the head is
  * global average pooling, dropout 0.5 and a softmax instead of flatten and a 512-unit dense layer, so the
- * classifier does not depend on the window length. At width 16 it has ~0.39 M parameters and costs ~100 M
- * multiply-adds per window forward, ~30x {@link MelCnn}'s default (results/benchmarks.md, "Network sizes").
+ * classifier does not depend on the window length. At width 16 it has 396,378 parameters and costs 82 M
+ * multiply-adds per window forward, 24x {@link MelCnn}'s default; a training step measured 34x cnn's
+ * (docs/architecture.md, "Sizes"; results/benchmarks.md, "Real audio and GTZAN-scale cost").
  */
 public record GtzanKerasCnn(int width, boolean stem) implements NetworkArchitecture {
     public static final String NAME = "gtzan-cnn";
