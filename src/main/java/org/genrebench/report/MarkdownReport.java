@@ -165,11 +165,16 @@ final class MarkdownReport {
         var fr = stats.friedman();
         if (fr == null) return;
         md.append(f("%n### Friedman test and critical difference%n%nFriedman over %d folds × %d models: χ²_F = %.2f, Iman–Davenport "
-                        + "F_F = %.2f, p = %.3g. Nemenyi critical difference at α = %.2f: CD = %.2f (Demšar 2006). The folds share "
+                        + "F_F = %.2f, p %s. Nemenyi critical difference at α = %.2f: CD = %.2f (Demšar 2006). The folds share "
                         + "training songs, so they are not the independent blocks the test assumes: read it as a ranking summary.%n%n"
                         + "![critical difference](cd-diagram.png)%n%n| Model | Average rank |%n|---|---|%n",
-                fr.blocks(), run.models().size(), fr.chiSquare(), fr.f(), fr.p(), fr.alpha(), fr.criticalDifference()));
+                fr.blocks(), run.models().size(), fr.chiSquare(), fr.f(), pValue(fr.p()), fr.alpha(), fr.criticalDifference()));
         for (int j = 0; j < run.models().size(); j++) md.append(f("| %s | %.2f |%n", run.models().get(j).name(), fr.averageRanks()[j]));
+    }
+
+    /** "= 0.012", or "< 0.0001" where the distribution's tail underflows to 0 in double precision. */
+    static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : f("= %.3g", p);
     }
 
     static String interval(CorrectedResampledTTest.Interval ci) {

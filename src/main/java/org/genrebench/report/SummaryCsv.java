@@ -5,6 +5,7 @@ import org.genrebench.eval.FoldScores;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
 import org.genrebench.util.AtomicFiles;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -19,6 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code summary.csv}: one row per (model, repeat, fold) with its song scores and sizes, written and read with
@@ -67,7 +71,10 @@ public final class SummaryCsv {
     }
 
     static void write(RunResult run, Path file) throws IOException {
-        Table t = table(run);
+        write(table(run), file);
+    }
+
+    static void write(Table t, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             var w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             t.write().csv(CsvWriteOptions.builder(w).build());
@@ -78,7 +85,12 @@ public final class SummaryCsv {
     /** Reads a summary.csv written by {@link #write}; a missing column is named in the error. */
     public static Table read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Table t = Table.read().csv(CsvReadOptions.builder(r).tableName(file.toString()).build());
+            Map<String, ColumnType> types = new HashMap<>();
+            for (String c : List.of("dataset", "protocol", "model", "family")) types.put(c, ColumnType.STRING);
+            for (String c : List.of("repeat", "fold", "train_size", "test_size")) types.put(c, ColumnType.INTEGER);
+            for (String c : List.of("song_accuracy", "macro_f1", "chunk_accuracy", "fit_seconds")) types.put(c, ColumnType.DOUBLE);
+            // Types are given, not guessed: a column of whole numbers (accuracy 1 in every fold) stays a double.
+            Table t = Table.read().csv(CsvReadOptions.builder(r).tableName(file.toString()).columnTypesPartial(types).build());
             for (String c : COLUMNS) {
                 if (!t.columnNames().contains(c)) throw new IllegalArgumentException(file + ": no column '" + c + "'");
             }
