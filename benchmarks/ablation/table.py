@@ -34,6 +34,11 @@ def interval(values):
     return mean, sd, (mean - half, mean + half)
 
 
+def clipped(interval):
+    """An accuracy's interval, within [0, 1]."""
+    return max(0.0, interval[0]), min(1.0, interval[1])
+
+
 def main():
     out, model = sys.argv[1], sys.argv[2]
     settings = sys.argv[3:] or sorted(d for d in os.listdir(out) if os.path.isdir(os.path.join(out, d)))
@@ -47,7 +52,8 @@ def main():
             print(f"| {s} | 0 | not run | | | | |")
             continue
         accs = [r[k][0] for k in sorted(r)]
-        mean, sd, (lo, hi) = interval(accs)
+        mean, sd, ci_raw = interval(accs)
+        lo, hi = clipped(ci_raw)
         common = sorted(set(r) & set(base))
         if s == settings[0] or len(common) < 2:
             delta = "—"

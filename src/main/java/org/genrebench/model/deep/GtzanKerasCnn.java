@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  * {@link BatchNormReluPool}, which the CPU training needs) instead of per-block dropout 0.25, and the head is
  * global average pooling, dropout 0.5 and a softmax instead of flatten and a 512-unit dense layer, so the
  * classifier does not depend on the window length. At width 16 it has 396,378 parameters and costs 82 M
- * multiply-adds per window forward, 24x {@link MelCnn}'s default; a training step measured 34x cnn's
+ * multiply-adds per window forward, 24x {@link MelCnn}'s default; a training step measured 16-34x cnn's
  * (docs/architecture.md, "Sizes"; results/benchmarks.md, "Real audio and GTZAN-scale cost").
  */
 public record GtzanKerasCnn(int width, boolean stem) implements NetworkArchitecture {
