@@ -61,10 +61,14 @@ final class ExtractCommand implements Callable<Integer> {
             System.err.printf("left out %d file(s) or folder(s) of the dataset:%n", dataset.excluded().size());
             for (Excluded e : dataset.excluded()) System.err.println("  " + e);
         }
+        if (!result.truncated().isEmpty()) {
+            System.err.printf("used %d truncated file(s) as far as they go:%n", result.truncated().size());
+            for (FeatureTableWriter.Skipped s : result.truncated()) System.err.println("  " + s.file() + ": " + s.reason());
+        }
         if (!result.skipped().isEmpty()) {
             System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
             for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        return result.skipped().isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
+        return result.skipped().isEmpty() && result.truncated().isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
     }
 }

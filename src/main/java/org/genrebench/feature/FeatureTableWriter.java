@@ -37,7 +37,8 @@ public final class FeatureTableWriter {
     }
 
     /** What {@link #extract} produced. */
-    public record Result(List<Row> rows, List<Skipped> skipped) {
+    /** @param truncated files cut short whose remaining audio was used (their rows are in {@code rows}) */
+    public record Result(List<Row> rows, List<Skipped> skipped, List<Skipped> truncated) {
     }
 
     private FeatureTableWriter() {
@@ -57,10 +58,12 @@ public final class FeatureTableWriter {
         });
         try {
             List<Future<List<Row>>> futures = new ArrayList<>();
+            List<Skipped> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
             for (Input input : files) {
                 futures.add(pool.submit(() -> {
                     try {
                         AudioClip clip = AudioLoader.load(input.file(), sr); // any decoded format, mono, resampled to sr
+                        clip.truncation().ifPresent(t -> damaged.add(new Skipped(input.file(), t + "; used what is present")));
                         return rows(fx.get(), input, clip.samples(), chunkSamples);
                     } finally {
                         progress.accept(1);
@@ -80,7 +83,9 @@ public final class FeatureTableWriter {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            return new Result(rows, skipped);
+            List<Skipped> truncated = new ArrayList<>(damaged);
+            truncated.sort(java.util.Comparator.comparing(Skipped::file));
+            return new Result(rows, skipped, truncated);
         } finally {
             pool.shutdownNow();
         }
@@ -90,14 +95,24 @@ public final class FeatureTableWriter {
         String name = input.file().getFileName().toString();
         String label = input.label();
         if (y.length == 0) throw new UserException("no audio samples");
-        if (chunk <= 0) return List.of(new Row(name, fx.extract(y), label));
+        if (chunk <= 0) return List.of(new Row(name, finite(fx.extract(y)), label));
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         ChunkSpans spans = ChunkSpans.of(y.length, chunk);
         List<Row> out = new ArrayList<>();
         for (int k = 0; k < spans.count(); k++) {
-            out.add(new Row(stem + "." + k + ".wav", fx.extract(y, spans.start(k), spans.length()), label));
+            out.add(new Row(stem + "." + k + ".wav", finite(fx.extract(y, spans.start(k), spans.length())), label));
         }
         return out;
+    }
+
+    /** A feature row that is all finite; NaN or Infinity (from absurd audio) must not reach a table. */
+    private static double[] finite(double[] f) {
+        for (int i = 0; i < f.length; i++) {
+            if (!Double.isFinite(f[i])) {
+                throw new UserException("feature '" + FeatureSchema.COLUMNS.get(i) + "' is " + f[i] + " (audio outside the range features can describe)");
+            }
+        }
+        return f;
     }
 
     /** RFC 4180 quoting for names that hold a comma, quote or line break (any file name may). */
