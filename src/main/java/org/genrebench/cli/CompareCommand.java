@@ -8,6 +8,7 @@ import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.experiment.AudioPreparation;
+import org.genrebench.experiment.ClusterEngine;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
@@ -79,6 +80,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions training = new TrainingOptions();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
     boolean tune;
@@ -180,7 +184,10 @@ final class CompareCommand implements Callable<Integer> {
                 dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
         int foldCount = plan.faultFiltered() ? 1 : folds;
         CompareJob.Outcome outcome;
-        try (ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * foldCount)) {
+        ClusterEngine cluster = engine.distributed() ? engine.open() : null;
+        try (cluster; ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * foldCount)) {
+            if (cluster != null) stdout.println("classical fits on " + cluster.describe());
+            Harness.FoldExecutor<double[]> classicalFits = cluster != null ? cluster.classicalFits(seed, tune) : Harness.threadPool(workers());
             outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
@@ -194,7 +201,7 @@ final class CompareCommand implements Callable<Integer> {
                             m.name(), m.accuracyMean(), m.accuracyStd(), m.macroF1Mean(), m.macroF1Std(), m.fitSeconds(), m.throughput());
                     stdout.flush();
                 }
-            });
+            }, classicalFits);
         }
         stdout.printf(Locale.ROOT, "%s: %d models in %.1f s; report %s%n", prepared.name(), modelNames.size(),
                 outcome.run().wallSeconds(), outcome.dir().resolve("report.md"));

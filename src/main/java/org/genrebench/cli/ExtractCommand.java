@@ -5,7 +5,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
 import org.genrebench.util.UserException;
+import org.genrebench.experiment.ClusterEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,7 +25,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of tracks, <genre>/<track>.wav WAV or .au (resampled to 22050 Hz when needed).")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv|DIR",
+            description = "CSV file to write; with --engine spark a folder: features.csv, features.parquet, skipped.csv and the"
+                    + " content-keyed rows a re-run reuses.")
     Path out;
 
     @Option(names = "--chunk-seconds", paramLabel = "S", description = "Cut each track into chunks of S seconds (round(S*sr) - 1 samples; 3 -> 66149).")
@@ -31,6 +35,9 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -41,6 +48,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
         List<Path> files = FeatureTableWriter.audioFiles(data);
         if (files.isEmpty()) throw new UserException("no .wav or .au files under " + data);
+        if (engine.distributed()) return extractOnCluster(files, chunk);
         FeatureTableWriter.Result result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
@@ -55,10 +63,25 @@ final class ExtractCommand implements Callable<Integer> {
             FeatureTableWriter.write(result.rows(), w);
         }
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
-        if (!result.skipped().isEmpty()) {
-            System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
-            for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
-        }
+        printSkipped(result.skipped());
         return 0;
+    }
+
+    private int extractOnCluster(List<Path> files, int chunk) {
+        ClusterEngine.Extraction x;
+        try (ClusterEngine cluster = engine.open()) {
+            System.err.printf("extract: %d files on %s%n", files.size(), cluster.describe());
+            x = cluster.extract(files, chunk, out);
+        }
+        System.err.printf("wrote %d rows from %d files (%d reused from %s) to %s%n", x.rows(), x.files() - x.skipped().size(),
+                x.reused(), out, x.csv());
+        printSkipped(x.skipped());
+        return 0;
+    }
+
+    private static void printSkipped(List<FeatureTableWriter.Skipped> skipped) {
+        if (skipped.isEmpty()) return;
+        System.err.printf("skipped %d unreadable file(s):%n", skipped.size());
+        for (FeatureTableWriter.Skipped s : skipped) System.err.println("  " + s.file() + ": " + s.reason());
     }
 }

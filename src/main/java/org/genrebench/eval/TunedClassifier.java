@@ -38,13 +38,33 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     private record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold) {
     }
 
+    /**
+     * One candidate's inner CV on a training fold: its song accuracy averaged over the inner folds, and its
+     * probabilities for each training row from the inner fold that held the row out.
+     */
+    public record CandidateScore(double score, double[][] outOfFold) implements java.io.Serializable {
+    }
+
+    private final List<CandidateScore> precomputed;
     private GenreClassifier<X> best;
     private Choice choice;
 
     public TunedClassifier(ModelRegistry.Entry<X> entry, long seed, int innerFolds) {
+        this(entry, seed, innerFolds, null);
+    }
+
+    /**
+     * A tuned model whose search already ran elsewhere ({@link #scoreCandidate} for each candidate of the grid, in
+     * grid order, on the training fold later passed to {@link #fit}): fit only picks the winner and refits it.
+     */
+    public TunedClassifier(ModelRegistry.Entry<X> entry, long seed, int innerFolds, List<CandidateScore> precomputed) {
         this.entry = entry;
         this.seed = seed;
         this.innerFolds = innerFolds;
+        this.precomputed = precomputed == null ? null : List.copyOf(precomputed);
+        if (precomputed != null && precomputed.size() != entry.grid().size()) {
+            throw new IllegalArgumentException(entry.name() + ": " + precomputed.size() + " scores for " + entry.grid().size() + " candidates");
+        }
     }
 
     @Override
@@ -55,7 +75,8 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     @Override
     public void fit(List<Sample<X>> train, int numClasses) {
         Key key = new Key(entry.name(), seed, innerFolds, numClasses, entry.grid(), List.copyOf(train));
-        Choice found = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+        Choice found = precomputed != null && precomputed.size() > 1 ? choose(precomputed)
+                : CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
         if (found == null) {
             found = search(train, numClasses);
             CHOICES.putIfAbsent(key, found);
@@ -73,27 +94,53 @@ public final class TunedClassifier<X> implements GenreClassifier<X> {
     private Choice search(List<Sample<X>> train, int numClasses) {
         List<Map<String, String>> grid = entry.grid();
         if (grid.size() == 1) return new Choice(grid.getFirst(), Double.NaN, null);
-        List<Fold> inner = new StratifiedGroupKFold(innerFolds, seed)
-                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+        List<Fold> inner = innerSplit(train);
         double[][][] proba = IntStream.range(0, grid.size() * inner.size()).parallel()
                 .mapToObj(job -> innerProba(grid.get(job / inner.size()), train, inner.get(job % inner.size()), numClasses))
                 .toArray(double[][][]::new);
-        double bestScore = Double.NEGATIVE_INFINITY;
-        int best = -1;
-        for (int c = 0; c < grid.size(); c++) {
-            double score = 0;
-            for (int f = 0; f < inner.size(); f++) score += SongAggregator.songAccuracy(train, inner.get(f).test(), proba[c * inner.size() + f], numClasses) / inner.size();
-            if (score > bestScore) { // strict: the earlier (default-first) candidate wins ties
-                bestScore = score;
-                best = c;
-            }
-        }
+        return choose(IntStream.range(0, grid.size())
+                .mapToObj(c -> score(train, inner, Arrays.copyOfRange(proba, c * inner.size(), (c + 1) * inner.size()), numClasses))
+                .toList());
+    }
+
+    /**
+     * The inner CV of candidate {@code candidate} of the grid on {@code train}: the unit of work a cluster engine
+     * runs as one task, giving exactly what {@link #fit}'s own search computes for that candidate.
+     */
+    public CandidateScore scoreCandidate(List<Sample<X>> train, int numClasses, int candidate) {
+        List<Fold> inner = innerSplit(train);
+        Map<String, String> params = entry.grid().get(candidate);
+        double[][][] proba = inner.stream().map(f -> innerProba(params, train, f, numClasses)).toArray(double[][][]::new);
+        return score(train, inner, proba, numClasses);
+    }
+
+    private List<Fold> innerSplit(List<Sample<X>> train) {
+        return new StratifiedGroupKFold(innerFolds, seed)
+                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+    }
+
+    /** Mean inner song accuracy (summed in fold order) and the out-of-fold rows of one candidate. */
+    private static <X> CandidateScore score(List<Sample<X>> train, List<Fold> inner, double[][][] proba, int numClasses) {
+        double score = 0;
+        for (int f = 0; f < inner.size(); f++) score += SongAggregator.songAccuracy(train, inner.get(f).test(), proba[f], numClasses) / inner.size();
         double[][] outOfFold = new double[train.size()][];
         for (int f = 0; f < inner.size(); f++) {
             int[] rows = inner.get(f).test();
-            for (int r = 0; r < rows.length; r++) outOfFold[rows[r]] = proba[best * inner.size() + f][r];
+            for (int r = 0; r < rows.length; r++) outOfFold[rows[r]] = proba[f][r];
         }
-        return new Choice(grid.get(best), bestScore, outOfFold);
+        return new CandidateScore(score, outOfFold);
+    }
+
+    private Choice choose(List<CandidateScore> scores) {
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int best = -1;
+        for (int c = 0; c < scores.size(); c++) {
+            if (scores.get(c).score() > bestScore) { // strict: the earlier (default-first) candidate wins ties
+                bestScore = scores.get(c).score();
+                best = c;
+            }
+        }
+        return new Choice(entry.grid().get(best), bestScore, scores.get(best).outOfFold());
     }
 
     /** The model refitted on the whole training fold with the chosen hyper-parameters. */

@@ -47,6 +47,12 @@ public final class CompareJob {
 
     /** Runs every requested model and writes the report; returns the run and the folder it was written to. */
     public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener) throws IOException {
+        return run(data, plan, listener, Harness.threadPool(plan.threads()));
+    }
+
+    /** {@link #run(PreparedDataset, Plan, Harness.Listener)} with the classical fits handed to {@code classicalFits}. */
+    public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener,
+                              Harness.FoldExecutor<double[]> classicalFits) throws IOException {
         ModelRegistry.requireKnown(plan.models());
         requireUsable(data, plan);
         List<Fold> songFolds = plan.faultFiltered()
@@ -67,7 +73,7 @@ public final class CompareJob {
             List<Harness.ModelSpec<double[]>> specs = classical.stream()
                     .map(m -> Harness.ModelSpec.of(ModelRegistry.classical(m), plan.seed(), plan.tune())).toList();
             results.addAll(harness(data.features(), data, plan.threads(), cache)
-                    .run(info, specs, SongFolds.project(songFolds, data.songIds(), data.features()), listener).models());
+                    .run(info, specs, SongFolds.project(songFolds, data.songIds(), data.features()), listener, classicalFits).models());
         }
         if (!deep.isEmpty()) {
             if (data.windows().isEmpty()) {

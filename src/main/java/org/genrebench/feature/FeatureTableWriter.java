@@ -63,7 +63,6 @@ public final class FeatureTableWriter {
      * one row per whole chunk named {@code <track>.<k>.wav}. {@code progress} is called once per finished file.
      */
     public static Result extract(List<Path> files, int chunkSamples, int threads, IntConsumer progress) {
-        int sr = SpectralParams.DEFAULT.sampleRate();
         ThreadLocal<FeatureExtractor> fx = FeatureExtractor.perThread();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "extract");
@@ -75,8 +74,7 @@ public final class FeatureTableWriter {
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
                     try {
-                        AudioClip clip = AudioLoader.load(file, sr); // WAV or .au, mono, resampled to sr
-                        return rows(fx.get(), file, clip.samples(), chunkSamples);
+                        return extractFile(fx.get(), file, chunkSamples);
                     } finally {
                         progress.accept(1);
                     }
@@ -101,17 +99,33 @@ public final class FeatureTableWriter {
         }
     }
 
-    private static List<Row> rows(FeatureExtractor fx, Path file, float[] y, int chunk) {
+    /** Loads {@code file} (WAV or .au, mono, resampled to the extractor's rate) and extracts its rows. */
+    public static List<Row> extractFile(FeatureExtractor fx, Path file, int chunkSamples) {
+        AudioClip clip = AudioLoader.load(file, fx.params().sampleRate());
+        return rows(file, features(fx, clip.samples(), chunkSamples), chunkSamples);
+    }
+
+    /** The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}). */
+    public static List<double[]> features(FeatureExtractor fx, float[] y, int chunkSamples) {
+        if (y.length == 0) throw new UserException("no audio samples");
+        if (chunkSamples <= 0) return List.of(fx.extract(y));
+        ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < spans.count(); k++) out.add(fx.extract(y, spans.start(k), spans.length()));
+        return out;
+    }
+
+    /**
+     * The table rows of {@code file} for its {@code features} (from {@link #features}): named after the file, or
+     * {@code <track>.<k>.wav} per chunk when {@code chunkSamples > 0}; labelled by the file's folder name.
+     */
+    public static List<Row> rows(Path file, List<double[]> features, int chunkSamples) {
         String name = file.getFileName().toString();
         String label = file.getParent() == null ? "" : file.getParent().getFileName().toString();
-        if (y.length == 0) throw new UserException("no audio samples");
-        if (chunk <= 0) return List.of(new Row(name, fx.extract(y), label));
+        if (chunkSamples <= 0) return List.of(new Row(name, features.getFirst(), label));
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        ChunkSpans spans = ChunkSpans.of(y.length, chunk);
         List<Row> out = new ArrayList<>();
-        for (int k = 0; k < spans.count(); k++) {
-            out.add(new Row(stem + "." + k + ".wav", fx.extract(y, spans.start(k), spans.length()), label));
-        }
+        for (int k = 0; k < features.size(); k++) out.add(new Row(stem + "." + k + ".wav", features.get(k), label));
         return out;
     }
 
