@@ -1,7 +1,7 @@
 package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.dataset.AudioDataset;
 import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.PreparedDataset;
@@ -23,14 +23,14 @@ final class AudioDatasets {
         return new AudioPreparation.Settings(chunk, d.windowSamples(), d.windowOverlap(), features, windows);
     }
 
-    static PreparedDataset prepare(String name, String description, GtzanFolder.Scan scan, AudioPreparation.Settings settings,
+    static PreparedDataset prepare(String name, String description, AudioDataset scan, AudioPreparation.Settings settings,
                                    Path cacheDir, int threads, PrintWriter out) {
         AudioPreparation prep = new AudioPreparation(new ArrayCache(cacheDir), settings, threads);
         PreparedDataset prepared;
         try (ProgressBar bar = ConsoleProgress.bar("extract", scan.tracks().size())) {
             prepared = prep.prepare(name, description, scan.tracks(), (track, cached) -> bar.step());
         }
-        prepared = prepared.withMoreSkipped(scan.problems().stream().map(p -> new Skipped(scan.root(), p)).toList());
+        prepared = prepared.withMoreSkipped(scan.excluded().stream().map(p -> new Skipped(p.file(), p.reason())).toList());
         for (Skipped s : prepared.skipped()) out.println("skipped: " + s);
         out.flush();
         return prepared;

@@ -2,7 +2,7 @@ package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
 import org.genrebench.dataset.FeatureTable;
-import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.dataset.AudioDataset;
 import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
@@ -57,8 +57,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "GTZAN-layout audio folder (genres/<genre>/<genre>.NNNNN.wav|au).")
-    Path data;
+    @Option(names = "--data", paramLabel = "DIR|FILE.csv",
+            description = "Audio dataset, repeatable (the sources are combined): a folder of <genre>/ folders (label = folder,"
+                    + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), or a manifest CSV path,label[,group].")
+    List<Path> data;
 
     @Option(names = "--features-csv", paramLabel = "FILE",
             description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
@@ -105,16 +107,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelRegistry.requireKnown(models);
-        if (folds < 2 && split == SplitKind.kfold) throw new UserException("--folds must be at least 2, got " + folds);
+        checkOptions();
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> reports = new ArrayList<>();
         if (featuresCsv != null) {
             reports.add(runFeatureTable(featuresCsv, requireClassical(), stdout));
         } else {
-            Path audio = data != null ? data : DatasetSources.detectGtzan(dataRoot).orElse(null);
+            List<Path> audio = data != null ? data : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
             if (audio != null) {
-                reports.add(runAudio(gtzan(audio), stdout));
+                reports.add(runAudio(audio(audio), stdout));
             } else {
                 reports.add(runAudio(synthetic(), stdout));
                 Path shipped = dataRoot.resolve("features_30_sec.csv");
@@ -124,8 +125,28 @@ final class CompareCommand implements Callable<Integer> {
         }
         stdout.println("Reports:");
         reports.forEach(r -> stdout.println("  " + r.resolve("report.md")));
-        return 0;
+        if (skippedInputs > 0) {
+            stdout.println(skippedInputs + " input(s) skipped, named above and in the report (exit status 1)");
+        }
+        stdout.flush();
+        return skippedInputs > 0 ? 1 : 0;
     }
+
+    /** Every option checked before any work starts (one {@code error:} line, exit 2). */
+    private void checkOptions() {
+        OptionChecks.notBoth("--data", data, "--features-csv", featuresCsv);
+        models = OptionChecks.models("--models", models);
+        if (split == SplitKind.kfold) OptionChecks.atLeast("--folds", folds, 2);
+        training.check();
+        OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.existing("--data", data);
+        engine.distributed(); // an unknown --engine, or --master without spark, stops here
+        if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
+        OptionChecks.writableDirectory("--out", out);
+    }
+
+    /** Inputs skipped over all datasets of this run; any makes the exit status 1. */
+    private int skippedInputs;
 
     private List<String> requireClassical() {
         List<String> deep = models.stream().filter(ModelRegistry::isDeep).toList();
@@ -142,12 +163,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** An audio dataset: scan problems + unreadable files are skipped and reported, never fatal. */
-    private record AudioSource(String name, String description, GtzanFolder.Scan scan) {
+    private record AudioSource(String name, String description, AudioDataset scan) {
     }
 
-    private AudioSource gtzan(Path dir) {
-        GtzanFolder.Scan scan = GtzanFolder.scan(dir);
-        return new AudioSource("gtzan", "GTZAN-layout audio folder " + scan.root() + " (" + scan.tracks().size() + " tracks)", scan);
+    private AudioSource audio(List<Path> sources) {
+        AudioDataset scan = AudioDataset.load(sources);
+        return new AudioSource("gtzan", "audio: " + scan.description(), scan);
     }
 
     private AudioSource synthetic() throws IOException {
@@ -158,13 +179,17 @@ final class CompareCommand implements Callable<Integer> {
                 config.genres(), config.perGenre(), config.seconds(), seed, config.difficulty());
         stdout.flush();
         Path dir = DatasetSources.synthetic(dataRoot, config);
-        GtzanFolder.Scan scan = GtzanFolder.scan(dir);
+        AudioDataset scan = AudioDataset.load(List.of(dir));
         String description = String.format(Locale.ROOT, "synthetic genre set (embedded default, generated by `synth`): %d genres × %d tracks × %.0f s, seed %d, difficulty %.2f, in %s",
                 config.genres(), config.perGenre(), config.seconds(), seed, config.difficulty(), dir);
         return new AudioSource(quick ? "synthetic-quick" : "synthetic", description, scan);
     }
 
     private Path runAudio(AudioSource source, PrintWriter stdout) throws IOException {
+        // Folds and split lists are checked on the file list, before minutes of extraction.
+        List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
+        CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
+                tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
         AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds,
                 models.stream().anyMatch(ModelRegistry::isClassical), models.stream().anyMatch(ModelRegistry::isDeep));
         PreparedDataset prepared = AudioDatasets.prepare(source.name(), source.description(), source.scan(), settings,
@@ -173,15 +198,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Path run(PreparedDataset prepared, List<String> modelNames, PrintWriter stdout) throws IOException {
+        skippedInputs += prepared.skipped().size();
         stdout.printf(Locale.ROOT, "%s: %d songs, %d classes, %d feature rows, %d mel windows, %d skipped; models %s%n",
                 prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),
                 prepared.windows().size(), prepared.skipped().size(), String.join(",", modelNames));
         stdout.flush();
-        // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
-        Map<String, String> deepParams = training.networkSettings(
-                prepared.name().startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
-        CompareJob.Plan plan = new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
-                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
+        CompareJob.Plan plan = plan(prepared.name(), modelNames);
         int foldCount = plan.faultFiltered() ? 1 : folds;
         CompareJob.Outcome outcome;
         ClusterEngine cluster = engine.distributed() ? engine.open() : null;
@@ -208,6 +230,14 @@ final class CompareCommand implements Callable<Integer> {
         return outcome.dir();
     }
 
+    private CompareJob.Plan plan(String datasetName, List<String> modelNames) {
+        // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
+        Map<String, String> deepParams = training.networkSettings(
+                datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
+        return new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
+                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
+    }
+
     private int workers() {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
@@ -231,7 +261,7 @@ final class CompareCommand implements Callable<Integer> {
             return switch (value) {
                 case "kfold" -> SplitKind.kfold;
                 case "fault-filtered" -> SplitKind.fault_filtered;
-                default -> throw new UserException("--split must be kfold or fault-filtered, got '" + value + "'");
+                default -> throw new picocli.CommandLine.TypeConversionException("expected kfold or fault-filtered, got '" + value + "'");
             };
         }
     }

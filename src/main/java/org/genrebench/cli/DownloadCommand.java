@@ -44,6 +44,8 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!dataset.equals("gtzan")) throw new UserException("unknown dataset '" + dataset + "'; known: gtzan");
+        OptionChecks.atLeast("--attempts", attempts, 1);
+        OptionChecks.writableDirectory("--to", to);
         URI source = url == null ? GtzanDownload.DEFAULT_URL : url;
         Optional<Checksum> checksum = sha256 != null ? Optional.of(Checksum.sha256(sha256))
                 : md5 != null ? Optional.of(Checksum.md5(md5))

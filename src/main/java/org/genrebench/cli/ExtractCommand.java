@@ -2,8 +2,11 @@ package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.genrebench.dataset.AudioDataset;
+import org.genrebench.dataset.Excluded;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
+import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
 import org.genrebench.experiment.ClusterEngine;
 import picocli.CommandLine.Command;
@@ -11,8 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,10 +21,13 @@ import java.util.concurrent.Callable;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extracts the 58 handcrafted features (community GTZAN schema) to CSV.",
                 "One row per track, or per chunk with --chunk-seconds (3 s = 66149 samples, as the community 3-second table);"
-                        + " rows are named <track>.<k>.wav. The label is the track's folder name. Unreadable files are skipped and listed."})
+                        + " rows are named <track>.<k>.wav. The label is the track's genre folder (or the manifest's label)."
+                        + " Unreadable files are skipped and listed."})
 final class ExtractCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of tracks, <genre>/<track>.wav WAV or .au (resampled to 22050 Hz when needed).")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
+            description = "Audio dataset, repeatable (combined): a folder of <genre>/ folders, any file names, or a manifest CSV"
+                    + " path,label[,group]; resampled to 22050 Hz when needed.")
+    List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|DIR",
             description = "CSV file to write; with --engine spark a folder: features.csv, features.parquet, skipped.csv and the"
@@ -41,14 +45,17 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int chunk = 0;
-        if (chunkSeconds != null) {
-            if (!(chunkSeconds > 0)) throw new UserException("--chunk-seconds must be positive: " + chunkSeconds);
-            chunk = (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
-        }
-        List<Path> files = FeatureTableWriter.audioFiles(data);
-        if (files.isEmpty()) throw new UserException("no .wav or .au files under " + data);
-        if (engine.distributed()) return extractOnCluster(files, chunk);
+        OptionChecks.existing("--data", data);
+        boolean distributed = engine.distributed();
+        if (distributed) OptionChecks.writableDirectory("--out", out);
+        else OptionChecks.writableFile("--out", out);
+        OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
+        OptionChecks.atLeast("--threads", threads, 1);
+        int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
+        AudioDataset dataset = AudioDataset.load(data);
+        List<FeatureTableWriter.Input> files = dataset.tracks().stream()
+                .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
+        if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
@@ -58,16 +65,12 @@ final class ExtractCommand implements Callable<Integer> {
                 }
             });
         }
-        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(out)) {
-            FeatureTableWriter.write(result.rows(), w);
-        }
+        AtomicFiles.writeText(out, w -> FeatureTableWriter.write(result.rows(), w));
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
-        printSkipped(result.skipped());
-        return 0;
+        return report(dataset, result.skipped());
     }
 
-    private int extractOnCluster(List<Path> files, int chunk) {
+    private int extractOnCluster(AudioDataset dataset, List<FeatureTableWriter.Input> files, int chunk) {
         ClusterEngine.Extraction x;
         try (ClusterEngine cluster = engine.open()) {
             System.err.printf("extract: %d files on %s%n", files.size(), cluster.describe());
@@ -75,13 +78,19 @@ final class ExtractCommand implements Callable<Integer> {
         }
         System.err.printf("wrote %d rows from %d files (%d reused from %s) to %s%n", x.rows(), x.files() - x.skipped().size(),
                 x.reused(), out, x.csv());
-        printSkipped(x.skipped());
-        return 0;
+        return report(dataset, x.skipped());
     }
 
-    private static void printSkipped(List<FeatureTableWriter.Skipped> skipped) {
-        if (skipped.isEmpty()) return;
-        System.err.printf("skipped %d unreadable file(s):%n", skipped.size());
-        for (FeatureTableWriter.Skipped s : skipped) System.err.println("  " + s.file() + ": " + s.reason());
+    /** Names what was left out and skipped; exit status 1 when anything was. */
+    private static int report(AudioDataset dataset, List<FeatureTableWriter.Skipped> skipped) {
+        if (!dataset.excluded().isEmpty()) {
+            System.err.printf("left out %d file(s) or folder(s) of the dataset:%n", dataset.excluded().size());
+            for (Excluded e : dataset.excluded()) System.err.println("  " + e);
+        }
+        if (!skipped.isEmpty()) {
+            System.err.printf("skipped %d unreadable file(s):%n", skipped.size());
+            for (FeatureTableWriter.Skipped s : skipped) System.err.println("  " + s.file() + ": " + s.reason());
+        }
+        return skipped.isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
     }
 }

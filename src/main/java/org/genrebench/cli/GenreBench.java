@@ -39,7 +39,9 @@ public final class GenreBench implements Runnable {
 
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new GenreBench());
-        cl.setExecutionExceptionHandler(new UserErrorHandler());
+        UserErrorHandler errors = new UserErrorHandler();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl;
     }
 }

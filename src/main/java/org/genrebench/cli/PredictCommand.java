@@ -34,6 +34,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.readableFile("--model", modelFile);
+        OptionChecks.atLeast("--top", top, 1);
         TrainedModel model = TrainedModel.load(modelFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -40,6 +40,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SynthConfig config = new SynthConfig(genres, perGenre, seconds, seed, difficulty, SynthConfig.SAMPLE_RATE);
+        OptionChecks.writableDirectory("--out", out);
         long start = System.nanoTime();
         List<Path> files = SynthDataset.write(out, config);
         double elapsed = (System.nanoTime() - start) / 1e9;

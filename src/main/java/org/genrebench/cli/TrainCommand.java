@@ -1,6 +1,6 @@
 package org.genrebench.cli;
 
-import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.dataset.AudioDataset;
 import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.TrainedModel;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,8 +32,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "knn, rf, svm, logreg, mlp, cnn, vgg or crnn.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "GTZAN-layout audio folder.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
+            description = "Audio dataset, repeatable: a folder of <genre>/ folders or a manifest CSV path,label[,group].")
+    List<Path> data;
 
     @Option(names = "--save", required = true, paramLabel = "FILE", description = "Where to write the trained model.")
     Path save;
@@ -49,15 +51,17 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() throws IOException {
-        String name = model.strip().toLowerCase(Locale.ROOT);
-        ModelRegistry.requireKnown(java.util.List.of(name));
+        String name = OptionChecks.models("--model", java.util.List.of(model)).getFirst();
+        training.check();
+        OptionChecks.existing("--data", data);
+        OptionChecks.writableFile("--save", save);
         boolean deep = ModelRegistry.isDeep(name);
         PrintWriter out = spec.commandLine().getOut();
-        GtzanFolder.Scan scan = GtzanFolder.scan(data);
+        AudioDataset scan = AudioDataset.load(data);
         AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds, !deep, deep);
-        PreparedDataset prepared = AudioDatasets.prepare("train", "audio folder " + scan.root(), scan, settings, cache,
+        PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
-        if (prepared.classNames().size() < 2) throw new UserException(data + " has fewer than two usable genres");
+        if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.stream().map(Path::toString).toList()) + " has fewer than two usable genres");
 
         long start = System.nanoTime();
         GenreClassifier<?> classifier;
@@ -74,6 +78,6 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "trained %s on %d songs (%d %s) in %.1f s; saved %s%n", name, prepared.songIds().size(),
                 deep ? prepared.windows().size() : prepared.features().size(), deep ? "mel windows" : "feature rows",
                 (System.nanoTime() - start) / 1e9, save);
-        return 0;
+        return prepared.skipped().isEmpty() ? 0 : 1;
     }
 }

@@ -18,6 +18,13 @@ final class TrainingOptions {
             description = "Feature rows per chunk of S seconds for the classical models (0 = one row per track; default: ${DEFAULT-VALUE}).")
     double chunkSeconds;
 
+    /** The range checks of these options (one {@code error:} line each). */
+    void check() {
+        OptionChecks.atLeast("--epochs", epochs, 1);
+        OptionChecks.atLeast("--batch-size", batchSize, 1);
+        OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
+    }
+
     /**
      * The networks' settings given on the command line, as {@code ModelRegistry.deep(..).create} takes them;
      * {@code defaultEpochs} (may be null) stands in for an absent {@code --epochs}.

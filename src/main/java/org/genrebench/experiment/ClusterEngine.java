@@ -32,7 +32,7 @@ public interface ClusterEngine extends AutoCloseable {
      * {@link FeatureTableWriter#extract}); files already extracted there with the same content and settings are
      * reused, not recomputed.
      */
-    Extraction extract(List<Path> files, int chunkSamples, Path outDir);
+    Extraction extract(List<FeatureTableWriter.Input> files, int chunkSamples, Path outDir);
 
     /** Runs the classical models' (model, fold) fits, and under {@code tune} every grid candidate, as cluster tasks. */
     Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune);

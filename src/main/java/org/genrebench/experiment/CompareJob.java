@@ -110,17 +110,31 @@ public final class CompareJob {
             throw new UserException(data.name() + " has no usable songs" + (data.skipped().isEmpty() ? ""
                     : " (" + data.skipped().size() + " skipped, first: " + data.skipped().getFirst() + ")"));
         }
-        if (data.classNames().size() < 2) {
-            throw new UserException(data.name() + " has a single class (" + data.classNames() + "); genre classification needs at least two");
+        List<String> genres = java.util.Arrays.stream(data.songLabels()).mapToObj(data.classNames()::get).toList();
+        requireSplitPossible(data.name(), data.songIds(), genres, plan);
+    }
+
+    /**
+     * Whether the plan's protocol can be drawn on these songs (one genre per song): at least two genres, and as many
+     * songs per genre as folds, or, for the fault-filtered split, GTZAN data. The CLI calls this on the scanned file
+     * list before any extraction; {@link #run} again on what preparation kept.
+     */
+    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan) {
+        java.util.SortedMap<String, Integer> perGenre = new java.util.TreeMap<>();
+        for (String g : songGenres) perGenre.merge(g, 1, Integer::sum);
+        if (perGenre.size() < 2) {
+            throw new UserException(dataName + " has a single class (" + List.copyOf(perGenre.keySet())
+                    + "); genre classification needs at least two");
         }
-        if (plan.faultFiltered()) return;
-        int[] perClass = new int[data.classNames().size()];
-        for (int label : data.songLabels()) perClass[label]++;
-        for (int c = 0; c < perClass.length; c++) {
-            if (perClass[c] < plan.folds()) {
-                throw new UserException("class '" + data.classNames().get(c) + "' has " + perClass[c] + " song(s), fewer than the "
+        if (plan.faultFiltered()) {
+            FaultFilteredSplit.read(plan.splitsDir()).requireGtzan(dataName, songIds);
+            return;
+        }
+        perGenre.forEach((genre, songs) -> {
+            if (songs < plan.folds()) {
+                throw new UserException("class '" + genre + "' has " + songs + " song(s), fewer than the "
                         + plan.folds() + " folds; add songs or lower --folds");
             }
-        }
+        });
     }
 }

@@ -5,24 +5,20 @@ import org.genrebench.audio.AudioLoader;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
- * Builds the community GTZAN feature table for a folder of tracks ({@code <genre>/<track>.wav}): one row per track,
- * or per chunk when a chunk length is given, processed in parallel, one {@link FeatureExtractor} per thread.
- * Rows keep the sorted order of the files; files that cannot be read are skipped and reported.
+ * Builds the community GTZAN feature table for a list of labelled audio files: one row per track, or per chunk
+ * when a chunk length is given, processed in parallel, one {@link FeatureExtractor} per thread. Rows keep the
+ * order of the inputs; files that cannot be read are skipped and reported.
  */
 public final class FeatureTableWriter {
     /** Community 3-second table: chunks of 66 149 samples (3 s at 22 050 Hz, minus one). */
@@ -30,6 +26,10 @@ public final class FeatureTableWriter {
 
     /** One CSV row: file (or chunk) name, the 58 features, label. */
     public record Row(String filename, double[] features, String label) {
+    }
+
+    /** One audio file and its genre label. */
+    public record Input(Path file, String label) {
     }
 
     /** A file that was skipped, and why. */
@@ -43,26 +43,11 @@ public final class FeatureTableWriter {
     private FeatureTableWriter() {
     }
 
-    /** Audio files ({@code .wav}, {@code .au}) under {@code dir}, sorted by path. */
-    public static List<Path> audioFiles(Path dir) {
-        if (!Files.isDirectory(dir)) throw new UserException("data folder not found: " + dir);
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return n.endsWith(".wav") || n.endsWith(".au");
-                    })
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Extracts every file with {@code threads} workers. {@code chunkSamples <= 0} gives one row per track; otherwise
      * one row per whole chunk named {@code <track>.<k>.wav}. {@code progress} is called once per finished file.
      */
-    public static Result extract(List<Path> files, int chunkSamples, int threads, IntConsumer progress) {
+    public static Result extract(List<Input> files, int chunkSamples, int threads, IntConsumer progress) {
         ThreadLocal<FeatureExtractor> fx = FeatureExtractor.perThread();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "extract");
@@ -71,10 +56,10 @@ public final class FeatureTableWriter {
         });
         try {
             List<Future<List<Row>>> futures = new ArrayList<>();
-            for (Path file : files) {
+            for (Input input : files) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return extractFile(fx.get(), file, chunkSamples);
+                        return extractFile(fx.get(), input, chunkSamples);
                     } finally {
                         progress.accept(1);
                     }
@@ -87,7 +72,7 @@ public final class FeatureTableWriter {
                     rows.addAll(futures.get(i).get());
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
-                    skipped.add(new Skipped(files.get(i), c.getMessage() == null ? c.toString() : c.getMessage()));
+                    skipped.add(new Skipped(files.get(i).file(), c.getMessage() == null ? c.toString() : c.getMessage()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
@@ -99,10 +84,10 @@ public final class FeatureTableWriter {
         }
     }
 
-    /** Loads {@code file} (WAV or .au, mono, resampled to the extractor's rate) and extracts its rows. */
-    public static List<Row> extractFile(FeatureExtractor fx, Path file, int chunkSamples) {
-        AudioClip clip = AudioLoader.load(file, fx.params().sampleRate());
-        return rows(file, features(fx, clip.samples(), chunkSamples), chunkSamples);
+    /** Loads the input's file (any decoded format, mono, resampled to the extractor's rate) and extracts its rows. */
+    public static List<Row> extractFile(FeatureExtractor fx, Input input, int chunkSamples) {
+        AudioClip clip = AudioLoader.load(input.file(), fx.params().sampleRate());
+        return rows(input, features(fx, clip.samples(), chunkSamples), chunkSamples);
     }
 
     /** The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}). */
@@ -116,17 +101,22 @@ public final class FeatureTableWriter {
     }
 
     /**
-     * The table rows of {@code file} for its {@code features} (from {@link #features}): named after the file, or
-     * {@code <track>.<k>.wav} per chunk when {@code chunkSamples > 0}; labelled by the file's folder name.
+     * The table rows of {@code input} for its {@code features} (from {@link #features}): named after the file, or
+     * {@code <track>.<k>.wav} per chunk when {@code chunkSamples > 0}, with the input's label.
      */
-    public static List<Row> rows(Path file, List<double[]> features, int chunkSamples) {
-        String name = file.getFileName().toString();
-        String label = file.getParent() == null ? "" : file.getParent().getFileName().toString();
-        if (chunkSamples <= 0) return List.of(new Row(name, features.getFirst(), label));
+    public static List<Row> rows(Input input, List<double[]> features, int chunkSamples) {
+        String name = input.file().getFileName().toString();
+        if (chunkSamples <= 0) return List.of(new Row(name, features.getFirst(), input.label()));
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         List<Row> out = new ArrayList<>();
-        for (int k = 0; k < features.size(); k++) out.add(new Row(stem + "." + k + ".wav", features.get(k), label));
+        for (int k = 0; k < features.size(); k++) out.add(new Row(stem + "." + k + ".wav", features.get(k), input.label()));
         return out;
+    }
+
+    /** RFC 4180 quoting for names that hold a comma, quote or line break (any file name may). */
+    private static String csvCell(String s) {
+        if (s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** Writes rows in the community schema: {@code filename,length,…,mfcc20_var,label}. */
@@ -136,14 +126,14 @@ public final class FeatureTableWriter {
         StringBuilder sb = new StringBuilder(1024);
         for (Row r : rows) {
             sb.setLength(0);
-            sb.append(r.filename());
+            sb.append(csvCell(r.filename()));
             double[] f = r.features();
             for (int i = 0; i < f.length; i++) {
                 sb.append(',');
                 if (i == 0) sb.append((long) f[i]);
                 else sb.append(f[i]);
             }
-            sb.append(',').append(r.label()).append('\n');
+            sb.append(',').append(csvCell(r.label())).append('\n');
             out.write(sb.toString());
         }
     }

@@ -43,6 +43,29 @@ public record FaultFilteredSplit(Set<String> train, Set<String> valid, Set<Strin
         }
     }
 
+    /** Share of the lists' songs a dataset must hold for the protocol to mean what its papers report. */
+    static final double MIN_COVERAGE = 0.9;
+
+    /**
+     * Refuses data that is not GTZAN: the lists name 930 GTZAN songs, and on any other data (a synthetic set with
+     * GTZAN-style names, a subset) they would keep a handful of test songs and report a meaningless score.
+     */
+    public void requireGtzan(String dataName, java.util.Collection<String> songIds) {
+        Set<String> have = new java.util.HashSet<>(songIds);
+        long listed = 0, present = 0;
+        for (Set<String> list : List.of(train, valid, test)) {
+            for (String s : list) {
+                listed++;
+                if (have.contains(s)) present++;
+            }
+        }
+        if (present < MIN_COVERAGE * listed) {
+            throw new UserException(String.format(java.util.Locale.ROOT,
+                    "--split fault-filtered is defined on GTZAN: %s holds %d of the %d songs its lists name (at least %.0f %% needed)",
+                    dataName, present, listed, 100 * MIN_COVERAGE));
+        }
+    }
+
     /**
      * The single fold of this protocol over samples with the given song ids. Classical models have no early
      * stopping, so they train on train ∪ valid; samples of songs in no list (the filtered-out faults) are dropped.

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.genrebench.eval.Harness;
 import org.genrebench.experiment.ClusterEngine;
+import org.genrebench.feature.FeatureTableWriter;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class SparkEngine implements ClusterEngine {
     }
 
     @Override
-    public Extraction extract(List<Path> files, int chunkSamples, Path outDir) {
+    public Extraction extract(List<FeatureTableWriter.Input> files, int chunkSamples, Path outDir) {
         return new SparkExtraction(this).run(files, chunkSamples, outDir);
     }
 

@@ -78,7 +78,7 @@ final class SparkExtraction {
     /** One extractor per executor thread, reused by every task that thread runs (its buffers only grow). */
     private static final ThreadLocal<FeatureExtractor> EXTRACTOR = FeatureExtractor.perThread();
 
-    ClusterEngine.Extraction run(List<Path> files, int chunkSamples, Path outDir) {
+    ClusterEngine.Extraction run(List<FeatureTableWriter.Input> files, int chunkSamples, Path outDir) {
         SparkSession spark = engine.session();
         JavaSparkContext jsc = engine.context();
         try {
@@ -94,7 +94,7 @@ final class SparkExtraction {
         Broadcast<Set<String>> stored = jsc.broadcast(storedKeys);
         int attempts = engine.taskAttempts();
         Decoder decoder = this.decoder;
-        List<String> paths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        List<String> paths = files.stream().map(in -> in.file().toAbsolutePath().toString()).toList();
         int partitions = Math.max(1, Math.min(paths.size(), 4 * jsc.defaultParallelism()));
         List<FileOutcome> outcomes = jsc.parallelize(paths, partitions).mapPartitions(it -> {
             List<FileOutcome> out = new ArrayList<>();
@@ -110,11 +110,11 @@ final class SparkExtraction {
 
         List<FeatureTableWriter.Row> rows = new ArrayList<>();
         List<FeatureTableWriter.Skipped> skipped = new ArrayList<>();
-        for (FileOutcome o : outcomes) { // collect() keeps the order of the input list
-            Path file = Paths.get(o.path());
+        for (int i = 0; i < outcomes.size(); i++) { // collect() keeps the order of the input list
+            FileOutcome o = outcomes.get(i);
             List<double[]> features = o.features() != null ? o.features() : o.stored() ? reused.get(o.key()) : null;
-            if (features == null) skipped.add(new FeatureTableWriter.Skipped(file, o.skipReason()));
-            else rows.addAll(FeatureTableWriter.rows(file, features, chunkSamples));
+            if (features == null) skipped.add(new FeatureTableWriter.Skipped(files.get(i).file(), o.skipReason()));
+            else rows.addAll(FeatureTableWriter.rows(files.get(i), features, chunkSamples));
         }
         Path csv = outDir.resolve("features.csv");
         try {

@@ -64,7 +64,7 @@ class CompareCommandTest {
 
         Run r = cli("compare", "--data", data.toString(), "--models", "knn,logreg", "--folds", "2",
                 "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.code(), "exit status 1: inputs were skipped\n" + r.err());
         assertTrue(r.out().contains("13 songs"), "the 9 good and 4 converted files are used:\n" + r.out());
         String report = Files.readString(tmp.resolve("results/gtzan/report.md"));
         String skipped = report.substring(report.indexOf("## Skipped inputs"));

@@ -32,7 +32,8 @@ class ExtractCommandTest {
         System.setErr(new PrintStream(captured, true));
         try {
             Path out = tmp.resolve("out/features.csv");
-            assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", out.toString(), "--threads", "2"));
+            // exit status 1: broken.wav was skipped
+            assertEquals(1, GenreBench.run("extract", "--data", data.toString(), "--out", out.toString(), "--threads", "2"));
             List<String> lines = Files.readAllLines(out);
             assertEquals(2, lines.size());
             assertEquals(header, lines.get(0));
@@ -44,7 +45,7 @@ class ExtractCommandTest {
             assertTrue(captured.toString().contains("broken.wav"), captured.toString());
 
             Path chunks = tmp.resolve("chunks.csv");
-            assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
+            assertEquals(1, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
             List<String> c = Files.readAllLines(chunks);
             assertEquals(11, c.size());
             assertTrue(c.get(1).startsWith("blues.00000.0.wav,66149,"), c.get(1));
@@ -53,7 +54,7 @@ class ExtractCommandTest {
             // a clip shorter than one chunk still gives a row, over the whole clip (the rule compare uses too)
             org.genrebench.audio.WavWriter.writePcm16(data.resolve("blues/short.wav"),
                     org.genrebench.testutil.TestAudio.tone(440, 1, 22_050, 3), 22_050);
-            assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
+            assertEquals(1, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
             List<String> withShort = Files.readAllLines(chunks);
             assertEquals(12, withShort.size());
             assertTrue(withShort.stream().anyMatch(l -> l.startsWith("short.0.wav,22050,")), withShort.toString());

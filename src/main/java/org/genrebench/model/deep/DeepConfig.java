@@ -26,10 +26,10 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, int pat
      * Batch 32 and Adam 3e-3 rather than 64 and 1e-3: with a few hundred training windows per fold, batch 64 gave
      * ~5 steps per epoch and the networks were still near chance after the handful of epochs a CPU run can
      * afford; halving the batch doubles the updates for ~the same compute, and the larger step (with batch norm
-     * everywhere) converges in a few epochs without diverging (results/benchmarks.md, "Deep models"). That large
+     * everywhere) converges in a few epochs without diverging (docs/architecture.md, "Networks"). That large
      * step makes the raw weights jump from batch to batch; validating and predicting with their moving average
      * (decay 0.99, a horizon of ~100 steps) lifted the synthetic set's song accuracy from 0.606/0.506/0.513 to
-     * 0.663/0.650/0.588 (cnn/vgg/crnn, same folds and seed; README, "Deep models").
+     * 0.663/0.650/0.588 (cnn/vgg/crnn, same folds and seed; docs/architecture.md, "Networks").
      */
     public static final DeepConfig DEFAULT = new DeepConfig(30, 32, 3e-3, 5, 0.15, true, 0.99, 42L, 0);
 

@@ -82,8 +82,8 @@ public class FirstConvolutionLayer extends ConvolutionLayer {
      * stride-1 "same" convolution. The input planes are copied with a zero border and the gradient planes with
      * zero columns to the same row length, so each tap is one long dot product of a gradient plane with the
      * input plane shifted by (i, j) rows/columns (the zero columns cancel the wrap-around into the next row).
-     * With one input channel this is ~19 M multiply-adds per batch of 64; it replaced 64 per-sample oneDNN GEMMs
-     * of shape 8x4160 . 4160x9 whose call overhead cost ~13 ms a step (DNNL_VERBOSE, results/benchmarks.md).
+     * With one input channel this is ~19 M multiply-adds per batch of 64, instead of 64 per-sample oneDNN GEMMs of
+     * shape 8x4160 . 4160x9 whose call overhead costs ~15 ms a step (DNNL_VERBOSE; docs/deep-cpu-speed.md).
      */
     static final class WeightGradient {
         private float[] raw = new float[0], padded = new float[0];

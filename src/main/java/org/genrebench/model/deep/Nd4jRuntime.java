@@ -22,7 +22,7 @@ public final class Nd4jRuntime {
     public static synchronized void configure(int threads) {
         // DL4J 1.0.0-M2.1 ships with its layer helpers switched OFF (HelperUtils reads this property with a
         // default of "true"), so ConvolutionLayer never calls oneDNN even in nd4j's oneDNN build and falls
-        // back to im2col + GEMM. Switching them on is what makes conv training fast on CPU (README, "Speed").
+        // back to im2col + GEMM. Switching them on is what makes conv training fast on CPU (docs/deep-cpu-speed.md).
         // Respect an explicit -D from the user.
         if (System.getProperty(HELPERS_DISABLE) == null) {
             System.setProperty(HELPERS_DISABLE, "false");

@@ -8,10 +8,9 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  */
 public interface NetworkArchitecture {
     /**
-     * Base channel count of the full-size networks (8, 16, 32 channels). 8 rather than the earlier 16: with the
-     * 2x2 stem it keeps every network under ~10 M multiply-adds per window, which a 2-core CPU trains at
-     * ~100+ windows/s, and the synthetic and small GTZAN-size sets do not need more capacity
-     * (results/benchmarks.md, "Deep models").
+     * Base channel count of the full-size networks (8, 16, 32 channels). With the 2x2 stem, width 8 keeps every
+     * network near or under ~10 M multiply-adds per window, which a 2-core CPU trains at hundreds of windows/s
+     * (results/benchmarks.md, "Deep models"); the synthetic and small GTZAN-size sets do not need more capacity.
      */
     int DEFAULT_WIDTH = 8;
 

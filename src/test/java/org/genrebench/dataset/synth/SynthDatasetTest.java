@@ -2,7 +2,7 @@ package org.genrebench.dataset.synth;
 
 import org.genrebench.audio.AudioClip;
 import org.genrebench.audio.AudioReader;
-import org.genrebench.dataset.GtzanFolder;
+import org.genrebench.dataset.AudioDataset;
 import org.genrebench.util.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +45,10 @@ class SynthDatasetTest {
         List<Path> files = SynthDataset.write(dir, config);
         assertEquals(12, files.size());
         assertEquals(dir.resolve("genres/blues/blues.00000.wav"), files.get(0));
-        GtzanFolder.Scan scan = GtzanFolder.scan(dir);
+        AudioDataset scan = AudioDataset.load(List.of(dir));
         assertEquals(List.of("blues", "classical", "country", "disco"), scan.genres());
         assertEquals(12, scan.tracks().size());
-        assertTrue(scan.problems().isEmpty(), scan.problems().toString());
+        assertTrue(scan.excluded().isEmpty(), scan.excluded().toString());
         for (Path f : files) {
             AudioClip clip = AudioReader.read(f);
             assertEquals(22050, clip.sampleRate());

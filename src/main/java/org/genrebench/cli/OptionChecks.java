@@ -1,0 +1,168 @@
+package org.genrebench.cli;
+
+import org.genrebench.model.ModelRegistry;
+import org.genrebench.util.UserException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The checks every command runs on its options before any work starts: numbers in range, lists without holes or
+ * repeats, input files that exist, output places that can really be written. Each failure is one
+ * {@link UserException} naming the option, so a misuse costs the user nothing but one {@code error:} line.
+ */
+final class OptionChecks {
+    /**
+     * Shortest feature chunk: tempo and the per-chunk variances need a few dozen frames; {@code 0.001} would cut a
+     * 30-s track into 30 000 rows of noise.
+     */
+    static final double MIN_CHUNK_SECONDS = 1.0;
+
+    private OptionChecks() {
+    }
+
+    /** {@code value} (null: not given) is at least {@code min}. */
+    static void atLeast(String option, Number value, long min) {
+        if (value != null && value.longValue() < min) {
+            throw new UserException(option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    /** A finite number in [{@code min}, {@code max}]. */
+    static void inRange(String option, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new UserException(String.format(Locale.ROOT, "%s must be between %s and %s, got %s", option,
+                    plain(min), plain(max), plain(value)));
+        }
+    }
+
+    /** A chunk length: 0 (one row per track, where {@code zeroMeansTrack}) or a finite length of at least 1 s. */
+    static void chunkSeconds(String option, Double seconds, boolean zeroMeansTrack) {
+        if (seconds == null || (zeroMeansTrack && seconds == 0)) return;
+        if (!Double.isFinite(seconds) || seconds < MIN_CHUNK_SECONDS) {
+            throw new UserException(option + " must be " + (zeroMeansTrack ? "0 (one row per track) or " : "")
+                    + "a number of seconds of at least " + plain(MIN_CHUNK_SECONDS) + ", got " + plain(seconds));
+        }
+    }
+
+    /**
+     * Model names as given ({@code --models knn,svm}), trimmed and lower-cased: none empty, none repeated, all known.
+     */
+    static List<String> models(String option, List<String> names) {
+        List<String> cleaned = new ArrayList<>();
+        for (String n : names == null ? List.<String>of() : names) cleaned.add(n.strip().toLowerCase(Locale.ROOT));
+        if (cleaned.isEmpty() || cleaned.stream().allMatch(String::isEmpty)) {
+            throw new UserException(option + " needs at least one model name, e.g. " + option + " knn,svm");
+        }
+        if (cleaned.contains("")) throw new UserException(option + " has an empty name in '" + String.join(",", names) + "'");
+        Set<String> seen = new LinkedHashSet<>();
+        for (String n : cleaned) {
+            if (!seen.add(n)) throw new UserException(option + " names '" + n + "' twice; each model runs once");
+        }
+        ModelRegistry.requireKnown(cleaned);
+        return List.copyOf(cleaned);
+    }
+
+    /** At most one of two alternative options. */
+    static void notBoth(String a, Object aValue, String b, Object bValue) {
+        if (aValue != null && bValue != null) {
+            throw new UserException(a + " and " + b + " are alternatives; give one of them");
+        }
+    }
+
+    /** Inputs that must exist (folders or files; what they hold is the loader's to judge). */
+    static void existing(String option, List<Path> paths) {
+        for (Path p : paths == null ? List.<Path>of() : paths) {
+            if (!Files.exists(p)) throw new UserException(option + " " + p + " does not exist");
+        }
+    }
+
+    static void existingDirectory(String option, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException(option + " " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
+        }
+    }
+
+    static void readableFile(String option, Path file) {
+        if (!Files.exists(file)) throw new UserException(option + " " + file + " does not exist");
+        if (!Files.isRegularFile(file)) throw new UserException(option + " " + file + " is not a file");
+        if (!Files.isReadable(file)) throw new UserException(option + " " + file + " cannot be read (permission denied)");
+    }
+
+    /**
+     * A folder results will be written into: created if missing and probed with a real file, because permission bits
+     * lie (root ignores them, {@code /proc} and read-only mounts refuse whatever they say).
+     */
+    static void writableDirectory(String option, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserException(option + " " + dir + " is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(option + " " + dir + " cannot be created (" + reason(e) + ")");
+        }
+        probe(option, dir);
+    }
+
+    /** A file that will be written (replaced if present): not a folder, and its folder writable. */
+    static void writableFile(String option, Path file) {
+        if (Files.isDirectory(file)) throw new UserException(option + " " + file + " is a folder, not a file");
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new UserException(option + " " + file + ": " + parent + " is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(option + " " + file + ": its folder cannot be created (" + reason(e) + ")");
+        }
+        probe(option, parent);
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new UserException(option + " " + file + " cannot be replaced (permission denied)");
+        }
+    }
+
+    private static void probe(String option, Path dir) {
+        Path probe = dir.resolve(".genrebench-write-test-" + ProcessHandle.current().pid());
+        try {
+            Files.write(probe, new byte[]{1}, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(option + " " + dir + " is not writable (" + reason(e) + ")");
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // nothing was created, or the folder refuses deletes too: the write already failed
+            }
+        }
+    }
+
+    /** A short reason for a file-system failure, without Java class names. */
+    static String reason(Exception e) {
+        String simple = e.getClass().getSimpleName();
+        String what = switch (simple) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or folder";
+            case "FileAlreadyExistsException" -> "a file is in the way";
+            case "NotDirectoryException" -> "a file is in the way";
+            case "ReadOnlyFileSystemException" -> "read-only file system";
+            default -> null;
+        };
+        if (what != null) return what;
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? simple : m;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

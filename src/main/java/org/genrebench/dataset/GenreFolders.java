@@ -1,0 +1,144 @@
+package org.genrebench.dataset;
+
+import org.genrebench.audio.AudioFormats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Folder-per-genre collections: the label is the top-level folder a file lies under, the song is the file, in any
+ * decoded format and with any name. Sub-folders (albums, discs) keep the top-level label; hidden files and folders,
+ * files outside a genre folder and non-audio files are left out and named. GTZAN's own copies put the genre folders
+ * below {@code genres/} (marsyas archive, {@code synth}), {@code genres_original/} or {@code Data/genres_original/}
+ * (Kaggle); those are looked into first.
+ */
+final class GenreFolders {
+    /** Where GTZAN copies put the genre folders, relative to the folder given, in the order they are tried. */
+    static final List<String> GTZAN_LAYOUTS = List.of("genres", "genres_original", "Data/genres_original");
+    /** GTZAN's file stem {@code <genre>.NNNNN}: the song id (fault-filtered lists and feature tables use it). */
+    private static final Pattern GTZAN_STEM = Pattern.compile("([A-Za-z0-9_-]+)\\.(\\d{5})");
+
+    private GenreFolders() {
+    }
+
+    /** The folder holding the genre folders: the first GTZAN layout present, else {@code dir} itself. */
+    static Path genreRoot(Path dir) {
+        for (String layout : GTZAN_LAYOUTS) {
+            Path root = dir.resolve(layout).normalize();
+            if (Files.isDirectory(root)) return root;
+        }
+        return dir;
+    }
+
+    static DatasetPart scan(Path dir) {
+        Path root = genreRoot(dir);
+        List<Track> tracks = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        for (Path child : sortedChildren(root)) {
+            String name = child.getFileName().toString();
+            boolean folder = Files.isDirectory(child);
+            if (name.startsWith(".")) {
+                excluded.add(new Excluded(child, "hidden " + (folder ? "folder" : "file") + ", not a genre; left out"));
+            } else if (!folder) {
+                excluded.add(new Excluded(child, "lies outside any genre folder (the label is the folder a file is in); left out"));
+            } else {
+                int before = tracks.size();
+                scanGenre(child, name, tracks, excluded);
+                if (tracks.size() == before) excluded.add(new Excluded(child, "genre folder holds no audio files"));
+            }
+        }
+        return new DatasetPart("folder " + root, tracks, excluded, Map.of());
+    }
+
+    private static void scanGenre(Path genreDir, String label, List<Track> tracks, List<Excluded> excluded) {
+        try {
+            List<Path> files = new ArrayList<>();
+            Files.walkFileTree(genreDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(genreDir) && d.getFileName().toString().startsWith(".")) {
+                        excluded.add(new Excluded(d, "hidden folder, left out with everything in it"));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) files.add(f);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            files.sort(null);
+            for (Path f : files) {
+                Excluded why = classify(f);
+                if (why != null) {
+                    excluded.add(why);
+                    continue;
+                }
+                String stem = stem(f);
+                Matcher gtzan = GTZAN_STEM.matcher(stem);
+                if (gtzan.matches() && !gtzan.group(1).equalsIgnoreCase(label)) {
+                    excluded.add(new Excluded(f, "named for genre '" + gtzan.group(1) + "' but lies in folder '" + label + "'; left out"));
+                    continue;
+                }
+                String id = gtzan.matches() ? stem : songIdOf(label + "/" + withoutExtension(genreDir.relativize(f)));
+                tracks.add(new Track(id, id, label, f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + genreDir, e);
+        }
+    }
+
+    /** Why a file is not a track (hidden, not decoded, not audio), or null when it is one. */
+    static Excluded classify(Path f) {
+        if (f.getFileName().toString().startsWith(".")) return new Excluded(f, "hidden file, left out");
+        if (AudioFormats.isDecoded(f)) return null;
+        return AudioFormats.notDecoded(f).map(hint -> new Excluded(f, hint))
+                .orElseGet(() -> new Excluded(f, "not an audio file" + (AudioFormats.extension(f).isEmpty() ? ""
+                        : " (." + AudioFormats.extension(f) + ")") + "; left out"));
+    }
+
+    /** GTZAN's {@code blues.00000} when the file is named that way, else {@code fallback}. */
+    static String gtzanIdOr(Path file, String fallback) {
+        String stem = stem(file);
+        return GTZAN_STEM.matcher(stem).matches() ? stem : fallback;
+    }
+
+    /** A path-derived song id, with the characters the per-fold prediction CSVs cannot hold replaced. */
+    static String songIdOf(String path) {
+        return path.replace('\\', '/').replaceAll("[,\\r\\n\"]", "_");
+    }
+
+    static String withoutExtension(Path relative) {
+        String s = relative.toString();
+        String name = relative.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? s : s.substring(0, s.length() - (name.length() - dot));
+    }
+
+    private static String stem(Path f) {
+        String name = f.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
+    }
+
+    private static List<Path> sortedChildren(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.genrebench.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.genrebench.cli.CompareCommandTest.cli;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * The bad-input contract, one case per misuse: exit status 2 with exactly one {@code error:} line naming the problem,
+ * no usage dump, no stack trace or Java class name, and no earlier result touched. Each case runs against a results
+ * folder that already holds a finished run.
+ */
+class BadInputContractTest {
+    @TempDir
+    static Path tmp;
+    static Path data, results, root, aFile;
+    static TreeMap<String, String> before;
+
+    @BeforeAll
+    static void oneGoodRun() throws IOException {
+        data = CompareCommandTest.goodDataset(tmp.resolve("tones"));
+        results = tmp.resolve("results");
+        root = tmp.resolve("root");
+        aFile = Files.writeString(tmp.resolve("a-file.txt"), "not a folder\n");
+        Files.createDirectories(root.resolve("splits"));
+        try (Stream<Path> lists = Files.list(Path.of("data/splits"))) {
+            for (Path l : lists.toList()) Files.copy(l, root.resolve("splits").resolve(l.getFileName()));
+        }
+        CompareCommandTest.Run ok = cli("compare", "--data", data.toString(), "--models", "knn", "--folds", "3",
+                "--data-root", root.toString(), "--out", results.toString());
+        assertEquals(0, ok.code(), ok.err());
+        before = snapshot(results);
+        assertFalse(before.isEmpty());
+    }
+
+    /** A misuse: arguments and a phrase its error line must contain. */
+    record Misuse(String expected, List<String> args) {
+        static Misuse of(String expected, String... args) {
+            return new Misuse(expected, List.of(args));
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", args);
+        }
+    }
+
+    static Stream<Misuse> misuses() {
+        String d = data.toString(), out = results.toString(), r = root.toString();
+        List<Misuse> m = new ArrayList<>();
+        // picocli's own parse errors: one line, no usage, no class name
+        m.add(Misuse.of("--folds", "compare", "--folds", "abc", "--out", out));
+        m.add(Misuse.of("kfold or fault-filtered", "compare", "--split", "random", "--out", out));
+        m.add(Misuse.of("--no-such-option", "compare", "--no-such-option", "--out", out));
+        m.add(Misuse.of("--url", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "http://bad host/x"));
+        // numbers out of range
+        for (String s : List.of("-3", "NaN", "0.001", "Infinity")) {
+            m.add(Misuse.of("--chunk-seconds", "compare", "--data", d, "--chunk-seconds", s, "--data-root", r, "--out", out));
+        }
+        m.add(Misuse.of("--chunk-seconds", "extract", "--data", d, "--out", tmp.resolve("x.csv").toString(), "--chunk-seconds", "0"));
+        m.add(Misuse.of("--epochs", "compare", "--data", d, "--epochs", "0", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--batch-size", "compare", "--data", d, "--batch-size", "0", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--folds", "compare", "--data", d, "--folds", "1", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--threads", "compare", "--data", d, "--threads", "0", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--epochs", "train", "--model", "cnn", "--data", d, "--epochs", "0", "--save", tmp.resolve("m").toString()));
+        m.add(Misuse.of("--top", "predict", "--model", aFile.toString(), "--top", "0", aFile.toString()));
+        m.add(Misuse.of("--attempts", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "0"));
+        // model lists
+        m.add(Misuse.of("--models", "compare", "--data", d, "--models=,", "--data-root", r, "--out", out));
+        m.add(Misuse.of("twice", "compare", "--data", d, "--models", "knn,knn", "--data-root", r, "--out", out));
+        m.add(Misuse.of("empty name", "compare", "--data", d, "--models", "knn,,svm", "--data-root", r, "--out", out));
+        m.add(Misuse.of("resnet", "train", "--model", "resnet", "--data", d, "--save", tmp.resolve("m").toString()));
+        // options that exclude each other, data that does not fit the protocol
+        m.add(Misuse.of("alternatives", "compare", "--data", d, "--features-csv", aFile.toString(), "--out", out));
+        m.add(Misuse.of("fewer than the 5 folds", "compare", "--data", d, "--models", "knn", "--data-root", r, "--out", out));
+        m.add(Misuse.of("defined on GTZAN", "compare", "--data", d, "--models", "knn", "--split", "fault-filtered",
+                "--data-root", r, "--out", out));
+        // places that cannot be written, found before any work
+        m.add(Misuse.of("is a file", "compare", "--data", d, "--models", "knn", "--folds", "3", "--data-root", r,
+                "--out", aFile.toString()));
+        m.add(Misuse.of("/proc", "compare", "--data", d, "--models", "knn", "--folds", "3", "--data-root", r,
+                "--out", "/proc/genrebench-results"));
+        m.add(Misuse.of("is a folder", "train", "--model", "knn", "--data", d, "--save", tmp.toString()));
+        m.add(Misuse.of("/proc", "train", "--model", "knn", "--data", d, "--save", "/proc/genrebench.model"));
+        m.add(Misuse.of("a-file.txt", "train", "--model", "knn", "--data", d, "--save", aFile.resolve("m.model").toString()));
+        m.add(Misuse.of("/proc", "extract", "--data", d, "--out", "/proc/features.csv"));
+        m.add(Misuse.of("is a file", "synth", "--out", aFile.toString(), "--per-genre", "1", "--seconds", "1"));
+        // inputs that are not there
+        m.add(Misuse.of("nope", "compare", "--data", tmp.resolve("nope").toString(), "--out", out));
+        m.add(Misuse.of("nope.csv", "compare", "--features-csv", tmp.resolve("nope.csv").toString(), "--out", out));
+        m.add(Misuse.of("nope.model", "predict", "--model", tmp.resolve("nope.model").toString(), aFile.toString()));
+        return m.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misuses")
+    void misuseIsOneErrorLineAndExitStatusTwo(Misuse misuse) throws IOException {
+        CompareCommandTest.Run run = cli(misuse.args().toArray(String[]::new));
+        assertMisuse(run, misuse.expected());
+        assertEquals(before, snapshot(results), "an earlier result changed");
+    }
+
+    @Test
+    void readOnlyOutputFolderIsRefusedBeforeAnyWork() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root writes into read-only folders");
+        Path locked = Files.createDirectories(tmp.resolve("locked"));
+        Files.setPosixFilePermissions(locked, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE));
+        try {
+            assertMisuse(cli("compare", "--data", data.toString(), "--models", "knn", "--folds", "3",
+                    "--data-root", root.toString(), "--out", locked.resolve("results").toString()), "locked");
+        } finally {
+            Files.setPosixFilePermissions(locked, Set.of(PosixFilePermission.values()));
+        }
+    }
+
+    @Test
+    void resultFilesGetTheModeOfAnOrdinaryFile() throws IOException {
+        // An ordinary file created here gets 0666 minus the umask; every result file must get the same.
+        Path probe = Files.createFile(results.resolve("probe"));
+        Set<PosixFilePermission> ordinary = Files.getPosixFilePermissions(probe);
+        Files.delete(probe);
+        try (Stream<Path> files = Files.walk(results)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals(ordinary, Files.getPosixFilePermissions(f), f.toString());
+            }
+        }
+    }
+
+    static void assertMisuse(CompareCommandTest.Run run, String expected) {
+        String all = run.out() + run.err();
+        assertEquals(2, run.code(), () -> "exit status 2 expected:\n" + all);
+        List<String> lines = run.err().strip().lines().toList();
+        assertEquals(1, lines.size(), () -> "exactly one line on stderr:\n" + run.err());
+        assertTrue(lines.getFirst().startsWith("error: "), lines.getFirst());
+        assertTrue(lines.getFirst().contains(expected), () -> "'" + expected + "' not named in: " + lines.getFirst());
+        assertNoTrace(all);
+    }
+
+    /** No stack trace, no usage dump, no Java class name in what a user sees. */
+    static void assertNoTrace(String text) {
+        assertFalse(text.contains("\tat ") || text.contains("Exception") || text.contains("Usage:"), text);
+        assertFalse(text.matches("(?s).*\\b(java|org|picocli)\\.[a-z]+\\.[A-Z]\\w+.*"), text);
+    }
+
+    /** Every file under {@code dir} with its content hash. */
+    static TreeMap<String, String> snapshot(Path dir) throws IOException {
+        TreeMap<String, String> files = new TreeMap<>();
+        if (!Files.exists(dir)) return files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                try {
+                    files.put(dir.relativize(f).toString(),
+                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return files;
+    }
+}
