@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs the shaded jar (target/genrebench-spark.jar, from `./mvnw -Pspark package`) as `spark-submit --master local[N]`
+# Runs the shaded jar (target-spark/genrebench-spark.jar, from `./mvnw -Pspark package`) as `spark-submit --master local[N]`
 # does in client mode: the jar's main class on a JDK >= 21, Spark's jars on the class path, and the module flags
 # that Spark's launcher adds (its JavaModuleOptions). For machines without a Spark distribution; with one, use
-#   spark-submit --class org.genrebench.cli.GenreBench target/genrebench-spark.jar <args...>
+#   spark-submit --class org.genrebench.cli.GenreBench target-spark/genrebench-spark.jar <args...>
 # Usage: src/spark/run-local.sh extract --engine spark --master 'local[2]' --data DIR --out DIR
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-jar="$root/target/genrebench-spark.jar"
-cp_file="$root/target/spark-classpath.txt"
+jar="$root/target-spark/genrebench-spark.jar"
+cp_file="$root/target-spark/spark-classpath.txt"
 if [ ! -f "$jar" ]; then
   echo "error: $jar not found; build it with ./mvnw -Pspark package" >&2
   exit 2

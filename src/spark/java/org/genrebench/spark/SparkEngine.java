@@ -34,6 +34,7 @@ public final class SparkEngine implements ClusterEngine {
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
         conf.setIfMissing("spark.app.name", "genrebench");
         conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "100"); // the 60-column schema, without a warning
         return new SparkEngine(SparkSession.builder().config(conf).getOrCreate());
     }
 

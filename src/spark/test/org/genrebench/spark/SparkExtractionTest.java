@@ -79,7 +79,7 @@ class SparkExtractionTest {
             Path out = tmp.resolve("cli");
             int code = GenreBench.run("extract", "--engine", "spark", "--master", "local[2]", "--data", tmp.resolve("audio").toString(),
                     "--out", out.toString());
-            assertEquals(0, code);
+            assertEquals(1, code, "broken.wav was skipped: exit status 1, as the local extract");
             assertEquals(localTable(0), Files.readString(out.resolve("features.csv")));
             String skipped = Files.readString(out.resolve("skipped.csv"));
             assertTrue(skipped.contains("broken.wav"), skipped);
