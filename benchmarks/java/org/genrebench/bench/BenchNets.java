@@ -67,7 +67,7 @@ final class BenchNets {
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return org.genrebench.model.deep.Nd4jRuntime.prepare(net);
+        return org.genrebench.model.deep.cpu.CpuWorkarounds.prepare(net);
     }
 
     /** A seeded random batch; NHWC gets the same bytes as NCHW, as {@code WindowBatches} does for one channel. */

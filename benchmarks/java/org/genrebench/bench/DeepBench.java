@@ -1,7 +1,7 @@
 package org.genrebench.bench;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.genrebench.model.deep.Nd4jRuntime;
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
 import org.nd4j.linalg.dataset.DataSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +43,7 @@ public class DeepBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Nd4jRuntime.configure(0);
+        CpuWorkarounds.install(0);
         model = BenchNets.network(net);
         data = BenchNets.batch(net, batch);
     }

@@ -1,6 +1,6 @@
 package org.genrebench.bench;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.model.deep.DeepConfig;
 import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.model.deep.MelWindowShape;

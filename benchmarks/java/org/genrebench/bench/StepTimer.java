@@ -2,7 +2,7 @@ package org.genrebench.bench;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genrebench.model.deep.NetworkArchitecture;
-import org.genrebench.model.deep.Nd4jRuntime;
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,7 +31,7 @@ public final class StepTimer {
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
-        Nd4jRuntime.configure(threads);
+        CpuWorkarounds.install(threads);
         Nd4j.getEnvironment().allowHelpers(helpers);
         MultiLayerNetwork model = BenchNets.network(net, width);
         DataSet ds = BenchNets.batch(net, batch);
@@ -51,7 +51,7 @@ public final class StepTimer {
         }
         double tr = median(train), in = median(infer);
         System.out.printf("%s width %d batch %d helpers=%s [%s]: train %.3f s/step (%.0f samples/s), inference %.3f s/batch (%.0f samples/s)%n",
-                net, width, batch, helpers, Nd4jRuntime.describe(), tr, batch / tr, in, batch / in);
+                net, width, batch, helpers, CpuWorkarounds.describe(), tr, batch / tr, in, batch / in);
     }
 
     private static double median(double[] v) {

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class AudioFormats {
     /** Extensions {@link AudioReader} decodes. */
-    static final Set<String> DECODED = Set.of("wav", "wave", "au", "snd");
+    static final Set<String> DECODED = Set.of("wav", "wave", "au", "snd", "mp3", "flac", "ogg", "oga");
 
     /** Extensions of audio (or video) formats that are recognised but not decoded, with the format's name. */
     private static final Map<String, String> NOT_DECODED = Map.ofEntries(

@@ -23,15 +23,9 @@ record PcmLayout(SampleEncoding encoding, ByteOrder order, int channels, int sam
                     ? "data chunk declares " + dataBytes + " bytes but the file ends before the first sample"
                     : "no audio samples");
         }
-        ByteBuffer buf = file.duplicate().order(order);
-        float[] mono = new float[Math.toIntExact(frames)];
-        float scale = 1f / channels;
-        int pos = dataOffset;
-        for (int f = 0; f < mono.length; f++) {
-            float sum = 0;
-            for (int c = 0; c < channels; c++, pos += encoding.bytes) sum += encoding.decode(buf, pos);
-            mono[f] = channels == 1 ? sum : sum * scale;
-        }
+        MonoMix mix = new MonoMix(channels, Math.toIntExact(frames));
+        mix.addInterleaved(file.duplicate().order(order), dataOffset, Math.toIntExact(frames), encoding);
+        float[] mono = mix.samples();
         if (encoding.isFloat()) rejectNonFinite(mono, source);
         return new AudioClip(mono, sampleRate, source);
     }

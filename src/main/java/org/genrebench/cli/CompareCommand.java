@@ -12,7 +12,8 @@ import org.genrebench.experiment.ClusterEngine;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
-import org.genrebench.model.ModelRegistry;
+import org.genrebench.experiment.Protocol;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +42,6 @@ import java.util.regex.Pattern;
                 "or else the embedded default: a cached synthetic genre set (all models) plus the shipped GTZAN feature table",
                 "(classical models)."})
 final class CompareCommand implements Callable<Integer> {
-
-    enum SplitKind { kfold, fault_filtered }
 
     /**
      * Sizes of the embedded default; --quick trades accuracy of the estimate for a first look in minutes. The full
@@ -73,9 +73,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "Song-disjoint stratified folds (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--split", defaultValue = "kfold", paramLabel = "kfold|fault-filtered",
-            converter = SplitConverter.class, description = "Evaluation protocol (default: kfold).")
-    SplitKind split;
+    @Option(names = {"--protocol", "--split"}, defaultValue = "kfold", paramLabel = "NAME",
+            description = {"Evaluation protocol (default: kfold): kfold (song-disjoint k-fold), fault-filtered, song-holdout[:N]"
+                    + " (N songs per genre held out once, default 3), chunk-shuffle (all chunks shuffled 80/20: leaky, for comparison)."})
+    String protocolName;
+
+    @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
+            description = "Independent draws of the protocol (folds and model seeds seed, seed+1, ...); R times the fit time (default: ${DEFAULT-VALUE}).")
+    int repeats;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of data synthesis, folds and models (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -136,7 +141,8 @@ final class CompareCommand implements Callable<Integer> {
     private void checkOptions() {
         OptionChecks.notBoth("--data", data, "--features-csv", featuresCsv);
         models = OptionChecks.models("--models", models);
-        if (split == SplitKind.kfold) OptionChecks.atLeast("--folds", folds, 2);
+        if (protocol() instanceof Protocol.KFold) OptionChecks.atLeast("--folds", folds, 2);
+        OptionChecks.atLeast("--repeats", repeats, 1);
         training.check();
         OptionChecks.atLeast("--threads", threads, 1);
         OptionChecks.existing("--data", data);
@@ -204,12 +210,12 @@ final class CompareCommand implements Callable<Integer> {
                 prepared.windows().size(), prepared.skipped().size(), String.join(",", modelNames));
         stdout.flush();
         CompareJob.Plan plan = plan(prepared.name(), modelNames);
-        int foldCount = plan.faultFiltered() ? 1 : folds;
         CompareJob.Outcome outcome;
         ClusterEngine cluster = engine.distributed() ? engine.open() : null;
-        try (cluster; ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * foldCount)) {
+        try (cluster; ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * plan.protocol().foldCount() * repeats)) {
             if (cluster != null) stdout.println("classical fits on " + cluster.describe());
-            Harness.FoldExecutor<double[]> classicalFits = cluster != null ? cluster.classicalFits(seed, tune) : Harness.threadPool(workers());
+            LongFunction<Harness.FoldExecutor<double[]>> classicalFits = cluster != null
+                    ? repeatSeed -> cluster.classicalFits(repeatSeed, tune) : repeatSeed -> Harness.threadPool(workers());
             outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
@@ -234,8 +240,7 @@ final class CompareCommand implements Callable<Integer> {
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
         Map<String, String> deepParams = training.networkSettings(
                 datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
-        return new CompareJob.Plan(modelNames, folds, seed, tune, split == SplitKind.fault_filtered,
-                dataRoot.resolve("splits"), out, resume, workers(), deepParams, commandLine());
+        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams, commandLine());
     }
 
     private int workers() {
@@ -255,14 +260,11 @@ final class CompareCommand implements Callable<Integer> {
                 .map(a -> a.matches("[\\w./=,:-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     }
 
-    static final class SplitConverter implements picocli.CommandLine.ITypeConverter<SplitKind> {
-        @Override
-        public SplitKind convert(String value) {
-            return switch (value) {
-                case "kfold" -> SplitKind.kfold;
-                case "fault-filtered" -> SplitKind.fault_filtered;
-                default -> throw new picocli.CommandLine.TypeConversionException("expected kfold or fault-filtered, got '" + value + "'");
-            };
+    private Protocol protocol() {
+        Protocol p = Protocol.parse(protocolName, folds, dataRoot.resolve("splits"));
+        if (p == null) {
+            throw new UserException("--protocol must be kfold, fault-filtered, song-holdout[:N] or chunk-shuffle, got '" + protocolName + "'");
         }
+        return p;
     }
 }

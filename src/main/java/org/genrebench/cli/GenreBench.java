@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Handcrafted features + classical ML versus deep learning on spectrograms, for music genre classification.",
         subcommands = {
                 CompareCommand.class,
+                ReportCommand.class,
                 ExtractCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,

@@ -1,6 +1,6 @@
 package org.genrebench.cli;
 
-import org.genrebench.model.ModelRegistry;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;

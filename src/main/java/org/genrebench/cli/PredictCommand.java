@@ -29,7 +29,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Genres listed per file (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "WAV or AU files.")
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "Audio files: WAV, AU, FLAC, Ogg Vorbis or MP3.")
     List<Path> audio;
 
     @Override

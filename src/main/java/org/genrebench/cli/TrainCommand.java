@@ -5,7 +5,7 @@ import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.TrainedModel;
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package org.genrebench.dataset;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 
 import java.io.BufferedReader;

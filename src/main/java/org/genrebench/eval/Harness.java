@@ -1,14 +1,12 @@
 package org.genrebench.eval;
 
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,12 +28,6 @@ public final class Harness<X> {
      * @param factory a new, unfitted model per call (one per fold)
      */
     public record ModelSpec<X>(String name, String family, Supplier<GenreClassifier<X>> factory) {
-        /** A registry model with its default hyper-parameters, or tuned per training fold when {@code tune}. */
-        public static <X> ModelSpec<X> of(ModelRegistry.Entry<X> entry, long seed, boolean tune) {
-            return new ModelSpec<>(entry.name(), entry.family(), tune
-                    ? () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS)
-                    : () -> entry.create(Map.of(), seed));
-        }
     }
 
     /** What the caller wants to say in the report about the run. */
@@ -67,8 +59,8 @@ public final class Harness<X> {
         this.cache = cache;
     }
 
-    /** One (model, fold) fit to run; {@code model} indexes the run's model list. */
-    public record FoldTask<X>(int model, ModelSpec<X> spec, Fold fold) {
+    /** One (model, fold) fit to run; {@code model} and {@code position} index the run's model and fold lists. */
+    public record FoldTask<X>(int model, int position, ModelSpec<X> spec, Fold fold) {
     }
 
     /**
@@ -94,8 +86,9 @@ public final class Harness<X> {
         ModelResult[] results = new ModelResult[models.size()];
         List<FoldTask<X>> pending = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
-            for (Fold fold : folds) {
-                FoldTask<X> task = new FoldTask<>(m, models.get(m), fold);
+            for (int position = 0; position < folds.size(); position++) {
+                Fold fold = folds.get(position);
+                FoldTask<X> task = new FoldTask<>(m, position, models.get(m), fold);
                 var cached = cache.load(task.spec().name(), fold);
                 if (cached.isPresent()) record(task, cached.get(), true, done, remaining, results, listener);
                 else pending.add(task);
@@ -113,7 +106,7 @@ public final class Harness<X> {
                         ModelResult[] results, Listener listener) {
         synchronized (done) {
             int m = task.model();
-            done[m][task.fold().index()] = r;
+            done[m][task.position()] = r;
             listener.foldDone(r, fromCache);
             if (--remaining[m] == 0) {
                 results[m] = ModelResult.of(task.spec().name(), task.spec().family(), List.of(done[m]), classNames.size());

@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param command     the exact command line that produced the run
  * @param models      one result per model, in the order requested
  * @param wallSeconds wall time of the whole harness run
+ * @param repeats     independent draws of the protocol; each model's folds are the repeats' folds one after another
  */
 public record RunResult(String dataset, List<String> classNames, String protocol, long seed, String command,
-                        List<ModelResult> models, double wallSeconds) {
+                        List<ModelResult> models, double wallSeconds, int repeats) {
     public RunResult {
         classNames = List.copyOf(classNames);
         models = List.copyOf(models);
+        if (repeats < 1) throw new IllegalArgumentException("repeats must be at least 1");
+    }
+
+    /** A run of a single draw. */
+    public RunResult(String dataset, List<String> classNames, String protocol, long seed, String command,
+                     List<ModelResult> models, double wallSeconds) {
+        this(dataset, classNames, protocol, seed, command, models, wallSeconds, 1);
     }
 
     /** The model of a family with the highest mean song accuracy. */

@@ -7,7 +7,7 @@ import org.genrebench.feature.ChunkSpans;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.FeatureSchema;
 import org.genrebench.feature.LogMel;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 
 import java.nio.file.Path;

@@ -1,25 +1,27 @@
 package org.genrebench.experiment;
 
 import org.genrebench.eval.FoldCache;
+import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.report.PredictionFiles;
 import org.genrebench.report.Reporter;
 import org.genrebench.report.RunContext;
 import org.genrebench.split.FaultFilteredSplit;
 import org.genrebench.split.Fold;
-import org.genrebench.split.StratifiedGroupKFold;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * One {@code compare} run over a prepared dataset: folds drawn once on songs, classical models on the feature
@@ -28,17 +30,18 @@ import java.util.Map;
 public final class CompareJob {
 
     /**
-     * @param models        model names in report order (classical and/or deep)
-     * @param folds         k of the song-disjoint k-fold (ignored with {@code faultFiltered})
-     * @param faultFiltered use the fixed fault-filtered GTZAN split instead of k-fold
-     * @param deepParams    overrides for the networks ({@code epochs}, {@code batchSize}, ...)
-     * @param threads       (model, fold) pairs of classical models trained at once; networks train one at a time
+     * @param models     model names in report order (classical and/or deep)
+     * @param protocol   how train and test items are drawn
+     * @param repeats    independent draws of the protocol; repeat r draws folds and seeds every model with seed + r
+     * @param deepParams overrides for the networks ({@code epochs}, {@code batchSize}, ...)
+     * @param threads    (model, fold) pairs of classical models trained at once; networks train one at a time
      */
-    public record Plan(List<String> models, int folds, long seed, boolean tune, boolean faultFiltered, Path splitsDir,
-                       Path out, boolean resume, int threads, Map<String, String> deepParams, String command) {
+    public record Plan(List<String> models, Protocol protocol, int repeats, long seed, boolean tune, Path out, boolean resume,
+                       int threads, Map<String, String> deepParams, String command) {
         public Plan {
             models = List.copyOf(models);
             deepParams = Map.copyOf(deepParams);
+            if (repeats < 1) throw new UserException("--repeats must be at least 1, got " + repeats);
         }
     }
 
@@ -47,52 +50,53 @@ public final class CompareJob {
 
     /** Runs every requested model and writes the report; returns the run and the folder it was written to. */
     public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener) throws IOException {
-        return run(data, plan, listener, Harness.threadPool(plan.threads()));
+        return run(data, plan, listener, seed -> Harness.threadPool(plan.threads()));
     }
 
-    /** {@link #run(PreparedDataset, Plan, Harness.Listener)} with the classical fits handed to {@code classicalFits}. */
+    /**
+     * {@link #run(PreparedDataset, Plan, Harness.Listener)} with the classical fits of the repeat seeded {@code seed}
+     * handed to {@code classicalFits.apply(seed)} (a cluster engine's tasks, for example).
+     */
     public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener,
-                              Harness.FoldExecutor<double[]> classicalFits) throws IOException {
+                              LongFunction<Harness.FoldExecutor<double[]>> classicalFits) throws IOException {
         ModelRegistry.requireKnown(plan.models());
         requireUsable(data, plan);
-        List<Fold> songFolds = plan.faultFiltered()
-                ? List.of(FaultFilteredSplit.read(plan.splitsDir()).fold(data.songIds()))
-                : new StratifiedGroupKFold(plan.folds(), plan.seed()).split(data.songGroups(), data.songLabels());
-        String name = data.name() + (plan.tune() ? "-tuned" : "") + (plan.faultFiltered() ? "-fault-filtered" : "");
-        String protocol = plan.faultFiltered() ? "fault-filtered split (train+valid → test)"
-                : plan.folds() + "-fold stratified song-disjoint CV";
-        if (plan.tune()) protocol += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
-        Harness.RunInfo info = new Harness.RunInfo(name, protocol, plan.seed(), plan.command());
+        Protocol protocol = plan.protocol();
+        String name = data.name() + (plan.tune() ? "-tuned" : "") + protocol.suffix() + (plan.repeats() > 1 ? "-r" + plan.repeats() : "");
+        String description = protocol.describe() + (plan.repeats() > 1 ? ", " + plan.repeats() + " repeats" : "");
+        if (plan.tune()) description += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
         FoldCache cache = new PredictionFiles(Reporter.runDir(plan.out(), name), data.classNames(), plan.resume());
 
         long start = System.nanoTime();
         List<ModelResult> results = new ArrayList<>();
         List<String> classical = plan.models().stream().filter(ModelRegistry::isClassical).toList();
         List<String> deep = plan.models().stream().filter(ModelRegistry::isDeep).toList();
+        if (!deep.isEmpty() && data.windows().isEmpty()) {
+            throw new UserException("networks (" + String.join(",", deep) + ") need audio; " + data.name()
+                    + " has feature rows only (use --models with classical models, or --data DIR)");
+        }
+        Harness.RunInfo info = new Harness.RunInfo(name, description, plan.seed(), plan.command());
         if (!classical.isEmpty()) {
-            List<Harness.ModelSpec<double[]>> specs = classical.stream()
-                    .map(m -> Harness.ModelSpec.of(ModelRegistry.classical(m), plan.seed(), plan.tune())).toList();
-            results.addAll(harness(data.features(), data, plan.threads(), cache)
-                    .run(info, specs, SongFolds.project(songFolds, data.songIds(), data.features()), listener, classicalFits).models());
+            results.addAll(repeated(data.features(), data, plan, cache, info, plan.threads(), listener, classicalFits,
+                    seed -> classical.stream().map(m -> ModelRegistry.spec(ModelRegistry.classical(m), seed, plan.tune())).toList()));
         }
         if (!deep.isEmpty()) {
-            if (data.windows().isEmpty()) {
-                throw new UserException("networks (" + String.join(",", deep) + ") need audio; " + data.name()
-                        + " has feature rows only (use --models with classical models, or --data DIR)");
-            }
-            List<Harness.ModelSpec<float[]>> specs = deep.stream().map(m -> {
-                ModelRegistry.Entry<float[]> e = ModelRegistry.deep(m);
-                return new Harness.ModelSpec<>(e.name(), e.family(), () -> e.create(plan.deepParams(), plan.seed()));
-            }).toList();
             // One network at a time: each already uses every core through nd4j/oneDNN.
-            results.addAll(harness(data.windows(), data, 1, cache)
-                    .run(info, specs, SongFolds.project(songFolds, data.songIds(), data.windows()), listener).models());
+            results.addAll(repeated(data.windows(), data, plan, cache, info, 1, listener, seed -> Harness.threadPool(1), seed -> deep.stream().map(m -> {
+                ModelRegistry.Entry<float[]> e = ModelRegistry.deep(m);
+                return new Harness.ModelSpec<>(e.name(), e.family(), () -> e.create(plan.deepParams(), seed));
+            }).toList()));
         }
         results.sort(Comparator.comparingInt(m -> plan.models().indexOf(m.name())));
-        RunResult run = new RunResult(name, data.classNames(), protocol, plan.seed(), plan.command(), results,
-                (System.nanoTime() - start) / 1e9);
-        Path dir = Reporter.write(run, plan.out(),
-                new RunContext(data.description(), data.skipped().stream().map(Skipped::toString).toList()));
+        RunResult run = new RunResult(name, data.classNames(), description, plan.seed(), plan.command(), results,
+                (System.nanoTime() - start) / 1e9, plan.repeats());
+        List<String> warnings = protocol.leaky() ? List.of("LEAKY PROTOCOL: chunks of one song are in both the training and the "
+                + "test side, so these scores measure recognising songs already heard, not genres; compare with a song-disjoint run.")
+                : List.of();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (int i = 0; i < data.songIds().size(); i++) groups.put(data.songIds().get(i), data.songGroups().get(i));
+        Path dir = Reporter.write(run, plan.out(), new RunContext(data.description(),
+                data.skipped().stream().map(Skipped::toString).toList(), groups, warnings));
         return new Outcome(run, dir);
     }
 
@@ -100,8 +104,29 @@ public final class CompareJob {
     public record Outcome(RunResult run, Path dir) {
     }
 
-    private static <X> Harness<X> harness(List<Sample<X>> samples, PreparedDataset data, int threads, FoldCache cache) {
-        return new Harness<>(samples, data.classNames(), threads, cache);
+    /**
+     * The models of one view over every repeat: repeat r draws its folds and seeds its models with seed + r, and its
+     * folds are numbered r·k … r·k + k − 1 so that each (repeat, fold) has its own entry in the resume cache.
+     */
+    private static <X> List<ModelResult> repeated(List<Sample<X>> samples, PreparedDataset data, Plan plan, FoldCache cache,
+                                                  Harness.RunInfo info, int threads, Harness.Listener listener,
+                                                  LongFunction<Harness.FoldExecutor<X>> executorForSeed,
+                                                  LongFunction<List<Harness.ModelSpec<X>>> specsForSeed) {
+        Harness<X> harness = new Harness<>(samples, data.classNames(), threads, cache);
+        Map<String, List<FoldResult>> folds = new LinkedHashMap<>();
+        Map<String, String> families = new LinkedHashMap<>();
+        for (int r = 0; r < plan.repeats(); r++) {
+            long seed = plan.seed() + r;
+            int offset = r * plan.protocol().foldCount();
+            List<Fold> draw = plan.protocol().folds(data, samples, seed).stream()
+                    .map(f -> new Fold(offset + f.index(), f.train(), f.test())).toList();
+            for (ModelResult m : harness.run(info, specsForSeed.apply(seed), draw, listener, executorForSeed.apply(seed)).models()) {
+                folds.computeIfAbsent(m.name(), k -> new ArrayList<>()).addAll(m.folds());
+                families.put(m.name(), m.family());
+            }
+        }
+        return folds.entrySet().stream()
+                .map(e -> ModelResult.of(e.getKey(), families.get(e.getKey()), e.getValue(), data.classNames().size())).toList();
     }
 
     /** Clear sentences for datasets no fold can be drawn from, instead of a failure deep inside the harness. */
@@ -126,14 +151,15 @@ public final class CompareJob {
             throw new UserException(dataName + " has a single class (" + List.copyOf(perGenre.keySet())
                     + "); genre classification needs at least two");
         }
-        if (plan.faultFiltered()) {
-            FaultFilteredSplit.read(plan.splitsDir()).requireGtzan(dataName, songIds);
+        if (plan.protocol() instanceof Protocol.FaultFiltered ff) {
+            FaultFilteredSplit.read(ff.splitsDir()).requireGtzan(dataName, songIds);
             return;
         }
+        if (!plan.protocol().needsSongsPerFold()) return;
         perGenre.forEach((genre, songs) -> {
-            if (songs < plan.folds()) {
+            if (songs < plan.protocol().foldCount()) {
                 throw new UserException("class '" + genre + "' has " + songs + " song(s), fewer than the "
-                        + plan.folds() + " folds; add songs or lower --folds");
+                        + plan.protocol().foldCount() + " folds; add songs or lower --folds");
             }
         });
     }

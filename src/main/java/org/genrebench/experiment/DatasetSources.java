@@ -3,7 +3,7 @@ package org.genrebench.experiment;
 import org.genrebench.dataset.FeatureTable;
 import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.dataset.synth.SynthDataset;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.genrebench.experiment;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 
 import java.util.ArrayList;

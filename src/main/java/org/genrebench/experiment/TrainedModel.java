@@ -2,7 +2,7 @@ package org.genrebench.experiment;
 
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.model.ModelStore;
 import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.util.AtomicFiles;

@@ -1,5 +1,7 @@
 package org.genrebench.model;
 
+import org.genrebench.dataset.Sample;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

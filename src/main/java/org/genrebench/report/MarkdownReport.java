@@ -1,6 +1,9 @@
 package org.genrebench.report;
 
+import org.genrebench.eval.ClassificationReport;
+import org.genrebench.eval.CorrectedResampledTTest;
 import org.genrebench.eval.FoldScores;
+import org.genrebench.eval.SongBootstrap;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
 
@@ -14,9 +17,10 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(RunResult run, Significance.Pair sig, RunContext context) {
+    static String render(RunResult run, Significance.Pair sig, RunContext context, RunStatistics stats) {
         StringBuilder md = new StringBuilder();
         md.append("# GenreBench — ").append(run.dataset()).append("\n\n");
+        for (String w : context.warnings()) md.append("> **Warning:** ").append(w).append("\n\n");
         if (!context.description().isEmpty()) md.append("- Data: ").append(context.description()).append("\n");
         md.append("- Command: `").append(run.command()).append("`\n");
         md.append("- Seed: ").append(run.seed()).append("\n");
@@ -38,6 +42,24 @@ final class MarkdownReport {
         }
         md.append("\n![song accuracy](accuracy.png)\n\n");
 
+        md.append("## Intervals\n\n");
+        md.append(f("95 %% confidence intervals of the mean song accuracy over %d %s. *Corrected*: Nadeau–Bengio corrected "
+                + "resampled t interval (Bouckaert–Frank for repeated CV: variance × (1/n + n_test/n_train)). *Bootstrap*: "
+                + "percentile bootstrap (%d resamples, seed %d) over test songs%s of the pooled out-of-fold song predictions "
+                + "(each song scored by the fraction of repeats that got it right).%n%n",
+                run.models().isEmpty() ? 0 : run.models().getFirst().folds().size(), run.repeats() > 1 ? "folds (" + run.repeats() + " repeats × "
+                        + run.models().getFirst().folds().size() / run.repeats() + ")" : "folds",
+                SongBootstrap.RESAMPLES, run.seed(), context.songGroups().values().stream().distinct().count() < context.songGroups().size()
+                        ? " (drawn by group: songs of one artist together)" : ""));
+        md.append("| Model | Song accuracy | 95 % CI (corrected) | 95 % CI (bootstrap) | Std over repeats | Repeat means |\n|---|---|---|---|---|---|\n");
+        for (ModelResult m : run.models()) {
+            RunStatistics.ModelStats st = stats.models().get(m.name());
+            md.append(f("| %s | %.3f | %s | %s | %s | %s |%n", m.name(), m.accuracyMean(), interval(st.corrected()), interval(st.bootstrap()),
+                    run.repeats() > 1 ? f("%.3f", st.repeatStd()) : "—",
+                    java.util.Arrays.stream(st.repeatMeans()).mapToObj(v -> f("%.3f", v)).collect(Collectors.joining(" "))));
+        }
+        md.append('\n');
+
         md.append("## Per-class F1 (song level, mean over folds)\n\n");
         md.append("| Class |");
         run.models().forEach(m -> md.append(' ').append(m.name()).append(" |"));
@@ -50,7 +72,8 @@ final class MarkdownReport {
 
         int folds = run.models().getFirst().folds().size();
         md.append("\n## Song accuracy per fold\n\n| Model |");
-        for (int i = 0; i < folds; i++) md.append(" fold ").append(i).append(" |");
+        int perRepeat = folds / run.repeats();
+        for (int i = 0; i < folds; i++) md.append(run.repeats() > 1 ? " r" + i / perRepeat + " f" + i % perRepeat : " fold " + i).append(" |");
         md.append("\n|---|").append("---|".repeat(folds)).append('\n');
         for (ModelResult m : run.models()) {
             md.append("| ").append(m.name()).append(" |");
@@ -77,16 +100,85 @@ final class MarkdownReport {
             md.append(f("Nadeau–Bengio corrected resampled t-test on per-fold song accuracy, %s: **%s** vs **%s**: "
                             + "mean difference %+.3f, t = %.2f, df = %d, p = %.3f%s.%n", sig.why(), sig.a().name(), sig.b().name(),
                     r.meanDifference(), r.t(), r.df(), r.p(), r.p() < 0.05 ? " (significant at 5%)" : " (not significant at 5%)"));
+            if (stats.mcNemar() != null) {
+                var mc = stats.mcNemar();
+                md.append(f("%nMcNemar on the same pair's out-of-fold song predictions (first repeat, each song once): %d songs only %s "
+                                + "got right, %d only %s; %s, p = %.3f.%n", mc.onlyA(), sig.a().name(), mc.onlyB(), sig.b().name(),
+                        mc.exact() ? "exact binomial test" : f("χ² = %.2f (continuity-corrected)", mc.statistic()), mc.p()));
+            }
         }
+        allPairs(md, run, stats);
+        friedman(md, run, stats);
 
-        md.append("\n## Confusion matrices (song level, pooled over folds)\n\n");
-        for (ModelResult m : run.models()) md.append("![").append(m.name()).append("](confusion-").append(m.name()).append(".png)\n");
-        md.append("\nRaw per-fold predictions: `predictions/<model>/fold-<i>.csv`; machine-readable summary: `summary.json`.\n");
+        md.append("\n## Confusion matrices and classification reports (song level, pooled over folds")
+                .append(run.repeats() > 1 ? " and repeats: each song counted once per repeat" : "").append(")\n\n");
+        for (ModelResult m : run.models()) {
+            md.append("### ").append(m.name()).append("\n\n");
+            md.append("![").append(m.name()).append("](confusion-").append(m.name()).append(".png)\n\n");
+            classificationReport(md, stats.models().get(m.name()).report());
+        }
+        md.append("\nRaw per-fold predictions: `predictions/<model>/fold-<i>.csv` (fold i of repeat i / k); machine-readable summary: "
+                + "`summary.json`, per fold and model: `summary.csv`.\n");
 
         md.append("\n## Skipped inputs\n\n");
         if (context.skipped().isEmpty()) md.append("None: every input was used.\n");
         else context.skipped().forEach(s -> md.append("- ").append(s).append('\n'));
         return md.toString();
+    }
+
+    /** scikit-learn's classification_report as a Markdown table. */
+    static void classificationReport(StringBuilder md, ClassificationReport r) {
+        md.append("| | precision | recall | f1-score | support |\n|---|---|---|---|---|\n");
+        for (ClassificationReport.Row row : r.classes()) md.append(row(row));
+        md.append(f("| accuracy | | | %.3f | %d |%n", r.accuracy(), r.total()));
+        md.append(row(r.macro())).append(row(r.weighted())).append('\n');
+    }
+
+    private static String row(ClassificationReport.Row r) {
+        return f("| %s | %.3f | %.3f | %.3f | %d |%n", r.name(), r.precision(), r.recall(), r.f1(), r.support());
+    }
+
+    private static void allPairs(StringBuilder md, RunResult run, RunStatistics stats) {
+        if (stats.pairs().isEmpty()) return;
+        md.append("\n### All pairs\n\nMean song-accuracy difference row − column over the same folds; corrected resampled t-test "
+                + "p-value, Holm-adjusted over all ").append(stats.pairs().size()).append(" pairs (**bold**: < 0.05).\n\n| |");
+        List<ModelResult> ms = run.models();
+        for (int j = 1; j < ms.size(); j++) md.append(' ').append(ms.get(j).name()).append(" |");
+        md.append("\n|---|").append("---|".repeat(ms.size() - 1)).append('\n');
+        int n = 0;
+        for (int i = 0; i < ms.size() - 1; i++) {
+            md.append("| ").append(ms.get(i).name()).append(" |");
+            for (int j = 1; j < ms.size(); j++) {
+                if (j <= i) {
+                    md.append(" |");
+                    continue;
+                }
+                RunStatistics.PairTest p = stats.pairs().get(n++);
+                String cell = f("%+.3f (p=%.3f)", p.test().meanDifference(), p.holmP());
+                md.append(' ').append(p.holmP() < 0.05 ? "**" + cell + "**" : cell).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static void friedman(StringBuilder md, RunResult run, RunStatistics stats) {
+        var fr = stats.friedman();
+        if (fr == null) return;
+        md.append(f("%n### Friedman test and critical difference%n%nFriedman over %d folds × %d models: χ²_F = %.2f, Iman–Davenport "
+                        + "F_F = %.2f, p %s. Nemenyi critical difference at α = %.2f: CD = %.2f (Demšar 2006). The folds share "
+                        + "training songs, so they are not the independent blocks the test assumes: read it as a ranking summary.%n%n"
+                        + "![critical difference](cd-diagram.png)%n%n| Model | Average rank |%n|---|---|%n",
+                fr.blocks(), run.models().size(), fr.chiSquare(), fr.f(), pValue(fr.p()), fr.alpha(), fr.criticalDifference()));
+        for (int j = 0; j < run.models().size(); j++) md.append(f("| %s | %.2f |%n", run.models().get(j).name(), fr.averageRanks()[j]));
+    }
+
+    /** "= 0.012", or "< 0.0001" where the distribution's tail underflows to 0 in double precision. */
+    static String pValue(double p) {
+        return p < 1e-4 ? "< 0.0001" : f("= %.3g", p);
+    }
+
+    static String interval(CorrectedResampledTTest.Interval ci) {
+        return f("[%.3f, %.3f]", ci.low(), ci.high());
     }
 
     private static String format(Map<String, String> hp) {

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Writes one run under {@code <out>/<dataset>/}: report.md, summary.json, accuracy.png, confusion-&lt;model&gt;.png.
+ * Writes one run under {@code <out>/<dataset>/}: report.md, summary.json, summary.csv, accuracy.png, cd-diagram.png,
+ * confusion-&lt;model&gt;.png.
  * (Per-fold predictions are written as folds finish, by {@link PredictionFiles}.) Every file is written atomically.
  */
 public final class Reporter {
@@ -28,10 +29,17 @@ public final class Reporter {
     public static Path write(RunResult run, Path out, RunContext context) throws IOException {
         Path dir = runDir(out, run.dataset());
         Significance.Pair sig = Significance.choose(run);
-        AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig, context));
+        RunStatistics stats = RunStatistics.of(run, context, sig);
+        AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig, context, stats));
+        SummaryCsv.write(run, dir.resolve("summary.csv"));
+        if (stats.friedman() != null) {
+            CdDiagram.write(run.models().stream().map(ModelResult::name).toList(), stats.friedman().averageRanks(),
+                    stats.friedman().criticalDifference(), run.dataset() + ": average rank over " + stats.friedman().blocks() + " folds",
+                    dir.resolve("cd-diagram.png"));
+        }
         Charts.accuracyBars(run, dir.resolve("accuracy.png"));
         for (ModelResult m : run.models()) Charts.confusion(m, run.classNames(), dir.resolve("confusion-" + m.name() + ".png"));
-        AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(run, sig, context));
+        AtomicFiles.writeString(dir.resolve("report.md"), MarkdownReport.render(run, sig, context, stats));
         return dir;
     }
 }

@@ -3,7 +3,7 @@ package org.genrebench.report;
 import org.genrebench.eval.CorrectedResampledTTest;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
-import org.genrebench.model.ModelRegistry;
+import org.genrebench.catalog.ModelRegistry;
 
 /** Which two models the report tests against each other: best classical vs best deep, else the top two. */
 final class Significance {

@@ -17,7 +17,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static String render(RunResult run, Significance.Pair significance, RunContext context) {
+    static String render(RunResult run, Significance.Pair significance, RunContext context, RunStatistics stats) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dataset", run.dataset());
         root.put("data", context.description());
@@ -25,21 +25,42 @@ final class SummaryJson {
         root.put("seed", run.seed());
         root.put("command", run.command());
         root.put("classes", run.classNames());
+        root.put("repeats", run.repeats());
+        root.put("warnings", context.warnings());
         root.put("wall_seconds", run.wallSeconds());
         List<Object> models = new ArrayList<>();
-        for (ModelResult m : run.models()) models.add(model(m, run.classNames()));
+        for (ModelResult m : run.models()) models.add(model(m, run.classNames(), stats.models().get(m.name())));
         root.put("models", models);
         root.put("significance", significance == null ? null : significance(significance));
+        root.put("mcnemar", stats.mcNemar() == null ? null : ordered("only_a", stats.mcNemar().onlyA(), "only_b", stats.mcNemar().onlyB(),
+                "exact", stats.mcNemar().exact(), "p_value", stats.mcNemar().p()));
+        List<Object> pairs = new ArrayList<>();
+        for (RunStatistics.PairTest p : stats.pairs()) {
+            pairs.add(ordered("a", p.a(), "b", p.b(), "mean_difference", p.test().meanDifference(), "t", p.test().t(),
+                    "p_value", p.test().p(), "p_holm", p.holmP()));
+        }
+        root.put("all_pairs", pairs);
+        if (stats.friedman() != null) {
+            var fr = stats.friedman();
+            Map<String, Object> ranks = new LinkedHashMap<>();
+            for (int j = 0; j < run.models().size(); j++) ranks.put(run.models().get(j).name(), fr.averageRanks()[j]);
+            root.put("friedman", ordered("blocks", fr.blocks(), "chi_square", fr.chiSquare(), "iman_davenport_f", fr.f(),
+                    "p_value", fr.p(), "critical_difference", fr.criticalDifference(), "average_ranks", ranks));
+        }
         root.put("skipped", context.skipped());
         return Json.write(root);
     }
 
-    private static Map<String, Object> model(ModelResult m, List<String> classes) {
+    private static Map<String, Object> model(ModelResult m, List<String> classes, RunStatistics.ModelStats st) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", m.name());
         o.put("family", m.family());
         o.put("accuracy_mean", m.accuracyMean());
         o.put("accuracy_std", m.accuracyStd());
+        o.put("accuracy_ci95_corrected", List.of(st.corrected().low(), st.corrected().high()));
+        o.put("accuracy_ci95_bootstrap", List.of(st.bootstrap().low(), st.bootstrap().high()));
+        o.put("accuracy_std_over_repeats", st.repeatStd());
+        o.put("accuracy_per_repeat", st.repeatMeans());
         o.put("macro_f1_mean", m.macroF1Mean());
         o.put("macro_f1_std", m.macroF1Std());
         o.put("balanced_accuracy_mean", m.balancedAccuracyMean());
@@ -59,6 +80,8 @@ final class SummaryJson {
             scores.put("precision", m.classPrecisionMean(c));
             scores.put("recall", m.classRecallMean(c));
             scores.put("f1", m.classF1Mean(c));
+            scores.put("pooled", ordered("precision", st.report().classes().get(c).precision(), "recall", st.report().classes().get(c).recall(),
+                    "f1", st.report().classes().get(c).f1(), "support", st.report().classes().get(c).support()));
             perClass.put(classes.get(c), scores);
         }
         o.put("per_class", perClass);
@@ -79,5 +102,12 @@ final class SummaryJson {
         o.put("df", r.df());
         o.put("p_value", r.p());
         return o;
+    }
+
+    /** A map keeping the given key order (summary.json diffs stay readable). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 }

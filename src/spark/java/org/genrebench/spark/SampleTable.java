@@ -1,6 +1,6 @@
 package org.genrebench.spark;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
-import org.genrebench.eval.TunedClassifier;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.selection.TunedClassifier;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 
 import java.io.Serializable;
@@ -86,7 +86,7 @@ final class SparkFits implements Harness.FoldExecutor<double[]> {
             }
             List<FitResult> results = jsc.parallelize(fits, fits.size()).map(j -> {
                 var entry = ModelRegistry.classical(j.model());
-                Harness.ModelSpec<double[]> spec = j.scores() == null ? Harness.ModelSpec.of(entry, seed, tune)
+                Harness.ModelSpec<double[]> spec = j.scores() == null ? ModelRegistry.spec(entry, seed, tune)
                         : new Harness.ModelSpec<>(entry.name(), entry.family(),
                         () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS, j.scores()));
                 return new FitResult(j.task(), Harness.fit(table.value().samples(), numClasses, spec, new Fold(j.fold(), j.train(), j.test())));

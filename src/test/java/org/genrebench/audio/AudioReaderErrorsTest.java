@@ -53,7 +53,7 @@ class AudioReaderErrorsTest {
 
     @Test
     void notAudio() throws IOException {
-        assertRejected("notes.wav", "hello, this is text".getBytes(StandardCharsets.US_ASCII), "not a RIFF/WAVE or Sun .au file");
+        assertRejected("notes.wav", "hello, this is text".getBytes(StandardCharsets.US_ASCII), "not a WAV, AU, FLAC, Ogg Vorbis or MP3 file");
         assertRejected("avi.wav", "RIFF\4\0\0\0AVI ".getBytes(StandardCharsets.US_ASCII), "RIFF file is not WAVE");
     }
 

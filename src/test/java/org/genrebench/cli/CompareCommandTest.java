@@ -127,6 +127,49 @@ class CompareCommandTest {
         assertEquals(cached, countFiles(tmp.resolve("root/cache")), "no new cache entries on the second run");
     }
 
+    @Test
+    void repeatsDrawNewFoldsEachKeyedInTheResumeCache(@TempDir Path tmp) throws IOException {
+        Path data = goodDataset(tmp.resolve("gtzan"));
+        String[] args = {"compare", "--data", data.toString(), "--models", "knn,logreg", "--folds", "3", "--repeats", "2",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString()};
+        assertEquals(0, cli(args).code());
+        Path runDir = tmp.resolve("results/gtzan-r2");
+        for (int i = 0; i < 6; i++) assertTrue(Files.isRegularFile(runDir.resolve("predictions/knn/fold-" + i + ".csv")), "fold " + i);
+        List<String> csv = Files.readAllLines(runDir.resolve("summary.csv"));
+        assertEquals(1 + 2 * 6, csv.size(), "header + 2 models × 2 repeats × 3 folds");
+        assertTrue(csv.get(4).contains(",knn,classical,1,0,"), csv.get(4));
+        // repeat 1 is a new draw: its first fold tests other songs than repeat 0's
+        assertNotEquals(songsOf(runDir.resolve("predictions/knn/fold-0.csv")), songsOf(runDir.resolve("predictions/knn/fold-3.csv")));
+        String report = Files.readString(runDir.resolve("report.md"));
+        assertTrue(report.contains("2 repeats"), report);
+        assertTrue(report.contains("95 % CI (corrected)") && report.contains("### All pairs") && report.contains("cd-diagram.png"));
+        assertTrue(Files.isRegularFile(runDir.resolve("cd-diagram.png")));
+
+        String first = summaryScores(runDir);
+        for (Path p : listFiles(runDir.resolve("predictions/logreg"))) if (p.getFileName().toString().startsWith("fold-4")) Files.delete(p);
+        List<String> withResume = new ArrayList<>(List.of(args));
+        withResume.add("--resume");
+        assertEquals(0, cli(withResume.toArray(String[]::new)).code());
+        assertEquals(first, summaryScores(runDir), "resuming repeat 1 gives the same table");
+    }
+
+    @Test
+    void chunkShuffleReportCarriesTheLeakWarning(@TempDir Path tmp) throws IOException {
+        Path data = goodDataset(tmp.resolve("gtzan"));
+        Run run = cli("compare", "--data", data.toString(), "--models", "knn", "--protocol", "chunk-shuffle",
+                "--chunk-seconds", "1", "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(0, run.code(), run.err());
+        String report = Files.readString(tmp.resolve("results/gtzan-chunk-shuffle/report.md"));
+        assertTrue(report.contains("**Warning:** LEAKY PROTOCOL"), report);
+        Run bad = cli("compare", "--data", data.toString(), "--protocol", "shuffle", "--out", tmp.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--protocol"), bad.err());
+    }
+
+    private static java.util.Set<String> songsOf(Path predictions) throws IOException {
+        return Files.readAllLines(predictions).stream().skip(1).map(l -> l.split(",")[1]).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The accuracy and macro-F1 figures of summary.json (timings excluded: they differ run to run). */
     private static String summaryScores(Path runDir) throws IOException {
         String json = Files.readString(runDir.resolve("summary.json"));

@@ -1,8 +1,8 @@
 package org.genrebench.eval;
 
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 import org.genrebench.split.StratifiedGroupKFold;
 import org.junit.jupiter.api.Test;

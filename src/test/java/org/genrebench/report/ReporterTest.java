@@ -4,8 +4,8 @@ import org.genrebench.eval.FoldCache;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.RunResult;
 import org.genrebench.eval.TestData;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
 import org.genrebench.split.StratifiedGroupKFold;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,8 @@ class ReporterTest {
         List<String> classes = List.of("a", "b", "c");
         List<Fold> folds = new StratifiedGroupKFold(3, 1).split(data.stream().map(Sample::groupId).toList(),
                 data.stream().mapToInt(Sample::label).toArray());
-        var specs = List.of(Harness.ModelSpec.of(ModelRegistry.classical("knn"), 1, false),
-                Harness.ModelSpec.of(ModelRegistry.classical("logreg"), 1, false));
+        var specs = List.of(ModelRegistry.spec(ModelRegistry.classical("knn"), 1, false),
+                ModelRegistry.spec(ModelRegistry.classical("logreg"), 1, false));
         Path runDir = Reporter.runDir(out, "blobs");
         RunResult run = new Harness<>(data, classes, 2, new PredictionFiles(runDir, classes, false))
                 .run(new Harness.RunInfo("blobs", "3-fold", 1, "genrebench compare x"), specs, folds, new Harness.Listener() {

@@ -2,7 +2,7 @@ package org.genrebench.model.classical;
 
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.ModelStore;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 import smile.classification.Classifier;
 import smile.math.MathEx;

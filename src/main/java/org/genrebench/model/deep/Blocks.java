@@ -1,5 +1,11 @@
 package org.genrebench.model.deep;
 
+import org.genrebench.model.deep.cpu.BatchNormReluPool;
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
+import org.genrebench.model.deep.cpu.FirstConvolutionLayer;
+import org.genrebench.model.deep.cpu.AveragePoolStem;
+import org.genrebench.model.deep.cpu.ReluActivation;
+
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -22,8 +28,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** Building blocks shared by the architectures, so each one reads as its layer list and nothing else. */
 final class Blocks {
     /**
-     * Activation layout inside the conv stacks. NCHW measured faster than NHWC with the oneDNN build of nd4j
-     * (results/benchmarks.md); the input bytes are identical either way (one channel).
+     * Activation layout inside the conv stacks. NHWC crashes the JVM with DL4J M2.1's oneDNN helpers
+     * (docs/deep-cpu-speed.md); the input bytes are identical either way (one channel).
      */
     static final CNN2DFormat FORMAT = CNN2DFormat.NCHW;
 
@@ -68,18 +74,24 @@ final class Blocks {
      * preprocessor ({@link AveragePoolStem}). Log-mel windows are smooth at that scale (neighbouring bands
      * overlap), and it makes every later conv 4x cheaper in MACs and in the activation memory that batch
      * norm/ReLU/pooling stream through; on two cores the full-resolution first conv and its BN/ReLU/pool dominated
-     * a training step. Call before adding any layer.
+     * a training step. Call before adding any layer. Without the CPU workarounds (another backend) the same pooling
+     * is DL4J's own average-pooling layer.
      */
     static void stem(NeuralNetConfiguration.ListBuilder list) {
-        list.inputPreProcessor(list.getLayerwise().size(), new AveragePoolStem());
+        if (CpuWorkarounds.active()) {
+            list.inputPreProcessor(list.getLayerwise().size(), new AveragePoolStem());
+        } else {
+            list.layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).dataFormat(FORMAT).build());
+        }
     }
 
     /**
      * Whether conv blocks use {@link BatchNormReluPool} (default) or DL4J's separate batch-norm, ReLU and pooling
-     * layers ({@code -Dgenrebench.fusedBlocks=false}; same maths, slower; for A/B timing in results/benchmarks.md).
+     * layers ({@code -Dgenrebench.fusedBlocks=false}, or another backend than the CPU one the fused layer is
+     * written for; same maths, slower; for A/B timing in results/benchmarks.md).
      */
     static boolean fusedBlocks() {
-        return !"false".equalsIgnoreCase(System.getProperty("genrebench.fusedBlocks"));
+        return CpuWorkarounds.active() && !"false".equalsIgnoreCase(System.getProperty("genrebench.fusedBlocks"));
     }
 
     /**
@@ -106,7 +118,7 @@ final class Blocks {
         boolean first = list.getLayerwise().isEmpty();
         ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                 .activation(Activation.IDENTITY);
-        return first ? new FirstConvolutionLayer(conv) : conv.build();
+        return first && CpuWorkarounds.active() ? new FirstConvolutionLayer(conv) : conv.build();
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */

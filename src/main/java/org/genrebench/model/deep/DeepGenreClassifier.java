@@ -1,8 +1,10 @@
 package org.genrebench.model.deep;
 
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -79,7 +81,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
     public void fit(List<Sample<float[]>> train, int numClasses) {
         if (train.isEmpty()) throw new IllegalArgumentException("no training windows");
         if (numClasses < 2) throw new IllegalArgumentException("need at least 2 classes, got " + numClasses);
-        Nd4jRuntime.configure(config.threads());
+        CpuWorkarounds.install(config.threads());
         ValidationSplit<float[]> split = ValidationSplit.carve(train, config.validationShare(), config.seed());
         List<float[]> trainX = split.train().stream().map(Sample::input).toList();
         int[] trainY = labels(split.train(), numClasses);
@@ -90,7 +92,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.normalizer = MelNormalizer.fit(shape, trainX);
         this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config));
         network.init();
-        Nd4jRuntime.prepare(network);
+        CpuWorkarounds.prepare(network);
         // Learning rate decays linearly from its start value towards 0 over the epoch budget: the late epochs take
         // smaller steps, so the validation loss early stopping watches is less noisy from epoch to epoch.
         network.setLearningRate(new PolySchedule(ScheduleType.EPOCH, config.learningRate(), 1.0, config.epochs()));

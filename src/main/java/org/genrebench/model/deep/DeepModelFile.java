@@ -1,5 +1,7 @@
 package org.genrebench.model.deep;
 
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
+
 import org.genrebench.util.AtomicFiles;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -85,7 +87,7 @@ final class DeepModelFile {
         }
         MelWindowShape shape = new MelWindowShape(Integer.parseInt(p.getProperty("bands")),
                 Integer.parseInt(p.getProperty("frames")));
-        MultiLayerNetwork network = Nd4jRuntime.prepare(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false));
+        MultiLayerNetwork network = CpuWorkarounds.prepare(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false));
         TrainingSummary summary = p.getProperty("epochsRun") == null ? null : new TrainingSummary(
                 Integer.parseInt(p.getProperty("epochsRun")), Integer.parseInt(p.getProperty("bestEpoch")),
                 Double.parseDouble(p.getProperty("bestValidationLoss")));

@@ -2,10 +2,10 @@ package org.genrebench.model.classical;
 
 import org.genrebench.eval.TestData;
 import org.genrebench.eval.SongAggregator;
-import org.genrebench.eval.TunedClassifier;
+import org.genrebench.selection.TunedClassifier;
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelRegistry;
-import org.genrebench.model.Sample;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package org.genrebench.model.deep;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

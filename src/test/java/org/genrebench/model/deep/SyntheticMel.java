@@ -1,6 +1,6 @@
 package org.genrebench.model.deep;
 
-import org.genrebench.model.Sample;
+import org.genrebench.dataset.Sample;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,160 @@
+package org.genrebench.catalog;
+
+import org.genrebench.model.GenreClassifier;
+
+import org.genrebench.model.classical.Knn;
+import org.genrebench.model.deep.DeepConfig;
+import org.genrebench.model.deep.DeepGenreClassifier;
+import org.genrebench.model.classical.LogReg;
+import org.genrebench.model.classical.Mlp;
+import org.genrebench.model.classical.RandomForestModel;
+import org.genrebench.selection.SoftVote;
+import org.genrebench.model.classical.SvmRbf;
+import org.genrebench.selection.Tunable;
+import org.genrebench.selection.TunedClassifier;
+import org.genrebench.eval.Harness;
+import org.genrebench.util.UserException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Model names on the command line mapped to constructors, plus each model's small tuning grid.
+ * Deep models ({@code cnn, vgg, crnn}, inputs {@code float[]}) get their own list beside {@link #classical()}.
+ */
+public final class ModelRegistry {
+    private ModelRegistry() {
+    }
+
+    public static final String CLASSICAL = "classical";
+    public static final String DEEP = "deep";
+
+    /**
+     * @param family  {@link #CLASSICAL} or {@link #DEEP}
+     * @param factory (hyper-parameter overrides, seed) → a new unfitted model
+     * @param grid    candidate overrides for {@code --tune}; the first is the default
+     */
+    public record Entry<X>(String name, String family, BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
+                           List<Map<String, String>> grid) implements Tunable<X> {
+        @Override
+        public GenreClassifier<X> create(Map<String, String> params, long seed) {
+            return factory.apply(params, seed);
+        }
+    }
+
+    private static final Map<String, Entry<double[]>> CLASSICAL_MODELS = new LinkedHashMap<>();
+    private static final Map<String, Entry<float[]>> DEEP_MODELS = new LinkedHashMap<>();
+
+    static {
+        // Networks are not grid-searched (one configuration each); their knobs come from DeepConfig.
+        DEEP_MODELS.put("cnn", new Entry<>("cnn", DEEP, (p, seed) -> DeepGenreClassifier.cnn(deepConfig(p, seed)), List.of(Map.of())));
+        DEEP_MODELS.put("vgg", new Entry<>("vgg", DEEP, (p, seed) -> DeepGenreClassifier.vgg(deepConfig(p, seed)), List.of(Map.of())));
+        DEEP_MODELS.put("crnn", new Entry<>("crnn", DEEP, (p, seed) -> DeepGenreClassifier.crnn(deepConfig(p, seed)), List.of(Map.of())));
+    }
+
+    /** Inner song-disjoint folds of {@code --tune} . */
+    public static final int INNER_FOLDS = 5;
+    private static final String TRANSFORMS = "transform";
+    private static final List<String> NONE_YJ = List.of("none", "yeo-johnson");
+
+    static {
+        add(new Entry<>("knn", CLASSICAL, Knn::new, cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
+        add(new Entry<>("rf", CLASSICAL, RandomForestModel::new, grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
+        add(new Entry<>("svm", CLASSICAL, SvmRbf::new, cross(cross(grid("C", "10", "1", "3", "30", "100"),
+                "gamma", List.of("scale", "scale*0.25", "scale*0.5", "scale*2")), TRANSFORMS, NONE_YJ)));
+        add(new Entry<>("logreg", CLASSICAL, LogReg::new, cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
+        // mlp: Yeo-Johnson always (the inner CV chose it on every training fold of a none/yeo-johnson search), so the
+        // budget goes to a seed ensemble (bag), epochs and weight decay instead.
+        add(new Entry<>("mlp", CLASSICAL, Mlp::new, cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")),
+                "weightDecay", List.of("1e-4", "1e-2")), TRANSFORMS, List.of("yeo-johnson"))));
+        // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
+        // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
+        add(new Entry<>("vote", CLASSICAL, (params, seed) -> new SoftVote(params,
+                (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
+                List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
+    }
+
+    /** A catalogue model for the harness: its default hyper-parameters, or tuned per training fold when {@code tune}. */
+    public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune) {
+        return new Harness.ModelSpec<>(entry.name(), entry.family(), tune
+                ? () -> new TunedClassifier<>(entry, seed, INNER_FOLDS)
+                : () -> entry.create(Map.of(), seed));
+    }
+
+    private static void add(Entry<double[]> e) {
+        CLASSICAL_MODELS.put(e.name(), e);
+    }
+
+    /** The classical models in report order: knn, rf, svm, logreg, mlp, vote. */
+    public static List<Entry<double[]>> classical() {
+        return List.copyOf(CLASSICAL_MODELS.values());
+    }
+
+    public static Entry<double[]> classical(String name) {
+        Entry<double[]> e = CLASSICAL_MODELS.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        if (e == null) throw new UserException("unknown model '" + name + "' (known: " + String.join(",", CLASSICAL_MODELS.keySet()) + ")");
+        return e;
+    }
+
+    /** The networks in report order: cnn, vgg, crnn. */
+    public static List<Entry<float[]>> deep() {
+        return List.copyOf(DEEP_MODELS.values());
+    }
+
+    public static boolean isDeep(String name) {
+        return DEEP_MODELS.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public static boolean isClassical(String name) {
+        return CLASSICAL_MODELS.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public static Entry<float[]> deep(String name) {
+        Entry<float[]> e = DEEP_MODELS.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        if (e == null) throw new UserException("unknown network '" + name + "' (known: " + String.join(",", DEEP_MODELS.keySet()) + ")");
+        return e;
+    }
+
+    /** Every model name, classical then deep, for help texts and validation. */
+    public static List<String> allNames() {
+        List<String> names = new java.util.ArrayList<>(CLASSICAL_MODELS.keySet());
+        names.addAll(DEEP_MODELS.keySet());
+        return names;
+    }
+
+    /**
+     * Fails with one sentence naming the first unknown model, so a typo in {@code --models} stops the run
+     * before any work is done.
+     */
+    public static void requireKnown(List<String> names) {
+        for (String n : names) {
+            if (!isClassical(n) && !isDeep(n)) {
+                throw new UserException("unknown model '" + n + "' (known: " + String.join(",", allNames()) + ")");
+            }
+        }
+    }
+
+    /** {@link DeepConfig#DEFAULT} with the seed and any of {@code epochs, batchSize, specAugment, threads} overridden. */
+    public static DeepConfig deepConfig(Map<String, String> p, long seed) {
+        DeepConfig c = DeepConfig.DEFAULT.withSeed(seed);
+        if (p.containsKey("epochs")) c = c.withEpochs(Integer.parseInt(p.get("epochs")));
+        if (p.containsKey("batchSize")) c = c.withBatchSize(Integer.parseInt(p.get("batchSize")));
+        if (p.containsKey("specAugment")) c = c.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));
+        return c;
+    }
+
+    private static List<Map<String, String>> grid(String key, String... values) {
+        return java.util.Arrays.stream(values).map(v -> Map.of(key, v)).toList();
+    }
+
+    /** Every candidate of {@code grid} combined with every value of {@code key}; the first combination is the default. */
+    private static List<Map<String, String>> cross(List<Map<String, String>> grid, String key, List<String> values) {
+        return grid.stream().flatMap(g -> values.stream().map(v -> {
+            Map<String, String> m = new java.util.TreeMap<>(g);
+            m.put(key, v);
+            return Map.copyOf(m);
+        })).toList();
+    }
+}

@@ -1,0 +1,160 @@
+package org.genrebench.experiment;
+
+import org.genrebench.dataset.Sample;
+import org.genrebench.split.ChunkShuffleSplit;
+import org.genrebench.split.FaultFilteredSplit;
+import org.genrebench.split.Fold;
+import org.genrebench.split.SongHoldoutSplit;
+import org.genrebench.split.StratifiedGroupKFold;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How train and test items are drawn. Every protocol but {@link ChunkShuffle} draws on songs (groups when known)
+ * and projects the folds onto each view, so all models see the same test songs; chunk-shuffle draws on the items
+ * of each view directly, as the tutorials do.
+ */
+public sealed interface Protocol {
+
+    /** Folds of one repeat over the items of one view, drawn with {@code seed}; fold indices start at 0. */
+    <X> List<Fold> folds(PreparedDataset data, List<Sample<X>> items, long seed);
+
+    /** Folds per repeat. */
+    int foldCount();
+
+    /** Appended to the dataset name for the results folder ("" for the default). */
+    String suffix();
+
+    /** One phrase for the report. */
+    String describe();
+
+    /** Whether chunks of one song can land on both sides (the report then carries a warning). */
+    default boolean leaky() {
+        return false;
+    }
+
+    /** Whether a class needs at least {@link #foldCount()} songs. */
+    default boolean needsSongsPerFold() {
+        return false;
+    }
+
+    /** Stratified song-disjoint (group-disjoint when artists are known) k-fold CV, the default. */
+    record KFold(int k) implements Protocol {
+        @Override
+        public <X> List<Fold> folds(PreparedDataset data, List<Sample<X>> items, long seed) {
+            return SongFolds.project(new StratifiedGroupKFold(k, seed).split(data.songGroups(), data.songLabels()), data.songIds(), items);
+        }
+
+        @Override
+        public int foldCount() {
+            return k;
+        }
+
+        @Override
+        public String suffix() {
+            return "";
+        }
+
+        @Override
+        public String describe() {
+            return k + "-fold stratified song-disjoint CV";
+        }
+
+        @Override
+        public boolean needsSongsPerFold() {
+            return true;
+        }
+    }
+
+    /** The fixed fault-filtered GTZAN partition (Kereliuk, Sturm &amp; Larsen), train+valid → test. */
+    record FaultFiltered(Path splitsDir) implements Protocol {
+        @Override
+        public <X> List<Fold> folds(PreparedDataset data, List<Sample<X>> items, long seed) {
+            return SongFolds.project(List.of(FaultFilteredSplit.read(splitsDir).fold(data.songIds())), data.songIds(), items);
+        }
+
+        @Override
+        public int foldCount() {
+            return 1;
+        }
+
+        @Override
+        public String suffix() {
+            return "-fault-filtered";
+        }
+
+        @Override
+        public String describe() {
+            return "fault-filtered split (train+valid → test)";
+        }
+    }
+
+    /** N songs per genre held out once. */
+    record SongHoldout(int perGenre) implements Protocol {
+        @Override
+        public <X> List<Fold> folds(PreparedDataset data, List<Sample<X>> items, long seed) {
+            return SongFolds.project(List.of(SongHoldoutSplit.split(data.songGroups(), data.songLabels(), perGenre, seed)),
+                    data.songIds(), items);
+        }
+
+        @Override
+        public int foldCount() {
+            return 1;
+        }
+
+        @Override
+        public String suffix() {
+            return "-song-holdout" + perGenre;
+        }
+
+        @Override
+        public String describe() {
+            return perGenre + " songs per genre held out (song-disjoint, one split)";
+        }
+    }
+
+    /** Every chunk/window of every song shuffled and split once: the leaky protocol. */
+    record ChunkShuffle(double testFraction) implements Protocol {
+        @Override
+        public <X> List<Fold> folds(PreparedDataset data, List<Sample<X>> items, long seed) {
+            return List.of(ChunkShuffleSplit.split(items.size(), testFraction, seed));
+        }
+
+        @Override
+        public int foldCount() {
+            return 1;
+        }
+
+        @Override
+        public String suffix() {
+            return "-chunk-shuffle";
+        }
+
+        @Override
+        public String describe() {
+            return String.format(Locale.ROOT, "chunk-shuffle: all chunks of all songs shuffled, %.0f/%.0f train/test split (LEAKY)",
+                    100 * (1 - testFraction), 100 * testFraction);
+        }
+
+        @Override
+        public boolean leaky() {
+            return true;
+        }
+    }
+
+    /**
+     * Parses a protocol name: {@code kfold}, {@code fault-filtered}, {@code song-holdout} (3 per genre),
+     * {@code song-holdout:N} or {@code song-holdout=N}, {@code chunk-shuffle} (80/20).
+     */
+    static Protocol parse(String name, int folds, Path splitsDir) {
+        String v = name.strip();
+        if (v.equals("kfold")) return new KFold(folds);
+        if (v.equals("fault-filtered")) return new FaultFiltered(splitsDir);
+        if (v.equals("chunk-shuffle")) return new ChunkShuffle(0.2);
+        if (v.equals("song-holdout")) return new SongHoldout(3);
+        if (v.matches("song-holdout[:=]\\d+")) return new SongHoldout(Integer.parseInt(v.substring("song-holdout:".length())));
+        return null;
+    }
+}

@@ -1,0 +1,91 @@
+package org.genrebench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** mp3, FLAC and Ogg Vorbis files through {@code extract}, {@code compare}, {@code train} and {@code predict}. */
+class CompressedAudioCliTest {
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(CompressedAudioCliTest.class.getResource("/audio/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Two genres of three songs, one per decoded format, plus an Opus and an M4A file that are named and skipped. */
+    private static Path mixedFormats(Path tmp) throws IOException {
+        Path data = tmp.resolve("music");
+        String[][] sources = {{"tone-22k-mono.mp3", "tone-22k-stereo-16.flac", "tone-44k-stereo.ogg"},
+                {"tone-44k-stereo.mp3", "tone-44k-mono-24.flac", "tone-22k-stereo-16.wav"}};
+        String[] genres = {"hip hop", "jazz"};
+        for (int g = 0; g < 2; g++) {
+            Files.createDirectories(data.resolve(genres[g]));
+            for (int i = 0; i < 3; i++) {
+                String src = sources[g][i];
+                Files.copy(fixture(src), data.resolve(genres[g]).resolve("Track " + (i + 1) + src.substring(src.lastIndexOf('.'))));
+            }
+        }
+        Files.copy(fixture("tone.opus"), data.resolve("jazz/voice memo.opus"));
+        Files.copy(fixture("tone.m4a"), data.resolve("jazz/from phone.m4a"));
+        return data;
+    }
+
+    @Test
+    void extractReadsEveryFormatAndFlacRowsEqualTheirWav(@TempDir Path tmp) throws IOException {
+        Path data = tmp.resolve("pair");
+        Files.createDirectories(data.resolve("rock"));
+        Files.copy(fixture("tone-22k-stereo-16.wav"), data.resolve("rock/a.wav"));
+        Files.copy(fixture("tone-22k-stereo-16.flac"), data.resolve("rock/b.flac"));
+        Path csv = tmp.resolve("pair.csv");
+        assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", csv.toString(), "--threads", "1"));
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(3, rows.size(), String.join("\n", rows));
+        // The decoded samples are identical (DecodersTest); the feature code itself can differ in the last bit between
+        // two calls on the same samples (SIMD reductions before and after JIT compilation), so rows agree to 1e-12.
+        String[] wav = rows.get(1).split(","), flac = rows.get(2).split(",");
+        assertEquals(wav[wav.length - 1], flac[flac.length - 1]);
+        for (int i = 1; i < wav.length - 1; i++) {
+            double a = Double.parseDouble(wav[i]), b = Double.parseDouble(flac[i]);
+            assertEquals(a, b, 1e-12 * Math.max(1, Math.abs(a)), "column " + i);
+        }
+
+        Path all = tmp.resolve("all.csv");
+        assertEquals(1, GenreBench.run("extract", "--data", mixedFormats(tmp).toString(), "--out", all.toString()),
+                "status 1: the Opus and M4A files were left out");
+        assertEquals(1 + 6, Files.readAllLines(all).size());
+    }
+
+    @Test
+    void compareTrainAndPredictOnMp3FlacAndOgg(@TempDir Path tmp) throws IOException {
+        Path data = mixedFormats(tmp);
+        CompareCommandTest.Run r = CompareCommandTest.cli("compare", "--data", data.toString(), "--models", "logreg", "--folds", "3",
+                "--chunk-seconds", "0", "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(1, r.code(), "finished, with files left out: " + r.err() + r.out());
+        assertTrue(r.out().contains("6 songs, 2 classes"), r.out());
+        assertTrue(r.out().contains("voice memo.opus: Opus (.opus) is not supported; convert it, e.g. ffmpeg -i 'voice memo.opus' 'voice memo.flac'"), r.out());
+        assertTrue(r.out().contains("from phone.m4a: MPEG-4 audio (AAC or ALAC, .m4a) is not supported"), r.out());
+
+        Path model = tmp.resolve("logreg.model");
+        r = CompareCommandTest.cli("train", "--model", "logreg", "--data", data.toString(), "--chunk-seconds", "0",
+                "--cache", tmp.resolve("cache").toString(), "--save", model.toString());
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue(Files.isRegularFile(model));
+        r = CompareCommandTest.cli("predict", "--model", model.toString(), fixture("tone-44k-stereo.mp3").toString(),
+                fixture("tone-44k-stereo.ogg").toString(), fixture("tone-44k-mono-24.flac").toString(), fixture("tone.opus").toString());
+        assertEquals(1, r.code(), "one of four files is not decoded: " + r.err() + r.out());
+        for (String f : List.of("tone-44k-stereo.mp3: ", "tone-44k-stereo.ogg: ", "tone-44k-mono-24.flac: ")) {
+            assertTrue(r.out().matches("(?s).*" + java.util.regex.Pattern.quote(f) + "(hip hop|jazz) \\d\\.\\d{3}.*"), f + " in\n" + r.out());
+        }
+        assertTrue(r.err().contains("tone.opus: Opus audio in Ogg is not supported; convert it"), r.err());
+    }
+}

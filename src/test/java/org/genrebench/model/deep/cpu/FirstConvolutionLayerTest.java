@@ -1,0 +1,54 @@
+package org.genrebench.model.deep.cpu;
+
+import org.genrebench.model.deep.MelCnn;
+import org.genrebench.model.deep.MelWindowShape;
+import org.genrebench.model.deep.NetworkArchitecture;
+import org.genrebench.model.deep.VggLike;
+
+import org.genrebench.model.deep.DeepConfig;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FirstConvolutionLayerTest {
+    @Test
+    void sameParameterGradientsAsDl4jConvolution() {
+        Nd4jRuntime.configure(0);
+        MelWindowShape shape = new MelWindowShape(16, 20);
+        for (NetworkArchitecture arch : new NetworkArchitecture[] {new MelCnn(4), new VggLike(4)}) {
+            MultiLayerConfiguration conf = arch.configure(shape, 3, DeepConfig.DEFAULT);
+            String json = conf.toJson();
+            assertTrue(json.contains(FirstConvolutionLayer.class.getName()), "first conv is the input-gradient-free one");
+            MultiLayerNetwork fast = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(json)); // JSON round trip
+            fast.init();
+            assertInstanceOf(FirstConvolutionLayer.Impl.class, fast.getLayer(0)); // the stem is a preprocessor
+            MultiLayerNetwork reference = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(
+                    json.replace(FirstConvolutionLayer.class.getName(), "org.deeplearning4j.nn.conf.layers.ConvolutionLayer")));
+            reference.init();
+            reference.setParams(fast.params().dup());
+            Nd4j.getRandom().setSeed(5);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 6, 1, 16, 20);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 3);
+            for (int i = 0; i < 6; i++) y.putScalar(i, i % 3, 1f);
+            // dropout off so both networks see identical forward passes
+            for (MultiLayerNetwork n : new MultiLayerNetwork[] {fast, reference}) {
+                n.getLayer(n.getnLayers() - 1).conf().getLayer().setIDropout(null);
+                n.setInput(x);
+                n.setLabels(y);
+                n.computeGradientAndScore();
+            }
+            INDArray g1 = fast.gradient().gradient(), g2 = reference.gradient().gradient();
+            assertEquals(fast.score(), reference.score(), 1e-5);
+            double maxDiff = g1.sub(g2).amaxNumber().doubleValue(), scale = g2.amaxNumber().doubleValue();
+            assertTrue(maxDiff <= 1e-4 * Math.max(1, scale), arch.name() + ": max gradient difference " + maxDiff);
+        }
+    }
+}
