@@ -17,6 +17,6 @@ public final class AudioLoader {
     public static AudioClip load(Path file, int targetRate) {
         AudioClip clip = AudioReader.read(file);
         if (clip.sampleRate() == targetRate) return clip;
-        return new AudioClip(Resampling.resample(clip.samples(), clip.sampleRate(), targetRate), targetRate, file);
+        return new AudioClip(Resampling.resample(clip.samples(), clip.sampleRate(), targetRate), targetRate, file, clip.truncation());
     }
 }

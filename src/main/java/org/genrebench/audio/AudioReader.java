@@ -65,6 +65,8 @@ public final class AudioReader {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new AudioFormatException(file, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new AudioFormatException(file, "permission denied, cannot read the file");
         } catch (IOException e) {
             throw new AudioFormatException(file, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }

@@ -67,7 +67,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
         AtomicFiles.writeText(out, w -> FeatureTableWriter.write(result.rows(), w));
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
-        return report(dataset, result.skipped());
+        return report(dataset, result.skipped(), result.truncated());
     }
 
     private int extractOnCluster(AudioDataset dataset, List<FeatureTableWriter.Input> files, int chunk) {
@@ -78,19 +78,23 @@ final class ExtractCommand implements Callable<Integer> {
         }
         System.err.printf("wrote %d rows from %d files (%d reused from %s) to %s%n", x.rows(), x.files() - x.skipped().size(),
                 x.reused(), out, x.csv());
-        return report(dataset, x.skipped());
+        return report(dataset, x.skipped(), List.of()); // the Spark tasks do not report truncated files apart
     }
 
     /** Names what was left out and skipped; exit status 1 when anything was. */
-    private static int report(AudioDataset dataset, List<FeatureTableWriter.Skipped> skipped) {
+    private static int report(AudioDataset dataset, List<FeatureTableWriter.Skipped> skipped, List<FeatureTableWriter.Skipped> truncated) {
         if (!dataset.excluded().isEmpty()) {
             System.err.printf("left out %d file(s) or folder(s) of the dataset:%n", dataset.excluded().size());
             for (Excluded e : dataset.excluded()) System.err.println("  " + e);
+        }
+        if (!truncated.isEmpty()) {
+            System.err.printf("used %d truncated file(s) as far as they go:%n", truncated.size());
+            for (FeatureTableWriter.Skipped s : truncated) System.err.println("  " + s.file() + ": " + s.reason());
         }
         if (!skipped.isEmpty()) {
             System.err.printf("skipped %d unreadable file(s):%n", skipped.size());
             for (FeatureTableWriter.Skipped s : skipped) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        return skipped.isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
+        return skipped.isEmpty() && truncated.isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
     }
 }

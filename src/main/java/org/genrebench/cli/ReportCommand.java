@@ -30,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
         OptionChecks.existing("RESULT_DIR", runs);
         OptionChecks.writableDirectory("--out", out);
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        Path report = CombinedReport.write(runs, out, "genrebench report " + String.join(" ", args));
+        Path report = CombinedReport.write(runs, out, "genrebench " + String.join(" ", args));
         spec.commandLine().getOut().println("Report: " + report);
         return 0;
     }

@@ -1,84 +1,221 @@
 package org.genrebench.dataset;
 
+import org.genrebench.feature.FeatureSchema;
 import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.io.csv.CsvReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The community GTZAN feature table ({@code features_30_sec.csv}, or {@code features_3_sec.csv} whose rows are
- * 3-second chunks {@code blues.00000.3.wav} that map back to their song): {@code filename}, numeric features,
- * {@code label}. Any malformed line fails with one message naming the file and line.
+ * 3-second chunks {@code blues.00000.3.wav} that map back to their song), read by its schema: {@code filename},
+ * {@code label}, exactly the 57 feature columns of {@link FeatureSchema} by name (in any order) and optionally
+ * {@code length}. Parsing (quotes, separators) is Tablesaw's; every departure from the schema — an unnamed pandas
+ * index column, an extra or missing column, a cell that is not a finite number, one file with two labels — fails
+ * with one message naming the file and line. Repeated rows are dropped and named in {@link #dropped()} (by line); a label
+ * that contradicts a GTZAN file name is named in {@link #warnings()}.
  */
-public record FeatureTable(Path source, List<String> featureNames, List<Row> rows) {
+public record FeatureTable(Path source, List<String> featureNames, List<Row> rows, List<String> dropped,
+                           List<String> warnings) {
 
     /** One table row: item id (the file name without extension), its song, its genre and feature values. */
     public record Row(String id, String songId, String label, double[] features) {
     }
 
-    /** Reads the table; column {@code length} (constant clip length, no information) is dropped if present. */
-    public static FeatureTable read(Path file) {
-        if (!Files.isRegularFile(file)) throw new UserException("feature table not found: " + file);
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            String header = in.readLine();
-            if (header == null) throw new UserException(file + ":1: empty file, expected a header line");
-            List<String> cols = Arrays.stream(header.split(",", -1)).map(String::strip).toList();
-            int fileCol = cols.indexOf("filename");
-            int labelCol = cols.indexOf("label");
-            if (fileCol < 0 || labelCol < 0) {
-                throw new UserException(file + ":1: header needs 'filename' and 'label' columns");
-            }
-            List<Integer> featureCols = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int c = 0; c < cols.size(); c++) {
-                if (c == fileCol || c == labelCol || cols.get(c).equals("length")) continue;
-                featureCols.add(c);
-                names.add(cols.get(c));
-            }
-            List<Row> rows = new ArrayList<>();
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                rows.add(parseRow(file, lineNo, line, cols, fileCol, labelCol, featureCols));
-            }
-            if (rows.isEmpty()) throw new UserException(file + ": no data rows");
-            return new FeatureTable(file, List.copyOf(names), List.copyOf(rows));
-        } catch (IOException e) {
-            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+    public FeatureTable(Path source, List<String> featureNames, List<Row> rows) {
+        this(source, featureNames, rows, List.of(), List.of());
     }
 
-    private static Row parseRow(Path file, int lineNo, String line, List<String> cols, int fileCol, int labelCol,
-                                List<Integer> featureCols) {
-        String[] cells = line.split(",", -1);
-        if (cells.length != cols.size()) {
-            throw new UserException(file + ":" + lineNo + ": expected " + cols.size() + " columns, found " + cells.length);
+    /** The model inputs: every schema column but {@code length}, which describes the file, not the music. */
+    public static final List<String> FEATURES = FeatureSchema.COLUMNS.stream().filter(c -> !c.equals("length")).toList();
+    private static final Pattern GTZAN_NAME = Pattern.compile("([a-z]+)\\.\\d{5}(\\.\\d+)?\\.(wav|au)");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d*,\\d+([eE][-+]?\\d+)?");
+
+    public static FeatureTable read(Path file) {
+        if (!Files.isRegularFile(file)) throw new UserException("feature table not found: " + file);
+        String text = text(file);
+        List<Integer> lineOf = nonBlankLines(text);
+        if (lineOf.isEmpty()) throw new UserException(file + ":1: empty file, expected a header line");
+        char separator = separator(file, text);
+        requireRectangular(file, text, separator);
+        Table table;
+        try {
+            table = new CsvReader().read(CsvReadOptions.builder(new StringReader(text))
+                    .header(false).separator(separator).columnTypes(name -> ColumnType.STRING)
+                    .maxCharsPerColumn(1 << 16).tableName(file.toString()).build());
+        } catch (RuntimeException e) {
+            throw new UserException(file + ": not a readable CSV table (" + rootMessage(e) + ")", e);
         }
-        String id = TrackIds.itemId(cells[fileCol]);
-        String label = cells[labelCol].strip();
-        if (id.isEmpty() || label.isEmpty()) throw new UserException(file + ":" + lineNo + ": empty filename or label");
-        double[] x = new double[featureCols.size()];
+        if (table.rowCount() != lineOf.size()) {
+            throw new UserException(file + ": " + lineOf.size() + " lines but " + table.rowCount()
+                    + " CSV records; a quoted field spans lines or quotes are unbalanced");
+        }
+        Header h = header(file, table);
+        List<Row> rows = new ArrayList<>();
+        List<String> dropped = new ArrayList<>(), warnings = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        Map<String, Row> firstRow = new LinkedHashMap<>();
+        for (int r = 1; r < table.rowCount(); r++) {
+            int line = lineOf.get(r);
+            Row row = parseRow(file, line, table, r, h, separator);
+            Row earlier = firstRow.get(row.id());
+            if (earlier != null) {
+                String where = file + ":" + line + ": " + row.id();
+                if (!earlier.label().equals(row.label())) {
+                    throw new UserException(where + " has label '" + row.label() + "' here but '" + earlier.label()
+                            + "' on line " + firstLine.get(row.id()) + "; one file cannot have two genres");
+                }
+                if (!Arrays.equals(earlier.features(), row.features())) {
+                    throw new UserException(where + " appears again (first on line " + firstLine.get(row.id())
+                            + ") with different feature values; which one is right?");
+                }
+                dropped.add("line " + line + ": " + row.id() + " repeats line " + firstLine.get(row.id()) + " exactly; the repeat is dropped");
+                continue;
+            }
+            firstRow.put(row.id(), row);
+            firstLine.put(row.id(), line);
+            rows.add(row);
+            var m = GTZAN_NAME.matcher(table.getString(r, h.filename()).strip());
+            if (m.matches() && !m.group(1).equals(row.label())) {
+                warnings.add(file + ":" + line + ": " + row.id() + " is a GTZAN " + m.group(1) + " file but labelled '"
+                        + row.label() + "'");
+            }
+        }
+        if (rows.isEmpty()) throw new UserException(file + ": no data rows");
+        return new FeatureTable(file, FEATURES, List.copyOf(rows), List.copyOf(dropped), List.copyOf(warnings));
+    }
+
+    /** Positions of the schema's columns in the file. */
+    private record Header(int filename, int label, int[] features) {
+    }
+
+    private static Header header(Path file, Table table) {
+        int n = table.columnCount();
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < n; c++) names.add(table.getString(0, c).strip());
+        Map<String, Integer> at = new HashMap<>();
+        for (int c = 0; c < n; c++) {
+            String name = names.get(c);
+            if (name.isEmpty() || name.matches("Unnamed: \\d+")) {
+                throw new UserException(file + ":1: column " + (c + 1) + " has no name" + (c == 0
+                        ? ": a pandas index column? Write the table with to_csv(index=False), or drop that column" : ""));
+            }
+            Integer before = at.put(name, c);
+            if (before != null) throw new UserException(file + ":1: column '" + name + "' appears twice (columns " + (before + 1) + " and " + (c + 1) + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("filename", "label")) if (!at.containsKey(required)) missing.add(required);
+        for (String f : FEATURES) if (!at.containsKey(f)) missing.add(f);
+        if (!missing.isEmpty()) {
+            throw new UserException(file + ":1: " + missing.size() + " column(s) of the community schema missing: "
+                    + String.join(", ", missing.subList(0, Math.min(6, missing.size()))) + (missing.size() > 6 ? ", ..." : "")
+                    + " (header: " + abbreviate(String.join(",", names)) + ")");
+        }
+        List<String> extra = names.stream().filter(c -> !c.equals("filename") && !c.equals("label") && !c.equals("length")
+                && !FEATURES.contains(c)).toList();
+        if (!extra.isEmpty()) {
+            throw new UserException(file + ":1: column(s) not in the community schema: " + String.join(", ", extra)
+                    + "; a model would use them as features (drop them, or rename them if they are schema columns)");
+        }
+        return new Header(at.get("filename"), at.get("label"), FEATURES.stream().mapToInt(at::get).toArray());
+    }
+
+    private static Row parseRow(Path file, int line, Table table, int r, Header h, char separator) {
+        String filename = table.getString(r, h.filename()).strip();
+        String label = table.getString(r, h.label()).strip();
+        String id = TrackIds.itemId(filename);
+        if (id.isEmpty() || label.isEmpty()) throw new UserException(file + ":" + line + ": empty filename or label");
+        double[] x = new double[h.features().length];
         for (int j = 0; j < x.length; j++) {
-            int c = featureCols.get(j);
+            String cell = table.getString(r, h.features()[j]).strip();
+            String number = separator == ';' && DECIMAL_COMMA.matcher(cell).matches() ? cell.replace(',', '.') : cell;
             try {
-                x[j] = Double.parseDouble(cells[c].strip());
+                x[j] = Double.parseDouble(number);
             } catch (NumberFormatException e) {
-                throw new UserException(file + ":" + lineNo + ": column '" + cols.get(c) + "' is not a number: '" + cells[c] + "'");
+                throw new UserException(file + ":" + line + ": column '" + FEATURES.get(j) + "' is not a number: '" + cell + "'");
             }
             if (!Double.isFinite(x[j])) {
-                throw new UserException(file + ":" + lineNo + ": column '" + cols.get(c) + "' is not finite: '" + cells[c] + "'");
+                throw new UserException(file + ":" + line + ": column '" + FEATURES.get(j) + "' is not finite: '" + cell + "'");
             }
         }
         return new Row(id, TrackIds.songId(id), label, x);
+    }
+
+    /** Every unquoted line has the header's cell count (said with its line number, which the CSV reader cannot). */
+    private static void requireRectangular(Path file, String text, char separator) {
+        String[] lines = text.split("\\R", -1);
+        String sep = Pattern.quote(String.valueOf(separator));
+        int expected = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) continue;
+            if (lines[i].indexOf('"') >= 0) return; // quoted fields may hold separators: leave counting to the parser
+            int cells = lines[i].split(sep, -1).length;
+            if (expected < 0) expected = cells;
+            else if (cells != expected) {
+                throw new UserException(file + ":" + (i + 1) + ": expected " + expected + " columns, found " + cells);
+            }
+        }
+    }
+
+    /** UTF-8 text without a byte-order mark (Excel writes one). */
+    private static String text(Path file) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new UserException(file + ": not UTF-8 text (is it a spreadsheet saved in another encoding or format?)");
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e.getMessage()), e);
+        }
+    }
+
+    /** 1-based line numbers of the lines that hold a record (the CSV reader skips blank ones). */
+    private static List<Integer> nonBlankLines(String text) {
+        List<Integer> lines = new ArrayList<>();
+        String[] all = text.split("\\R", -1);
+        for (int i = 0; i < all.length; i++) if (!all[i].isBlank()) lines.add(i + 1);
+        return lines;
+    }
+
+    /** {@code ,} or, for a header with semicolons and no commas (a spreadsheet in a decimal-comma locale), {@code ;}. */
+    private static char separator(Path file, String text) {
+        String header = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        if (header.indexOf(',') < 0 && header.indexOf(';') >= 0) return ';';
+        if (header.indexOf(',') < 0 && header.indexOf('\t') >= 0) {
+            throw new UserException(file + ":1: the header is tab-separated; the feature table is a comma-separated CSV");
+        }
+        return ',';
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) e = e.getCause();
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m).strip();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     /** Genre names in sorted order; a sample's label is its index here. */

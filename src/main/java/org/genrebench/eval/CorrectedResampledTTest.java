@@ -40,11 +40,11 @@ public final class CorrectedResampledTTest {
 
     /**
      * The corrected resampled interval of a CV mean: {@code mean ± t_{df, 1-α/2} · se} with the corrected
-     * standard error above; with a single score it collapses to the score itself.
+     * standard error above; undefined (NaN ends) for a single score.
      */
     public static Interval interval(double[] scores, double testTrainRatio, double level) {
         double mean = Stats.mean(scores);
-        if (scores.length < 2) return new Interval(mean, mean, mean);
+        if (scores.length < 2) return new Interval(mean, Double.NaN, Double.NaN);
         double half = new TDistribution(scores.length - 1).quantile(1 - (1 - level) / 2) * standardError(scores, testTrainRatio);
         return new Interval(mean, mean - half, mean + half);
     }

@@ -1,5 +1,6 @@
 package org.genrebench.experiment;
 
+import org.genrebench.audio.AudioClip;
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.dataset.Track;
 import org.genrebench.dataset.cache.ArrayCache;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -75,7 +77,11 @@ public final class AudioPreparation {
     }
 
     /** What one track contributes: feature rows and mel windows, or the reason it was skipped. */
-    private record TrackViews(Track track, double[][] rows, float[][] windows, String skipReason, boolean cached) {
+    private record TrackViews(Track track, double[][] rows, float[][] windows, String skipReason, boolean cached,
+                              String damage) {
+        TrackViews(Track track, String skipReason) {
+            this(track, null, null, skipReason, false, null);
+        }
     }
 
     public PreparedDataset prepare(String name, String description, List<Track> tracks, Listener listener) {
@@ -127,24 +133,31 @@ public final class AudioPreparation {
             Optional<float[]> cachedRows = featureKey == null ? Optional.empty() : cache.get(featureKey);
             Optional<float[]> cachedWindows = windowKey == null ? Optional.empty() : cache.get(windowKey);
             boolean needAudio = (featureKey != null && cachedRows.isEmpty()) || (windowKey != null && cachedWindows.isEmpty());
-            float[] y = needAudio ? AudioLoader.load(file).samples() : null;
+            AudioClip clip = needAudio ? AudioLoader.load(file) : null;
+            float[] y = clip == null ? null : clip.samples();
             if (y != null && y.length == 0) throw new UserException("cannot read audio file " + file + ": no samples");
+            // A truncated file is used but never cached, so that every run names it again.
+            String damage = clip == null ? null : clip.truncation()
+                    .map(t -> t + String.format(Locale.ROOT, "; used the %.2f s present", clip.seconds())).orElse(null);
 
             float[] rows = null, windows = null;
             if (featureKey != null) {
-                rows = cachedRows.orElseGet(() -> featureRows(extractor, y));
-                if (cachedRows.isEmpty()) cache.put(featureKey, rows);
+                rows = cachedRows.orElseGet(() -> requireFinite(featureRows(extractor, y), "feature"));
+                if (cachedRows.isEmpty() && damage == null) cache.put(featureKey, rows);
             }
             if (windowKey != null) {
-                windows = cachedWindows.orElseGet(() -> melWindows(logMel, y));
-                if (cachedWindows.isEmpty()) cache.put(windowKey, windows);
+                windows = cachedWindows.orElseGet(() -> requireFinite(melWindows(logMel, y), "log-mel"));
+                if (cachedWindows.isEmpty() && damage == null) cache.put(windowKey, windows);
             }
-            return new TrackViews(track, unflattenRows(rows), unflattenWindows(windows, logMel), null, !needAudio);
+            return new TrackViews(track, unflattenRows(rows), unflattenWindows(windows, logMel), null, !needAudio, damage);
         } catch (UserException e) {
-            return new TrackViews(track, null, null, e.getMessage(), false);
+            return new TrackViews(track, e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            return new TrackViews(track, "cannot read " + file + ": " + (e.getCause() instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e.getCause().getMessage()));
         } catch (RuntimeException e) {
             // A bug in extraction must not sink the whole run, but it must be visible.
-            return new TrackViews(track, null, null, "cannot process " + file + ": " + e, false);
+            return new TrackViews(track, "cannot process " + file + ": " + e);
         }
     }
 
@@ -161,6 +174,16 @@ public final class AudioPreparation {
             for (int i = 0; i < row.length; i++) out[k * row.length + i] = (float) row[i];
         }
         return out;
+    }
+
+    /** {@code values}, when every one is finite; NaN or Infinity from odd audio would poison every model. */
+    private static float[] requireFinite(float[] values, String what) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new UserException(what + " value " + i + " is " + values[i] + " (audio outside the range features can describe)");
+            }
+        }
+        return values;
     }
 
     /** Mel windows, flattened; a clip shorter than one window is zero-padded to one window. */
@@ -207,6 +230,7 @@ public final class AudioPreparation {
                 skipped.add(new Skipped(t.source(), v.skipReason()));
                 continue;
             }
+            if (v.damage() != null) skipped.add(new Skipped(t.source(), v.damage()));
             int label = classNames.indexOf(t.label());
             songIds.add(t.songId());
             groups.add(t.groupId());

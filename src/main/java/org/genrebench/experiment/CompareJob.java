@@ -62,7 +62,7 @@ public final class CompareJob {
         ModelRegistry.requireKnown(plan.models());
         requireUsable(data, plan);
         Protocol protocol = plan.protocol();
-        String name = data.name() + (plan.tune() ? "-tuned" : "") + protocol.suffix() + (plan.repeats() > 1 ? "-r" + plan.repeats() : "");
+        String name = runName(data.name(), plan);
         String description = protocol.describe() + (plan.repeats() > 1 ? ", " + plan.repeats() + " repeats" : "");
         if (plan.tune()) description += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
         FoldCache cache = new PredictionFiles(Reporter.runDir(plan.out(), name), data.classNames(), plan.resume());
@@ -98,6 +98,27 @@ public final class CompareJob {
         Path dir = Reporter.write(run, plan.out(), new RunContext(data.description(),
                 data.skipped().stream().map(Skipped::toString).toList(), groups, warnings));
         return new Outcome(run, dir);
+    }
+
+    /** The results folder name of a run of {@code dataName} under this plan. */
+    public static String runName(String dataName, Plan plan) {
+        return dataName + (plan.tune() ? "-tuned" : "") + plan.protocol().suffix() + (plan.repeats() > 1 ? "-r" + plan.repeats() : "");
+    }
+
+    /**
+     * Claims (locks, and for {@code --resume} checks) the results folder for a run of {@code dataName} from
+     * {@code source} ({@code files} are the inputs, {@code dataSettings} how they are turned into model inputs).
+     * Call before any work on the data; run under {@link RunFolder#name()}.
+     */
+    public static RunFolder claim(Plan plan, String dataName, String source, List<Path> files, Map<String, String> dataSettings) {
+        Map<String, String> settings = new java.util.TreeMap<>(dataSettings);
+        settings.put("seed", Long.toString(plan.seed()));
+        settings.put("split", plan.protocol().describe());
+        settings.put("repeats", Integer.toString(plan.repeats()));
+        settings.put("tune", Boolean.toString(plan.tune()));
+        plan.deepParams().forEach((k, v) -> settings.put("network." + k, v));
+        return RunFolder.claim(plan.out(), dataName, n -> runName(n, plan),
+                RunFolder.Fingerprint.of(source, files, settings), plan.resume());
     }
 
     /** A finished run and the folder holding its report. */

@@ -51,7 +51,9 @@ public final class DatasetSources {
         int[] labels = firstOfSong.values().stream().mapToInt(Sample::label).toArray();
         String description = String.format(Locale.ROOT, "feature table %s (%d rows, %d songs, %d features)",
                 table.source(), samples.size(), songIds.size(), table.featureNames().size());
-        return new PreparedDataset(name, description, table.classNames(), songIds, groups, labels, samples, List.of(), List.of());
+        // Rows the table repeats are dropped by FeatureTable.read; they count as skipped inputs of the run.
+        List<Skipped> dropped = table.dropped().stream().map(d -> new Skipped(table.source(), d)).toList();
+        return new PreparedDataset(name, description, table.classNames(), songIds, groups, labels, samples, List.of(), dropped);
     }
 
     private static String trim(double v) {

@@ -37,7 +37,8 @@ public final class FeatureTableWriter {
     }
 
     /** What {@link #extract} produced. */
-    public record Result(List<Row> rows, List<Skipped> skipped) {
+    /** @param truncated files cut short whose remaining audio was used (their rows are in {@code rows}) */
+    public record Result(List<Row> rows, List<Skipped> skipped, List<Skipped> truncated) {
     }
 
     private FeatureTableWriter() {
@@ -56,10 +57,13 @@ public final class FeatureTableWriter {
         });
         try {
             List<Future<List<Row>>> futures = new ArrayList<>();
+            List<Skipped> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
             for (Input input : files) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return extractFile(fx.get(), input, chunkSamples);
+                        AudioClip clip = AudioLoader.load(input.file(), fx.get().params().sampleRate()); // any decoded format, mono, resampled
+                        clip.truncation().ifPresent(t -> damaged.add(new Skipped(input.file(), t + "; used what is present")));
+                        return rows(input, features(fx.get(), clip.samples(), chunkSamples), chunkSamples);
                     } finally {
                         progress.accept(1);
                     }
@@ -78,25 +82,21 @@ public final class FeatureTableWriter {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            return new Result(rows, skipped);
+            List<Skipped> truncated = new ArrayList<>(damaged);
+            truncated.sort(java.util.Comparator.comparing(Skipped::file));
+            return new Result(rows, skipped, truncated);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Loads the input's file (any decoded format, mono, resampled to the extractor's rate) and extracts its rows. */
-    public static List<Row> extractFile(FeatureExtractor fx, Input input, int chunkSamples) {
-        AudioClip clip = AudioLoader.load(input.file(), fx.params().sampleRate());
-        return rows(input, features(fx, clip.samples(), chunkSamples), chunkSamples);
-    }
-
-    /** The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}). */
+    /** The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}), all finite. */
     public static List<double[]> features(FeatureExtractor fx, float[] y, int chunkSamples) {
         if (y.length == 0) throw new UserException("no audio samples");
-        if (chunkSamples <= 0) return List.of(fx.extract(y));
+        if (chunkSamples <= 0) return List.of(finite(fx.extract(y)));
         ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
         List<double[]> out = new ArrayList<>();
-        for (int k = 0; k < spans.count(); k++) out.add(fx.extract(y, spans.start(k), spans.length()));
+        for (int k = 0; k < spans.count(); k++) out.add(finite(fx.extract(y, spans.start(k), spans.length())));
         return out;
     }
 
@@ -111,6 +111,16 @@ public final class FeatureTableWriter {
         List<Row> out = new ArrayList<>();
         for (int k = 0; k < features.size(); k++) out.add(new Row(stem + "." + k + ".wav", features.get(k), input.label()));
         return out;
+    }
+
+    /** A feature row that is all finite; NaN or Infinity (from absurd audio) must not reach a table. */
+    private static double[] finite(double[] f) {
+        for (int i = 0; i < f.length; i++) {
+            if (!Double.isFinite(f[i])) {
+                throw new UserException("feature '" + FeatureSchema.COLUMNS.get(i) + "' is " + f[i] + " (audio outside the range features can describe)");
+            }
+        }
+        return f;
     }
 
     /** RFC 4180 quoting for names that hold a comma, quote or line break (any file name may). */

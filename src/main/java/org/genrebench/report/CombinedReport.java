@@ -48,7 +48,7 @@ public final class CombinedReport {
                     + "recognising songs already heard, not genres. The gap to the song-disjoint runs is the leak.\n");
         }
         table(md, "Song accuracy", "song accuracy (chunk probabilities averaged per song)", runs, models, Cell::accuracy);
-        table(md, "Chunk accuracy", "accuracy of individual chunks/windows, the figure tutorials report", runs, models, Cell::chunkAccuracy);
+        table(md, "Chunk accuracy", "accuracy of individual chunks/windows (the figure tutorials report)", runs, models, Cell::chunkAccuracy);
 
         List<String> common = models.stream().filter(m -> runs.stream().allMatch(r -> r.models().containsKey(m))).toList();
         if (runs.size() >= 2 && common.size() >= 2) {
@@ -74,7 +74,7 @@ public final class CombinedReport {
 
     private static void table(StringBuilder md, String title, String what, List<Run> runs, Set<String> models,
                               java.util.function.Function<Cell, double[]> metric) {
-        md.append("\n## ").append(title).append("\n\nMean ").append(what).append(" over each run's folds and repeats, with the 95 % "
+        md.append("\n## ").append(title).append("\n\nMean ").append(what).append(", over each run's folds and repeats, with the 95 % "
                 + "Nadeau–Bengio corrected resampled interval (Bouckaert–Frank for repeated CV).\n\n| Model |");
         runs.forEach(r -> md.append(' ').append(r.label()).append(" |"));
         md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
@@ -87,7 +87,7 @@ public final class CombinedReport {
                     continue;
                 }
                 var ci = CorrectedResampledTTest.interval(metric.apply(c), c.testTrainRatio(), 0.95);
-                md.append(f(" %.3f [%.3f, %.3f] |", ci.mean(), ci.low(), ci.high()));
+                md.append(f(" %.3f %s |", ci.mean(), MarkdownReport.interval(ci)));
             }
             md.append('\n');
         }
@@ -115,7 +115,13 @@ public final class CombinedReport {
         // keep the run's model order (first appearance)
         Map<String, Cell> ordered = new LinkedHashMap<>();
         for (String m : t.stringColumn("model").asList()) ordered.putIfAbsent(m, models.get(m));
-        return new Run(t.stringColumn("dataset").get(0), t.stringColumn("protocol").get(0), ordered, t);
+        return new Run(label(dir), t.stringColumn("protocol").get(0), ordered, t);
+    }
+
+    /** The folder as given, without a leading {@code results/}: dataset names alone can repeat across roots. */
+    private static String label(Path dir) {
+        String s = dir.normalize().toString().replace('\\', '/');
+        return s.startsWith("results/") ? s.substring("results/".length()) : s;
     }
 
     private static double mean(double[] v) {

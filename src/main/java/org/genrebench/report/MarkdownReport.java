@@ -177,8 +177,10 @@ final class MarkdownReport {
         return p < 1e-4 ? "< 0.0001" : f("= %.3g", p);
     }
 
+    /** An accuracy interval clipped to [0, 1] (the t interval is not bounded); "—" where undefined (one score). */
     static String interval(CorrectedResampledTTest.Interval ci) {
-        return f("[%.3f, %.3f]", ci.low(), ci.high());
+        if (Double.isNaN(ci.low())) return "—";
+        return f("[%.3f, %.3f]", Math.max(0, ci.low()), Math.min(1, ci.high()));
     }
 
     private static String format(Map<String, String> hp) {

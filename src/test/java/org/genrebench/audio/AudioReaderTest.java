@@ -131,10 +131,21 @@ class AudioReaderTest {
     }
 
     @Test
-    void dataShorterThanDeclaredReadsTheWholeFramesPresent() throws IOException {
-        byte[] full = wav(1, 1, 22050, 16, ints(LITTLE_ENDIAN, 2, 16384, -16384, 8192, 0));
-        byte[] cut = java.util.Arrays.copyOf(full, full.length - 3); // 2.5 samples lost
-        assertSamples(new float[]{0.5f, -0.5f}, readBytes("cut.wav", cut), 0);
+    void dataShorterThanDeclaredReadsTheWholeFramesPresentAndSaysSo() throws IOException {
+        long[] values = new long[3000];
+        for (int i = 0; i < values.length; i++) values[i] = i % 2 == 0 ? 16384 : -16384;
+        byte[] full = wav(1, 1, 22050, 16, ints(LITTLE_ENDIAN, 2, values));
+        byte[] cut = java.util.Arrays.copyOf(full, full.length - 1003); // 501.5 samples lost
+        AudioClip clip = readBytes("cut.wav", cut);
+        assertEquals(2498, clip.samples().length);
+        assertEquals(0.5f, clip.samples()[2496]);
+        assertTrue(clip.truncation().orElseThrow().startsWith("truncated: the header declares 0.14 s"), clip.truncation().toString());
+
+        // less than one analysis window (2048 samples at 22 050 Hz) left: a broken download, not a song
+        byte[] stub = java.util.Arrays.copyOf(full, 3000);
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> readBytes("stub.wav", stub));
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("less than one analysis window"), e.getMessage());
+        assertTrue(readBytes("whole.wav", full).truncation().isEmpty());
     }
 
     @Test

@@ -105,6 +105,9 @@ class BadInputContractTest {
         // inputs that are not there
         m.add(Misuse.of("nope", "compare", "--data", tmp.resolve("nope").toString(), "--out", out));
         m.add(Misuse.of("nope.csv", "compare", "--features-csv", tmp.resolve("nope.csv").toString(), "--out", out));
+        // a host that refuses: the real cause, not a missing .part file
+        m.add(Misuse.of("connection refused", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "1",
+                "--url", "http://127.0.0.1:9/genres.tar.gz", "--sha256", "0".repeat(64)));
         m.add(Misuse.of("nope.model", "predict", "--model", tmp.resolve("nope.model").toString(), aFile.toString()));
         return m.stream();
     }
@@ -143,6 +146,26 @@ class BadInputContractTest {
         }
     }
 
+    @Test
+    void nestedAndHiddenFoldersMakeNoNewClasses() throws IOException {
+        Path lib = tmp.resolve("nested");
+        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 2, 22050, 1);
+        for (String f : List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav")) {
+            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(f), tone, 22050, 1, 16);
+        }
+        Path csv = tmp.resolve("nested.csv");
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            assertEquals(1, GenreBench.run("extract", "--data", lib.toString(), "--out", csv.toString()), "the hidden folder is left out");
+        } finally {
+            System.setErr(err);
+        }
+        var table = org.genrebench.dataset.FeatureTable.read(csv);
+        assertEquals(List.of("blues", "rock"), table.classNames());
+        assertEquals(3, table.rows().size());
+    }
+
     static void assertMisuse(CompareCommandTest.Run run, String expected) {
         String all = run.out() + run.err();
         assertEquals(2, run.code(), () -> "exit status 2 expected:\n" + all);
@@ -159,12 +182,12 @@ class BadInputContractTest {
         assertFalse(text.matches("(?s).*\\b(java|org|picocli)\\.[a-z]+\\.[A-Z]\\w+.*"), text);
     }
 
-    /** Every file under {@code dir} with its content hash. */
+    /** Every file under {@code dir} with its content hash (the lock file, which records who holds it, aside). */
     static TreeMap<String, String> snapshot(Path dir) throws IOException {
         TreeMap<String, String> files = new TreeMap<>();
         if (!Files.exists(dir)) return files;
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
+            for (Path f : s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(".lock")).toList()) {
                 try {
                     files.put(dir.relativize(f).toString(),
                             HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));

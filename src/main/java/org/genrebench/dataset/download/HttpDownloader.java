@@ -58,8 +58,9 @@ public final class HttpDownloader {
             }
         }
         if (last != null) {
-            throw new UserException("download of " + url + " failed after " + attempts + " attempt(s) (" + last.getMessage()
-                    + "); run again to resume from the " + Files.size(part) + " bytes in " + part, last);
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            throw new UserException("download of " + url + " failed after " + attempts + " attempt(s) (" + cause(last) + ")"
+                    + (have > 0 ? "; run again to resume from the " + have + " bytes in " + part : ""), last);
         }
         if (checksum.isPresent()) {
             try {
@@ -70,6 +71,23 @@ public final class HttpDownloader {
             }
         }
         AtomicFiles.move(part, target);
+    }
+
+    /** The real reason of a failed transfer (a refused connection's exception has no message of its own). */
+    static String cause(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String what = switch (t) {
+                case java.net.ConnectException c -> "connection refused or host unreachable";
+                case java.net.UnknownHostException u -> "unknown host " + u.getMessage();
+                case java.net.http.HttpTimeoutException h -> "timed out";
+                case java.net.SocketTimeoutException h -> "timed out";
+                default -> null;
+            };
+            if (what != null) return what;
+            root = t;
+        }
+        return root.getMessage() != null ? root.getMessage() : e.getMessage() != null ? e.getMessage() : root.getClass().getSimpleName();
     }
 
     private void transfer(URI url, Path part, Progress progress) throws IOException, InterruptedException {
