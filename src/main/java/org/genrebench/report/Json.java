@@ -1,69 +1,67 @@
 package org.genrebench.report;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
-/** A minimal JSON serialiser for maps, lists, strings, numbers, booleans and null (enough for summary.json). */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * summary.json through Jackson: maps, lists, strings, numbers, booleans and null, two-space indentation. Doubles
+ * are written to 6 significant digits (the precision the scores carry) and non-finite ones as null.
+ */
 final class Json {
+    private static final MathContext DIGITS = new MathContext(6);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Double.class, new RoundedDouble())
+                    .addSerializer(double[].class, new RoundedDoubles()))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
     private Json() {
     }
 
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        return sb.append('\n').toString();
-    }
-
-    private static void write(StringBuilder sb, Object v, int indent) {
-        switch (v) {
-            case null -> sb.append("null");
-            case Map<?, ?> map -> {
-                sb.append('{');
-                int i = 0;
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    sb.append(i++ == 0 ? "\n" : ",\n").append("  ".repeat(indent + 1));
-                    string(sb, String.valueOf(e.getKey()));
-                    sb.append(": ");
-                    write(sb, e.getValue(), indent + 1);
-                }
-                if (!map.isEmpty()) sb.append('\n').append("  ".repeat(indent));
-                sb.append('}');
-            }
-            case List<?> list -> {
-                boolean flat = list.stream().noneMatch(x -> x instanceof Map || x instanceof List);
-                sb.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) sb.append(flat ? ", " : ",");
-                    if (!flat) sb.append('\n').append("  ".repeat(indent + 1));
-                    write(sb, list.get(i), indent + 1);
-                }
-                if (!flat && !list.isEmpty()) sb.append('\n').append("  ".repeat(indent));
-                sb.append(']');
-            }
-            case double[] arr -> write(sb, java.util.Arrays.stream(arr).boxed().toList(), indent);
-            case Double d -> sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e").replaceAll("\\.$", "") : "null");
-            case Number n -> sb.append(n);
-            case Boolean b -> sb.append(b);
-            default -> string(sb, v.toString());
+        try {
+            return MAPPER.writer(PRINTER).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
+    private static void number(double d, JsonGenerator gen) throws IOException {
+        if (Double.isFinite(d)) gen.writeNumber(new BigDecimal(d).round(DIGITS).stripTrailingZeros());
+        else gen.writeNull();
+    }
+
+    private static final class RoundedDouble extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            number(value, gen);
         }
-        sb.append('"');
+    }
+
+    private static final class RoundedDoubles extends JsonSerializer<double[]> {
+        @Override
+        public void serialize(double[] values, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartArray(values, values.length);
+            for (double v : values) number(v, gen);
+            gen.writeEndArray();
+        }
     }
 }

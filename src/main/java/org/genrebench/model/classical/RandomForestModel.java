@@ -1,13 +1,26 @@
 package org.genrebench.model.classical;
 
+import smile.base.cart.SplitRule;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.Tuple;
+import smile.data.formula.Formula;
+import smile.data.type.StructType;
+import smile.data.vector.IntVector;
+
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
- * Random forest of fully grown Gini trees with √p features per split, bootstrap samples and leaf class fractions
- * averaged over trees: scikit-learn's defaults and algorithm, grown by {@link GiniForest} (see there for why not
- * Smile's {@code RandomForest}). One seed per tree keeps the forest reproducible.
+ * Smile's {@link RandomForest} with scikit-learn's defaults: 500 fully grown Gini trees on bootstrap samples,
+ * √p features per split, leaf size 1. Smile grows the trees in parallel, each from its own seed (drawn from the
+ * model's seed), so the forest is the same on any number of threads. Probabilities are the mean of the trees'
+ * leaf posteriors.
  */
 public final class RandomForestModel extends SmileClassifier {
+    private static final String LABEL = "genre";
+
     public RandomForestModel(Map<String, String> params, long seed) {
         super("rf", Map.of("trees", "500", "mtry", "sqrt", "minLeaf", "1"), params, seed);
     }
@@ -16,7 +29,24 @@ public final class RandomForestModel extends SmileClassifier {
     protected Predictor train(double[][] z, int[] y, int numClasses) {
         int p = z[0].length;
         int mtry = param("mtry").equals("sqrt") ? (int) Math.floor(Math.sqrt(p)) : intParam("mtry");
-        GiniForest forest = GiniForest.fit(z, y, numClasses, intParam("trees"), mtry, intParam("minLeaf"), seed);
-        return forest::predict;
+        int trees = intParam("trees");
+        String[] names = IntStream.range(0, p).mapToObj(j -> "x" + j).toArray(String[]::new);
+        DataFrame data = DataFrame.of(z, names).add(new IntVector(LABEL, y));
+        long[] seeds = new SplittableRandom(seed).longs(trees).toArray();
+        // maxDepth and maxNodes at their ceilings: trees grow until leaves are pure or hold minLeaf rows (sklearn's default)
+        var options = new RandomForest.Options(trees, Math.max(1, Math.min(mtry, p)), SplitRule.GINI, Integer.MAX_VALUE,
+                z.length, intParam("minLeaf"), 1.0, null, seeds, null);
+        RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), data, options);
+        StructType schema = DataFrame.of(new double[1][p], names).schema();
+        int[] classes = forest.classes();
+        return rows -> {
+            double[][] out = new double[rows.length][numClasses];
+            double[] post = new double[classes.length];
+            for (int i = 0; i < rows.length; i++) {
+                forest.vote(Tuple.of(schema, rows[i]), post);
+                for (int j = 0; j < classes.length; j++) out[i][classes[j]] = post[j];
+            }
+            return out;
+        };
     }
 }
