@@ -63,6 +63,10 @@ final class CompareCommand implements Callable<Integer> {
                     + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), or a manifest CSV path,label[,group].")
     List<Path> data;
 
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
+    Path metadata;
+
     @Option(names = "--features-csv", paramLabel = "FILE",
             description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
     Path featuresCsv;
@@ -76,7 +80,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = {"--protocol", "--split"}, defaultValue = "kfold", paramLabel = "NAME",
             description = {"Evaluation protocol (default: kfold): kfold (song-disjoint k-fold), fault-filtered, song-holdout[:N]"
-                    + " (N songs per genre held out once, default 3), chunk-shuffle (all chunks shuffled 80/20: leaky, for comparison)."})
+                    + " (N songs per genre held out once, default 3), chunk-shuffle (all chunks shuffled 80/20: leaky, for comparison),"
+                    + " fma (FMA's official artist-filtered split, training+validation -> test)."})
     String protocolName;
 
     @Option(names = "--repeats", defaultValue = "1", paramLabel = "R",
@@ -180,7 +185,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private AudioSource audio(List<Path> sources) {
-        AudioDataset scan = AudioDataset.load(sources);
+        AudioDataset scan = AudioDataset.load(sources, java.util.Optional.ofNullable(metadata));
+        officialSplit = scan.officialSplit();
         return new AudioSource(RunFolder.nameFor(sources), "audio: " + scan.description(), scan, RunFolder.origin(sources));
     }
 
@@ -273,11 +279,14 @@ final class CompareCommand implements Callable<Integer> {
                 .map(a -> a.matches("[\\w./=,:-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
     }
 
+    /** The loaded audio dataset's own partition (FMA's set,split), for --split fma. */
+    private Map<String, String> officialSplit = Map.of();
+
     private Protocol protocol() {
         Protocol p = Protocol.parse(protocolName, folds, dataRoot.resolve("splits"));
         if (p == null) {
-            throw new UserException("--protocol must be kfold, fault-filtered, song-holdout[:N] or chunk-shuffle, got '" + protocolName + "'");
+            throw new UserException("--protocol must be kfold, fault-filtered, song-holdout[:N], chunk-shuffle or fma, got '" + protocolName + "'");
         }
-        return p;
+        return p instanceof Protocol.Official o ? new Protocol.Official(o.dataset(), officialSplit) : p;
     }
 }

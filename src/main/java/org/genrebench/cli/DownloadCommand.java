@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -46,7 +47,7 @@ final class DownloadCommand implements Callable<Integer> {
         if (!dataset.equals("gtzan")) throw new UserException("unknown dataset '" + dataset + "'; known: gtzan");
         OptionChecks.atLeast("--attempts", attempts, 1);
         OptionChecks.writableDirectory("--to", to);
-        URI source = url == null ? GtzanDownload.DEFAULT_URL : url;
+        List<URI> sources = url == null ? GtzanDownload.MIRRORS : List.of(url);
         Optional<Checksum> checksum = sha256 != null ? Optional.of(Checksum.sha256(sha256))
                 : md5 != null ? Optional.of(Checksum.md5(md5))
                 : url == null ? Optional.of(GtzanDownload.DEFAULT_CHECKSUM) : Optional.empty();
@@ -57,7 +58,8 @@ final class DownloadCommand implements Callable<Integer> {
                 if (total > 0) bar.maxHint(total);
                 bar.stepTo(bytes);
             };
-            var outcome = GtzanDownload.fetch(to, source, checksum, new HttpDownloader(attempts), progress);
+            var outcome = GtzanDownload.fetchFirst(to, sources, checksum, new HttpDownloader(attempts), progress,
+                    spec.commandLine().getErr()::println);
             spec.commandLine().getOut().println(outcome == GtzanDownload.Outcome.ALREADY_PRESENT
                     ? "GTZAN is already in " + to.resolve("genres") + "; nothing to do"
                     : "GTZAN is ready in " + to.resolve("genres"));

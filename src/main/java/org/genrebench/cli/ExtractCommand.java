@@ -29,6 +29,10 @@ final class ExtractCommand implements Callable<Integer> {
                     + " path,label[,group]; resampled to 22050 Hz when needed.")
     List<Path> data;
 
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
+    Path metadata;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|DIR",
             description = "CSV file to write; with --engine spark a folder: features.csv, features.parquet, skipped.csv and the"
                     + " content-keyed rows a re-run reuses.")
@@ -52,7 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
         int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
-        AudioDataset dataset = AudioDataset.load(data);
+        AudioDataset dataset = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
         List<FeatureTableWriter.Input> files = dataset.tracks().stream()
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
         if (distributed) return extractOnCluster(dataset, files, chunk);

@@ -36,6 +36,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Audio dataset, repeatable: a folder of <genre>/ folders or a manifest CSV path,label[,group].")
     List<Path> data;
 
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
+    Path metadata;
+
     @Option(names = "--save", required = true, paramLabel = "FILE", description = "Where to write the trained model.")
     Path save;
 
@@ -57,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         OptionChecks.writableFile("--save", save);
         boolean deep = ModelRegistry.isDeep(name);
         PrintWriter out = spec.commandLine().getOut();
-        AudioDataset scan = AudioDataset.load(data);
+        AudioDataset scan = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
         AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds, !deep, deep);
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);

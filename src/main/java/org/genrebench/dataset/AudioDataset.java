@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An audio dataset, as {@code extract}, {@code compare} and {@code train} all see it: the tracks of one or more
@@ -31,19 +32,30 @@ public record AudioDataset(String description, List<Track> tracks, List<Excluded
 
     /** Reads every source; a source that does not exist or holds no usable audio at all is a user error. */
     public static AudioDataset load(List<Path> sources) {
+        return load(sources, Optional.empty());
+    }
+
+    /** As {@link #load(List)}, with FMA's {@code tracks.csv} given explicitly ({@code --metadata}) for FMA folders. */
+    public static AudioDataset load(List<Path> sources, Optional<Path> fmaMetadata) {
         if (sources.isEmpty()) throw new UserException("no dataset given (--data FOLDER or --data MANIFEST.csv)");
         List<DatasetPart> parts = new ArrayList<>();
-        for (Path source : sources) parts.add(loadOne(source));
+        for (Path source : sources) parts.add(loadOne(source, fmaMetadata));
         return combine(parts);
     }
 
-    private static DatasetPart loadOne(Path source) {
+    private static DatasetPart loadOne(Path source, Optional<Path> fmaMetadata) {
         if (Manifest.looksLikeManifest(source)) return requireTracks(source, Manifest.read(source));
         if (Files.isRegularFile(source)) {
             throw new UserException("dataset " + source + " is a file but not a manifest .csv (path,label[,group])");
         }
         if (!Files.isDirectory(source)) throw new UserException("dataset folder " + source + " does not exist");
+        if (FmaFolder.looksLikeFma(source)) return requireTracks(source, FmaFolder.scan(source, FmaFolder.metadataFor(source, fmaMetadata)));
         return requireTracks(source, GenreFolders.scan(source));
+    }
+
+    /** Whether every track comes with a fixed training/validation/test assignment (FMA's {@code set,split}). */
+    public boolean hasOfficialSplit() {
+        return !officialSplit.isEmpty();
     }
 
     private static DatasetPart requireTracks(Path source, DatasetPart part) {

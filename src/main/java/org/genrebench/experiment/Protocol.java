@@ -7,9 +7,13 @@ import org.genrebench.split.Fold;
 import org.genrebench.split.SongHoldoutSplit;
 import org.genrebench.split.StratifiedGroupKFold;
 
+import org.genrebench.util.UserException;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How train and test items are drawn. Every protocol but {@link ChunkShuffle} draws on songs (groups when known)
@@ -91,6 +95,43 @@ public sealed interface Protocol {
         }
     }
 
+    /**
+     * A partition that ships with the dataset, per song ({@code training}, {@code validation}, {@code test}; FMA's
+     * artist-filtered {@code set,split}): one fold, training+validation → test; songs with no assignment are dropped.
+     */
+    record Official(String dataset, Map<String, String> splitBySong) implements Protocol {
+        @Override
+        public <X> List<Fold> folds(PreparedDataset data, List<Sample<X>> items, long seed) {
+            List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
+            for (int i = 0; i < data.songIds().size(); i++) {
+                String s = splitBySong.getOrDefault(data.songIds().get(i), "");
+                if (s.equals("test")) test.add(i);
+                else if (s.equals("training") || s.equals("validation")) train.add(i);
+            }
+            if (train.isEmpty() || test.isEmpty()) {
+                throw new UserException("--split " + dataset + " needs songs on both sides of the " + dataset
+                        + " split; found " + train.size() + " training/validation and " + test.size() + " test songs");
+            }
+            Fold fold = new Fold(0, train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray());
+            return SongFolds.project(List.of(fold), data.songIds(), items);
+        }
+
+        @Override
+        public int foldCount() {
+            return 1;
+        }
+
+        @Override
+        public String suffix() {
+            return "-" + dataset + "-split";
+        }
+
+        @Override
+        public String describe() {
+            return dataset.toUpperCase(Locale.ROOT) + "'s official split (training+validation → test)";
+        }
+    }
+
     /** N songs per genre held out once. */
     record SongHoldout(int perGenre) implements Protocol {
         @Override
@@ -153,6 +194,7 @@ public sealed interface Protocol {
         if (v.equals("kfold")) return new KFold(folds);
         if (v.equals("fault-filtered")) return new FaultFiltered(splitsDir);
         if (v.equals("chunk-shuffle")) return new ChunkShuffle(0.2);
+        if (v.equals("fma")) return new Official("fma", Map.of()); // the assignments come with the loaded dataset
         if (v.equals("song-holdout")) return new SongHoldout(3);
         if (v.matches("song-holdout[:=]\\d+")) return new SongHoldout(Integer.parseInt(v.substring("song-holdout:".length())));
         return null;

@@ -67,7 +67,7 @@ class BadInputContractTest {
         List<Misuse> m = new ArrayList<>();
         // picocli's own parse errors: one line, no usage, no class name
         m.add(Misuse.of("--folds", "compare", "--folds", "abc", "--out", out));
-        m.add(Misuse.of("kfold, fault-filtered, song-holdout[:N] or chunk-shuffle", "compare", "--split", "random", "--out", out));
+        m.add(Misuse.of("kfold, fault-filtered, song-holdout[:N], chunk-shuffle or fma", "compare", "--split", "random", "--out", out));
         m.add(Misuse.of("--no-such-option", "compare", "--no-such-option", "--out", out));
         m.add(Misuse.of("--url", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "http://bad host/x"));
         // numbers out of range

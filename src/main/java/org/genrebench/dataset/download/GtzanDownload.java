@@ -6,13 +6,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Fetches the GTZAN genre collection (the marsyas {@code genres.tar.gz}) into a folder and unpacks it. */
 public final class GtzanDownload {
-    /** The marsyas mirror that torchaudio and most papers use. */
-    public static final URI DEFAULT_URL = URI.create("http://opihi.cs.uvic.ca/sound/genres.tar.gz");
-    /** torchaudio's checksum for {@link #DEFAULT_URL}. */
+    /**
+     * Where the original archive is fetched from, in order: the Hugging Face copy of the marsyas archive (same bytes,
+     * same md5), then the marsyas host that torchaudio and most papers name.
+     */
+    public static final List<URI> MIRRORS = List.of(
+            URI.create("https://huggingface.co/datasets/marsyas/gtzan/resolve/main/data/genres.tar.gz"),
+            URI.create("http://opihi.cs.uvic.ca/sound/genres.tar.gz"));
+    /** torchaudio's checksum of the archive, which every mirror serves unchanged. */
     public static final Checksum DEFAULT_CHECKSUM = Checksum.md5("5b3d6dddb579ab49814ab86dba69e7c7");
     static final String ARCHIVE_NAME = "genres.tar.gz";
 
@@ -39,6 +45,20 @@ public final class GtzanDownload {
         }
         Files.delete(archive);
         return Outcome.DOWNLOADED;
+    }
+
+    /** {@link #fetch} from the first of {@code urls} that works; each failure but the last is passed to {@code warn}. */
+    public static Outcome fetchFirst(Path to, List<URI> urls, Optional<Checksum> checksum, HttpDownloader downloader,
+                                     HttpDownloader.Progress progress, java.util.function.Consumer<String> warn)
+            throws IOException, InterruptedException {
+        for (int i = 0; ; i++) {
+            try {
+                return fetch(to, urls.get(i), checksum, downloader, progress);
+            } catch (UserException | IOException e) {
+                if (i + 1 == urls.size()) throw e;
+                warn.accept("warning: " + e.getMessage() + "; trying " + urls.get(i + 1));
+            }
+        }
     }
 
     private static boolean matches(Path archive, Optional<Checksum> checksum) throws IOException {

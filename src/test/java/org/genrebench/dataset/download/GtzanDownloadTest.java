@@ -60,6 +60,29 @@ class GtzanDownloadTest {
     }
 
     @Test
+    void aDeadMirrorFallsBackToTheNext() throws Exception {
+        byte[] content = archive();
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort(); // closed again below: connections are refused
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        try (LoopbackServer server = new LoopbackServer(content)) {
+            Path to = dir.resolve("gtzan");
+            java.net.URI dead = java.net.URI.create("http://127.0.0.1:" + deadPort + "/genres.tar.gz");
+            var outcome = GtzanDownload.fetchFirst(to, List.of(dead, server.url()), Optional.of(sha256(content)),
+                    new HttpDownloader(1), HttpDownloader.Progress.NONE, warnings::add);
+            assertEquals(GtzanDownload.Outcome.DOWNLOADED, outcome);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.getFirst().contains(dead.toString()) && warnings.getFirst().endsWith("; trying " + server.url()), warnings.toString());
+        }
+        assertThrows(org.genrebench.util.UserException.class, () -> GtzanDownload.fetchFirst(dir.resolve("again"),
+                List.of(java.net.URI.create("http://127.0.0.1:" + deadPort + "/x.tar.gz")), Optional.empty(),
+                new HttpDownloader(1), HttpDownloader.Progress.NONE, w -> {}));
+        assertEquals("https://huggingface.co/datasets/marsyas/gtzan/resolve/main/data/genres.tar.gz", GtzanDownload.MIRRORS.getFirst().toString());
+    }
+
+    @Test
     void md5ChecksumsAreSupported() throws Exception {
         byte[] content = archive();
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
