@@ -7,15 +7,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Builds small .tar.gz archives in memory for the tests. */
-final class TarGz {
-    private TarGz() {
+/** Builds small .tar.gz and .zip archives in memory for the tests. */
+final class TestArchives {
+    private TestArchives() {
     }
 
     /** Entries in iteration order, name to text content. */
-    static byte[] of(Map<String, String> entries) throws IOException {
+    static byte[] tarGz(Map<String, String> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
@@ -25,6 +27,19 @@ final class TarGz {
                 tar.putArchiveEntry(entry);
                 tar.write(data);
                 tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Entries in iteration order, name to text content. */
+    static byte[] zip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
         }
         return bytes.toByteArray();

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Everything runs against a server on 127.0.0.1; no other address is ever contacted. */
-class GtzanDownloadTest {
+class DatasetArchiveTest {
+    private static final DatasetArchive GTZAN = DatasetArchive.GTZAN;
+
     @TempDir
     Path dir;
 
@@ -31,7 +33,7 @@ class GtzanDownloadTest {
         StringBuilder big = new StringBuilder();
         for (int i = 0; i < 100_000; i++) big.append(Long.toHexString(rnd.nextLong()));
         entries.put("genres/jazz/jazz.00000.wav", big.toString()); // incompressible enough to cut mid-transfer
-        return TarGz.of(entries);
+        return TestArchives.tarGz(entries);
     }
 
     private static Checksum sha256(byte[] content) throws Exception {
@@ -49,12 +51,12 @@ class GtzanDownloadTest {
         byte[] content = archive();
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path to = dir.resolve("gtzan");
-            var outcome = GtzanDownload.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE);
-            assertEquals(GtzanDownload.Outcome.DOWNLOADED, outcome);
+            var outcome = GTZAN.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE);
+            assertEquals(DatasetArchive.Outcome.DOWNLOADED, outcome);
             assertEquals(List.of("genres/blues/blues.00000.wav", "genres/jazz/jazz.00000.wav"), filesUnder(to));
             assertEquals("blues", Files.readString(to.resolve("genres/blues/blues.00000.wav")));
-            assertEquals(GtzanDownload.Outcome.ALREADY_PRESENT,
-                    GtzanDownload.fetch(to, server.url(), Optional.empty(), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+            assertEquals(DatasetArchive.Outcome.ALREADY_PRESENT,
+                    GTZAN.fetch(to, server.url(), Optional.empty(), new HttpDownloader(1), HttpDownloader.Progress.NONE));
             assertEquals(1, server.rangeHeaders.size(), "second fetch must not download again");
         }
     }
@@ -70,16 +72,16 @@ class GtzanDownloadTest {
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path to = dir.resolve("gtzan");
             java.net.URI dead = java.net.URI.create("http://127.0.0.1:" + deadPort + "/genres.tar.gz");
-            var outcome = GtzanDownload.fetchFirst(to, List.of(dead, server.url()), Optional.of(sha256(content)),
+            var outcome = GTZAN.fetchFirst(to, List.of(dead, server.url()), Optional.of(sha256(content)),
                     new HttpDownloader(1), HttpDownloader.Progress.NONE, warnings::add);
-            assertEquals(GtzanDownload.Outcome.DOWNLOADED, outcome);
+            assertEquals(DatasetArchive.Outcome.DOWNLOADED, outcome);
             assertEquals(1, warnings.size(), warnings.toString());
             assertTrue(warnings.getFirst().contains(dead.toString()) && warnings.getFirst().endsWith("; trying " + server.url()), warnings.toString());
         }
-        assertThrows(org.genrebench.util.UserException.class, () -> GtzanDownload.fetchFirst(dir.resolve("again"),
+        assertThrows(org.genrebench.util.UserException.class, () -> GTZAN.fetchFirst(dir.resolve("again"),
                 List.of(java.net.URI.create("http://127.0.0.1:" + deadPort + "/x.tar.gz")), Optional.empty(),
                 new HttpDownloader(1), HttpDownloader.Progress.NONE, w -> {}));
-        assertEquals("https://huggingface.co/datasets/marsyas/gtzan/resolve/main/data/genres.tar.gz", GtzanDownload.MIRRORS.getFirst().toString());
+        assertEquals("https://huggingface.co/datasets/marsyas/gtzan/resolve/main/data/genres.tar.gz", GTZAN.mirrors().getFirst().toString());
     }
 
     @Test
@@ -100,7 +102,7 @@ class GtzanDownloadTest {
             Path to = dir.resolve("gtzan");
             Checksum wrong = Checksum.sha256("0".repeat(64));
             UserException e = assertThrows(UserException.class, () ->
-                    GtzanDownload.fetch(to, server.url(), Optional.of(wrong), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+                    GTZAN.fetch(to, server.url(), Optional.of(wrong), new HttpDownloader(1), HttpDownloader.Progress.NONE));
             assertTrue(e.getMessage().contains("is corrupt") && e.getMessage().contains("SHA-256"), e.getMessage());
             assertEquals(List.of(), filesUnder(to));
         }
@@ -112,7 +114,7 @@ class GtzanDownloadTest {
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path to = dir.resolve("gtzan");
             UserException e = assertThrows(UserException.class, () ->
-                    GtzanDownload.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+                    GTZAN.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE));
             assertTrue(e.getMessage().startsWith("cannot extract " + to.resolve("genres.tar.gz")), e.getMessage());
             assertEquals(List.of("genres.tar.gz"), filesUnder(to), "only the verified archive stays, for inspection");
         }
@@ -121,9 +123,9 @@ class GtzanDownloadTest {
     @Test
     void entriesEscapingTheDestinationAreRefused() throws Exception {
         Path archive = dir.resolve("evil.tar.gz");
-        Files.write(archive, TarGz.of(Map.of("../evil.txt", "x")));
+        Files.write(archive, TestArchives.tarGz(Map.of("../evil.txt", "x")));
         Path to = dir.resolve("out");
-        UserException e = assertThrows(UserException.class, () -> TarGzExtractor.extract(archive, to));
+        UserException e = assertThrows(UserException.class, () -> ArchiveExtractor.extract(archive, to));
         assertTrue(e.getMessage().contains("points outside the destination"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("evil.txt")));
         assertEquals(List.of(), filesUnder(to));
