@@ -8,6 +8,7 @@ import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.experiment.AudioPreparation;
+import org.genrebench.experiment.ClusterEngine;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,6 +94,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training = new TrainingOptions();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
     boolean tune;
 
@@ -147,6 +152,7 @@ final class CompareCommand implements Callable<Integer> {
         training.check();
         OptionChecks.atLeast("--threads", threads, 1);
         OptionChecks.existing("--data", data);
+        engine.distributed(); // an unknown --engine, or --master without spark, stops here
         if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
         OptionChecks.writableDirectory("--out", out);
     }
@@ -224,7 +230,11 @@ final class CompareCommand implements Callable<Integer> {
         stdout.flush();
         CompareJob.Plan plan = plan(prepared.name(), modelNames);
         CompareJob.Outcome outcome;
-        try (ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * plan.protocol().foldCount() * repeats)) {
+        ClusterEngine cluster = engine.distributed() ? engine.open() : null;
+        try (cluster; ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * plan.protocol().foldCount() * repeats)) {
+            if (cluster != null) stdout.println("classical fits on " + cluster.describe());
+            LongFunction<Harness.FoldExecutor<double[]>> classicalFits = cluster != null
+                    ? repeatSeed -> cluster.classicalFits(repeatSeed, tune) : repeatSeed -> Harness.threadPool(workers());
             outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
@@ -238,7 +248,7 @@ final class CompareCommand implements Callable<Integer> {
                             m.name(), m.accuracyMean(), m.accuracyStd(), m.macroF1Mean(), m.macroF1Std(), m.fitSeconds(), m.throughput());
                     stdout.flush();
                 }
-            });
+            }, classicalFits);
         }
         stdout.printf(Locale.ROOT, "%s: %d models in %.1f s; report %s%n", prepared.name(), modelNames.size(),
                 outcome.run().wallSeconds(), outcome.dir().resolve("report.md"));

@@ -8,7 +8,9 @@ import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.SpectralParams;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
+import org.genrebench.experiment.ClusterEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,7 +33,9 @@ final class ExtractCommand implements Callable<Integer> {
             description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
     Path metadata;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv|DIR",
+            description = "CSV file to write; with --engine spark a folder: features.csv, features.parquet, skipped.csv and the"
+                    + " content-keyed rows a re-run reuses.")
     Path out;
 
     @Option(names = "--chunk-seconds", paramLabel = "S", description = "Cut each track into chunks of S seconds (round(S*sr) - 1 samples; 3 -> 66149).")
@@ -40,16 +44,22 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() throws IOException {
         OptionChecks.existing("--data", data);
-        OptionChecks.writableFile("--out", out);
+        boolean distributed = engine.distributed();
+        if (distributed) OptionChecks.writableDirectory("--out", out);
+        else OptionChecks.writableFile("--out", out);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
         int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
         AudioDataset dataset = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
         List<FeatureTableWriter.Input> files = dataset.tracks().stream()
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
+        if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
@@ -61,18 +71,34 @@ final class ExtractCommand implements Callable<Integer> {
         }
         AtomicFiles.writeText(out, w -> FeatureTableWriter.write(result.rows(), w));
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
+        return report(dataset, result.skipped(), result.truncated());
+    }
+
+    private int extractOnCluster(AudioDataset dataset, List<FeatureTableWriter.Input> files, int chunk) {
+        ClusterEngine.Extraction x;
+        try (ClusterEngine cluster = engine.open()) {
+            System.err.printf("extract: %d files on %s%n", files.size(), cluster.describe());
+            x = cluster.extract(files, chunk, out);
+        }
+        System.err.printf("wrote %d rows from %d files (%d reused from %s) to %s%n", x.rows(), x.files() - x.skipped().size(),
+                x.reused(), out, x.csv());
+        return report(dataset, x.skipped(), List.of()); // the Spark tasks do not report truncated files apart
+    }
+
+    /** Names what was left out and skipped; exit status 1 when anything was. */
+    private static int report(AudioDataset dataset, List<FeatureTableWriter.Skipped> skipped, List<FeatureTableWriter.Skipped> truncated) {
         if (!dataset.excluded().isEmpty()) {
             System.err.printf("left out %d file(s) or folder(s) of the dataset:%n", dataset.excluded().size());
             for (Excluded e : dataset.excluded()) System.err.println("  " + e);
         }
-        if (!result.truncated().isEmpty()) {
-            System.err.printf("used %d truncated file(s) as far as they go:%n", result.truncated().size());
-            for (FeatureTableWriter.Skipped s : result.truncated()) System.err.println("  " + s.file() + ": " + s.reason());
+        if (!truncated.isEmpty()) {
+            System.err.printf("used %d truncated file(s) as far as they go:%n", truncated.size());
+            for (FeatureTableWriter.Skipped s : truncated) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        if (!result.skipped().isEmpty()) {
-            System.err.printf("skipped %d unreadable file(s):%n", result.skipped().size());
-            for (FeatureTableWriter.Skipped s : result.skipped()) System.err.println("  " + s.file() + ": " + s.reason());
+        if (!skipped.isEmpty()) {
+            System.err.printf("skipped %d unreadable file(s):%n", skipped.size());
+            for (FeatureTableWriter.Skipped s : skipped) System.err.println("  " + s.file() + ": " + s.reason());
         }
-        return result.skipped().isEmpty() && result.truncated().isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
+        return skipped.isEmpty() && truncated.isEmpty() && dataset.excluded().isEmpty() ? 0 : 1;
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param hyperParameters the model's hyper-parameters after fitting (tuned ones included)
  */
 public record FoldResult(String model, int fold, int trainSize, int[] testIndex, List<String> songIds, int[] labels,
-                         double[][] proba, double fitSeconds, double predictSeconds, Map<String, String> hyperParameters) {
+                         double[][] proba, double fitSeconds, double predictSeconds, Map<String, String> hyperParameters)
+        implements java.io.Serializable {
 
     /** Chunk-level argmax predictions. */
     public int[] predicted() {

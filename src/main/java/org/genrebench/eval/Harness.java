@@ -1,6 +1,5 @@
 package org.genrebench.eval;
 
-
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,61 +59,95 @@ public final class Harness<X> {
         this.cache = cache;
     }
 
+    /** One (model, fold) fit to run; {@code model} and {@code position} index the run's model and fold lists. */
+    public record FoldTask<X>(int model, int position, ModelSpec<X> spec, Fold fold) {
+    }
+
+    /**
+     * Runs a batch of (model, fold) fits, each through {@link #fit}, and hands every result to {@code done} as it
+     * finishes (any thread, one call at a time is not required). The harness's own executor is a thread pool; a
+     * cluster engine is another.
+     */
+    public interface FoldExecutor<X> {
+        void run(List<Sample<X>> samples, List<String> classNames, List<FoldTask<X>> tasks,
+                 BiConsumer<FoldTask<X>, FoldResult> done);
+    }
+
     public RunResult run(RunInfo info, List<ModelSpec<X>> models, List<Fold> folds, Listener listener) {
+        return run(info, models, folds, listener, threadPool(threads));
+    }
+
+    /** {@link #run(RunInfo, List, List, Listener)} with the fits handed to {@code executor}. */
+    public RunResult run(RunInfo info, List<ModelSpec<X>> models, List<Fold> folds, Listener listener, FoldExecutor<X> executor) {
         long start = System.nanoTime();
         int[] remaining = new int[models.size()];
         Arrays.fill(remaining, folds.size());
         FoldResult[][] done = new FoldResult[models.size()][folds.size()];
         ModelResult[] results = new ModelResult[models.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "harness");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int m = 0; m < models.size(); m++) {
-                for (int position = 0; position < folds.size(); position++) {
-                    Fold fold = folds.get(position);
-                    int mi = m;
-                    int fi = position;
-                    futures.add(pool.submit(() -> {
-                        ModelSpec<X> spec = models.get(mi);
-                        var cached = cache.load(spec.name(), fold);
-                        FoldResult r = cached.orElseGet(() -> runFold(spec, fold));
-                        if (cached.isEmpty()) cache.save(r);
-                        synchronized (done) {
-                            done[mi][fi] = r;
-                            listener.foldDone(r, cached.isPresent());
-                            if (--remaining[mi] == 0) {
-                                results[mi] = ModelResult.of(spec.name(), spec.family(), List.of(done[mi]), classNames.size());
-                                listener.modelDone(results[mi]);
-                            }
-                        }
-                    }));
-                }
+        List<FoldTask<X>> pending = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            for (int position = 0; position < folds.size(); position++) {
+                Fold fold = folds.get(position);
+                FoldTask<X> task = new FoldTask<>(m, position, models.get(m), fold);
+                var cached = cache.load(task.spec().name(), fold);
+                if (cached.isPresent()) record(task, cached.get(), true, done, remaining, results, listener);
+                else pending.add(task);
             }
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        executor.run(samples, classNames, pending, (task, r) -> {
+            cache.save(r);
+            record(task, r, false, done, remaining, results, listener);
+        });
         double wall = (System.nanoTime() - start) / 1e9;
         return new RunResult(info.dataset(), classNames, info.protocol(), info.seed(), info.command(), List.of(results), wall);
     }
 
+    private void record(FoldTask<X> task, FoldResult r, boolean fromCache, FoldResult[][] done, int[] remaining,
+                        ModelResult[] results, Listener listener) {
+        synchronized (done) {
+            int m = task.model();
+            done[m][task.position()] = r;
+            listener.foldDone(r, fromCache);
+            if (--remaining[m] == 0) {
+                results[m] = ModelResult.of(task.spec().name(), task.spec().family(), List.of(done[m]), classNames.size());
+                listener.modelDone(results[m]);
+            }
+        }
+    }
+
+    /** The harness's own executor: {@code threads} fits at once on this machine. */
+    public static <X> FoldExecutor<X> threadPool(int threads) {
+        return (samples, classNames, tasks, done) -> {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+                Thread t = new Thread(r, "harness");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (FoldTask<X> task : tasks) {
+                    futures.add(pool.submit(() -> done.accept(task, fit(samples, classNames.size(), task.spec(), task.fold()))));
+                }
+                for (Future<?> f : futures) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        };
+    }
+
     /** Fits a fresh model on the fold's training items and predicts its test items. */
-    FoldResult runFold(ModelSpec<X> spec, Fold fold) {
+    public static <X> FoldResult fit(List<Sample<X>> samples, int numClasses, ModelSpec<X> spec, Fold fold) {
         List<Sample<X>> train = Arrays.stream(fold.train()).mapToObj(samples::get).toList();
         List<Sample<X>> test = Arrays.stream(fold.test()).mapToObj(samples::get).toList();
         GenreClassifier<X> model = spec.factory().get();
         long t0 = System.nanoTime();
-        model.fit(train, classNames.size());
+        model.fit(train, numClasses);
         long t1 = System.nanoTime();
         double[][] proba = model.predictProba(test.stream().map(Sample::input).toList());
         long t2 = System.nanoTime();

@@ -50,6 +50,15 @@ public final class CompareJob {
 
     /** Runs every requested model and writes the report; returns the run and the folder it was written to. */
     public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener) throws IOException {
+        return run(data, plan, listener, seed -> Harness.threadPool(plan.threads()));
+    }
+
+    /**
+     * {@link #run(PreparedDataset, Plan, Harness.Listener)} with the classical fits of the repeat seeded {@code seed}
+     * handed to {@code classicalFits.apply(seed)} (a cluster engine's tasks, for example).
+     */
+    public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener,
+                              LongFunction<Harness.FoldExecutor<double[]>> classicalFits) throws IOException {
         ModelRegistry.requireKnown(plan.models());
         requireUsable(data, plan);
         Protocol protocol = plan.protocol();
@@ -68,12 +77,12 @@ public final class CompareJob {
         }
         Harness.RunInfo info = new Harness.RunInfo(name, description, plan.seed(), plan.command());
         if (!classical.isEmpty()) {
-            results.addAll(repeated(data.features(), data, plan, cache, info, plan.threads(), listener,
+            results.addAll(repeated(data.features(), data, plan, cache, info, plan.threads(), listener, classicalFits,
                     seed -> classical.stream().map(m -> ModelRegistry.spec(ModelRegistry.classical(m), seed, plan.tune())).toList()));
         }
         if (!deep.isEmpty()) {
             // One network at a time: each already uses every core through nd4j/oneDNN.
-            results.addAll(repeated(data.windows(), data, plan, cache, info, 1, listener, seed -> deep.stream().map(m -> {
+            results.addAll(repeated(data.windows(), data, plan, cache, info, 1, listener, seed -> Harness.threadPool(1), seed -> deep.stream().map(m -> {
                 ModelRegistry.Entry<float[]> e = ModelRegistry.deep(m);
                 return new Harness.ModelSpec<>(e.name(), e.family(), () -> e.create(plan.deepParams(), seed));
             }).toList()));
@@ -122,6 +131,7 @@ public final class CompareJob {
      */
     private static <X> List<ModelResult> repeated(List<Sample<X>> samples, PreparedDataset data, Plan plan, FoldCache cache,
                                                   Harness.RunInfo info, int threads, Harness.Listener listener,
+                                                  LongFunction<Harness.FoldExecutor<X>> executorForSeed,
                                                   LongFunction<List<Harness.ModelSpec<X>>> specsForSeed) {
         Harness<X> harness = new Harness<>(samples, data.classNames(), threads, cache);
         Map<String, List<FoldResult>> folds = new LinkedHashMap<>();
@@ -131,7 +141,7 @@ public final class CompareJob {
             int offset = r * plan.protocol().foldCount();
             List<Fold> draw = plan.protocol().folds(data, samples, seed).stream()
                     .map(f -> new Fold(offset + f.index(), f.train(), f.test())).toList();
-            for (ModelResult m : harness.run(info, specsForSeed.apply(seed), draw, listener).models()) {
+            for (ModelResult m : harness.run(info, specsForSeed.apply(seed), draw, listener, executorForSeed.apply(seed)).models()) {
                 folds.computeIfAbsent(m.name(), k -> new ArrayList<>()).addAll(m.folds());
                 families.put(m.name(), m.family());
             }

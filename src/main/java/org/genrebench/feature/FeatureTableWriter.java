@@ -49,7 +49,6 @@ public final class FeatureTableWriter {
      * one row per whole chunk named {@code <track>.<k>.wav}. {@code progress} is called once per finished file.
      */
     public static Result extract(List<Input> files, int chunkSamples, int threads, IntConsumer progress) {
-        int sr = SpectralParams.DEFAULT.sampleRate();
         ThreadLocal<FeatureExtractor> fx = FeatureExtractor.perThread();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "extract");
@@ -62,9 +61,9 @@ public final class FeatureTableWriter {
             for (Input input : files) {
                 futures.add(pool.submit(() -> {
                     try {
-                        AudioClip clip = AudioLoader.load(input.file(), sr); // any decoded format, mono, resampled to sr
+                        AudioClip clip = AudioLoader.load(input.file(), fx.get().params().sampleRate()); // any decoded format, mono, resampled
                         clip.truncation().ifPresent(t -> damaged.add(new Skipped(input.file(), t + "; used what is present")));
-                        return rows(fx.get(), input, clip.samples(), chunkSamples);
+                        return rows(input, features(fx.get(), clip.samples(), chunkSamples), chunkSamples);
                     } finally {
                         progress.accept(1);
                     }
@@ -91,17 +90,26 @@ public final class FeatureTableWriter {
         }
     }
 
-    private static List<Row> rows(FeatureExtractor fx, Input input, float[] y, int chunk) {
-        String name = input.file().getFileName().toString();
-        String label = input.label();
+    /** The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}), all finite. */
+    public static List<double[]> features(FeatureExtractor fx, float[] y, int chunkSamples) {
         if (y.length == 0) throw new UserException("no audio samples");
-        if (chunk <= 0) return List.of(new Row(name, finite(fx.extract(y)), label));
+        if (chunkSamples <= 0) return List.of(finite(fx.extract(y)));
+        ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < spans.count(); k++) out.add(finite(fx.extract(y, spans.start(k), spans.length())));
+        return out;
+    }
+
+    /**
+     * The table rows of {@code input} for its {@code features} (from {@link #features}): named after the file, or
+     * {@code <track>.<k>.wav} per chunk when {@code chunkSamples > 0}, with the input's label.
+     */
+    public static List<Row> rows(Input input, List<double[]> features, int chunkSamples) {
+        String name = input.file().getFileName().toString();
+        if (chunkSamples <= 0) return List.of(new Row(name, features.getFirst(), input.label()));
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        ChunkSpans spans = ChunkSpans.of(y.length, chunk);
         List<Row> out = new ArrayList<>();
-        for (int k = 0; k < spans.count(); k++) {
-            out.add(new Row(stem + "." + k + ".wav", finite(fx.extract(y, spans.start(k), spans.length())), label));
-        }
+        for (int k = 0; k < features.size(); k++) out.add(new Row(stem + "." + k + ".wav", features.get(k), input.label()));
         return out;
     }
 

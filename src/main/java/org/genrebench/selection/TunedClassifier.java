@@ -40,24 +40,44 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     private record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold) {
     }
 
+    /**
+     * One candidate's inner CV on a training fold: its song accuracy averaged over the inner folds, and its
+     * probabilities for each training row from the inner fold that held the row out.
+     */
+    public record CandidateScore(double score, double[][] outOfFold) implements java.io.Serializable {
+    }
+
+    private final List<CandidateScore> precomputed;
     private GenreClassifier<X> best;
     private Choice choice;
 
     /** Tunes over the entry's own grid. */
     public TunedClassifier(Tunable<X> entry, long seed, int innerFolds) {
-        this(entry, entry.grid(), seed, innerFolds);
+        this(entry, entry.grid(), seed, innerFolds, null);
     }
 
-    private TunedClassifier(Tunable<X> entry, List<Map<String, String>> grid, long seed, int innerFolds) {
+    /**
+     * Tunes over the entry's own grid with the search already run elsewhere ({@link #scoreCandidate} for each
+     * candidate, in grid order, on the training fold later passed to {@link #fit}): fit picks the winner and refits it.
+     */
+    public TunedClassifier(Tunable<X> entry, long seed, int innerFolds, List<CandidateScore> precomputed) {
+        this(entry, entry.grid(), seed, innerFolds, precomputed);
+        if (precomputed.size() != grid.size()) {
+            throw new IllegalArgumentException(entry.name() + ": " + precomputed.size() + " scores for " + grid.size() + " candidates");
+        }
+    }
+
+    private TunedClassifier(Tunable<X> entry, List<Map<String, String>> grid, long seed, int innerFolds, List<CandidateScore> precomputed) {
         this.entry = entry;
         this.grid = List.copyOf(grid);
         this.seed = seed;
         this.innerFolds = innerFolds;
+        this.precomputed = precomputed == null ? null : List.copyOf(precomputed);
     }
 
     /** The entry with its default hyper-parameters: nothing to choose, so no inner CV and no out-of-fold probabilities. */
     public static <X> TunedClassifier<X> untuned(Tunable<X> entry, long seed) {
-        return new TunedClassifier<>(entry, List.of(Map.of()), seed, 0);
+        return new TunedClassifier<>(entry, List.of(Map.of()), seed, 0, null);
     }
 
     @Override
@@ -71,7 +91,8 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
             choice = new Choice(grid.getFirst(), Double.NaN, null); // a one-candidate grid has nothing to choose
         } else {
             Key key = new Key(entry.name(), seed, innerFolds, numClasses, grid, List.copyOf(train));
-            Choice found = CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+            Choice found = precomputed != null ? choose(precomputed)
+                    : CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
             if (found == null) {
                 found = search(train, numClasses);
                 CHOICES.putIfAbsent(key, found);
@@ -88,27 +109,53 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
      * from run to run.
      */
     private Choice search(List<Sample<X>> train, int numClasses) {
-        List<Fold> inner = new StratifiedGroupKFold(innerFolds, seed)
-                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+        List<Fold> inner = innerSplit(train);
         double[][][] proba = IntStream.range(0, grid.size() * inner.size()).parallel()
                 .mapToObj(job -> innerProba(grid.get(job / inner.size()), train, inner.get(job % inner.size()), numClasses))
                 .toArray(double[][][]::new);
-        double bestScore = Double.NEGATIVE_INFINITY;
-        int best = -1;
-        for (int c = 0; c < grid.size(); c++) {
-            double score = 0;
-            for (int f = 0; f < inner.size(); f++) score += SongAggregator.songAccuracy(train, inner.get(f).test(), proba[c * inner.size() + f], numClasses) / inner.size();
-            if (score > bestScore) { // strict: the earlier (default-first) candidate wins ties
-                bestScore = score;
-                best = c;
-            }
-        }
+        return choose(IntStream.range(0, grid.size())
+                .mapToObj(c -> score(train, inner, Arrays.copyOfRange(proba, c * inner.size(), (c + 1) * inner.size()), numClasses))
+                .toList());
+    }
+
+    /**
+     * The inner CV of candidate {@code candidate} of the grid on {@code train}: the unit of work a cluster engine
+     * runs as one task, giving exactly what {@link #fit}'s own search computes for that candidate.
+     */
+    public CandidateScore scoreCandidate(List<Sample<X>> train, int numClasses, int candidate) {
+        List<Fold> inner = innerSplit(train);
+        Map<String, String> params = grid.get(candidate);
+        double[][][] proba = inner.stream().map(f -> innerProba(params, train, f, numClasses)).toArray(double[][][]::new);
+        return score(train, inner, proba, numClasses);
+    }
+
+    private List<Fold> innerSplit(List<Sample<X>> train) {
+        return new StratifiedGroupKFold(innerFolds, seed)
+                .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+    }
+
+    /** Mean inner song accuracy (summed in fold order) and the out-of-fold rows of one candidate. */
+    private static <X> CandidateScore score(List<Sample<X>> train, List<Fold> inner, double[][][] proba, int numClasses) {
+        double score = 0;
+        for (int f = 0; f < inner.size(); f++) score += SongAggregator.songAccuracy(train, inner.get(f).test(), proba[f], numClasses) / inner.size();
         double[][] outOfFold = new double[train.size()][];
         for (int f = 0; f < inner.size(); f++) {
             int[] rows = inner.get(f).test();
-            for (int r = 0; r < rows.length; r++) outOfFold[rows[r]] = proba[best * inner.size() + f][r];
+            for (int r = 0; r < rows.length; r++) outOfFold[rows[r]] = proba[f][r];
         }
-        return new Choice(grid.get(best), bestScore, outOfFold);
+        return new CandidateScore(score, outOfFold);
+    }
+
+    private Choice choose(List<CandidateScore> scores) {
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int best = -1;
+        for (int c = 0; c < scores.size(); c++) {
+            if (scores.get(c).score() > bestScore) { // strict: the earlier (default-first) candidate wins ties
+                bestScore = scores.get(c).score();
+                best = c;
+            }
+        }
+        return new Choice(grid.get(best), bestScore, scores.get(best).outOfFold());
     }
 
     @Override
