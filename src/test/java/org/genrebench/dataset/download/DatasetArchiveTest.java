@@ -7,16 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
+import static org.genrebench.dataset.download.TestArchives.filesUnder;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Everything runs against a server on 127.0.0.1; no other address is ever contacted. */
@@ -29,21 +26,12 @@ class DatasetArchiveTest {
     private static byte[] archive() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("genres/blues/blues.00000.wav", "blues");
-        SplittableRandom rnd = new SplittableRandom(1);
-        StringBuilder big = new StringBuilder();
-        for (int i = 0; i < 100_000; i++) big.append(Long.toHexString(rnd.nextLong()));
-        entries.put("genres/jazz/jazz.00000.wav", big.toString()); // incompressible enough to cut mid-transfer
+        entries.put("genres/jazz/jazz.00000.wav", TestArchives.incompressible(1));
         return TestArchives.tarGz(entries);
     }
 
     private static Checksum sha256(byte[] content) throws Exception {
-        return Checksum.sha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
-    }
-
-    private List<String> filesUnder(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+        return TestArchives.checksumOf("SHA-256", content);
     }
 
     @Test
@@ -87,7 +75,7 @@ class DatasetArchiveTest {
     @Test
     void md5ChecksumsAreSupported() throws Exception {
         byte[] content = archive();
-        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        String md5 = TestArchives.checksumOf("MD5", content).hex();
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path file = dir.resolve("a.tar.gz");
             new HttpDownloader(1).download(server.url(), file, Optional.of(Checksum.md5(md5.toUpperCase())), HttpDownloader.Progress.NONE);

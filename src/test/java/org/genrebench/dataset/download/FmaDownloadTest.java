@@ -6,15 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
+import static org.genrebench.dataset.download.TestArchives.filesUnder;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** FMA's .zip archives with SHA-1 sums, against a server on 127.0.0.1 only. */
@@ -25,21 +22,12 @@ class FmaDownloadTest {
     private static byte[] smallZip() throws Exception {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("fma_small/README.txt", "readme");
-        SplittableRandom rnd = new SplittableRandom(2);
-        StringBuilder big = new StringBuilder();
-        for (int i = 0; i < 100_000; i++) big.append(Long.toHexString(rnd.nextLong()));
-        entries.put("fma_small/000/000002.mp3", big.toString()); // incompressible enough to cut mid-transfer
+        entries.put("fma_small/000/000002.mp3", TestArchives.incompressible(2));
         return TestArchives.zip(entries);
     }
 
     private static Checksum sha1(byte[] content) throws Exception {
-        return Checksum.sha1(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content)));
-    }
-
-    private List<String> filesUnder(Path root) throws Exception {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+        return TestArchives.checksumOf("SHA-1", content);
     }
 
     @Test

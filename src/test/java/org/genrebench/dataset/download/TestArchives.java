@@ -6,7 +6,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -43,5 +50,25 @@ final class TestArchives {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** Random hex text, incompressible enough that a transfer of its archive can be cut midway. */
+    static String incompressible(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) big.append(Long.toHexString(rnd.nextLong()));
+        return big.toString();
+    }
+
+    /** The checksum {@code content} has in {@code algorithm}. */
+    static Checksum checksumOf(String algorithm, byte[] content) throws Exception {
+        return new Checksum(algorithm, HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content)));
+    }
+
+    /** Regular files under {@code root}, relative and sorted. */
+    static List<String> filesUnder(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
     }
 }
