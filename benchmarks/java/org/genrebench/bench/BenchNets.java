@@ -54,16 +54,16 @@ final class BenchNets {
 
     /** {@code toy}, {@code toy-nhwc}, {@code toy-nows} or one of the GenreBench architectures at default width. */
     static MultiLayerNetwork network(String name) {
-        return network(name, NetworkArchitecture.DEFAULT_WIDTH);
+        return network(name, NetworkArchitecture.DEFAULT_WIDTH, true);
     }
 
-    /** As {@link #network(String)} with the architectures at base width {@code width}. */
-    static MultiLayerNetwork network(String name, int width) {
+    /** As {@link #network(String)} with the architectures at base width {@code width}, with or without the stem. */
+    static MultiLayerNetwork network(String name, int width, boolean stem) {
         MultiLayerConfiguration conf = switch (name) {
             case "toy" -> toy(CNN2DFormat.NCHW, WorkspaceMode.ENABLED);
             case "toy-nhwc" -> toy(CNN2DFormat.NHWC, WorkspaceMode.ENABLED);
             case "toy-nows" -> toy(CNN2DFormat.NCHW, WorkspaceMode.NONE);
-            default -> NetworkArchitecture.of(name, width).configure(SHAPE, CLASSES, DeepConfig.DEFAULT);
+            default -> NetworkArchitecture.of(name, width, stem).configure(SHAPE, CLASSES, DeepConfig.DEFAULT);
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

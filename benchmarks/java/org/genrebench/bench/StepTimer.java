@@ -10,15 +10,15 @@ import java.util.Arrays;
 
 /**
  * Quick, JMH-free timer for exploring backend settings: median seconds per training step and per inference
- * batch. {@code java ... StepTimer [net=toy] [batch=64] [steps=8] [threads=0] [helpers=true] [width=default]}
- * (net: toy, toy-nhwc, toy-nows, cnn, vgg, crnn; helpers=false turns off oneDNN inside the oneDNN build;
+ * batch. {@code java ... StepTimer [net=toy] [batch=64] [steps=8] [threads=0] [helpers=true] [width=default] [full=false]}
+ * (net: toy, toy-nhwc, toy-nows, cnn, vgg, crnn, gtzan-cnn; full=true drops the 2x2 stem; helpers=false turns off oneDNN inside the oneDNN build;
  * {@code -Dgenrebench.javaBatchNorm=false} keeps DL4J's own batch norm instead of {@code JavaBatchNormHelper}).
  */
 public final class StepTimer {
     public static void main(String[] args) {
         String net = "toy";
         int batch = 64, steps = 8, threads = 0, width = NetworkArchitecture.DEFAULT_WIDTH;
-        boolean helpers = true;
+        boolean helpers = true, full = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -28,12 +28,13 @@ public final class StepTimer {
                 case "threads" -> threads = Integer.parseInt(kv[1]);
                 case "width" -> width = Integer.parseInt(kv[1]);
                 case "helpers" -> helpers = Boolean.parseBoolean(kv[1]);
+                case "full" -> full = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
         CpuWorkarounds.install(threads);
         Nd4j.getEnvironment().allowHelpers(helpers);
-        MultiLayerNetwork model = BenchNets.network(net, width);
+        MultiLayerNetwork model = BenchNets.network(net, width, !full);
         DataSet ds = BenchNets.batch(net, batch);
         if (Boolean.getBoolean("bench.helpers.print")) {
             for (var layer : model.getLayers()) System.out.println(layer.getClass().getSimpleName() + " helper=" + layer.getHelper());
@@ -50,8 +51,9 @@ public final class StepTimer {
             if (i >= 0) infer[i] = (System.nanoTime() - t0) / 1e9;
         }
         double tr = median(train), in = median(infer);
-        System.out.printf("%s width %d batch %d helpers=%s [%s]: train %.3f s/step (%.0f samples/s), inference %.3f s/batch (%.0f samples/s)%n",
-                net, width, batch, helpers, CpuWorkarounds.describe(), tr, batch / tr, in, batch / in);
+        System.out.printf("%s width %d %s batch %d helpers=%s [%s]: %,d parameters, train %.3f s/step (%.0f samples/s), inference %.3f s/batch (%.0f samples/s)%n",
+                net, width, full ? "full resolution" : "2x2 stem", batch, helpers, CpuWorkarounds.describe(), model.numParams(),
+                tr, batch / tr, in, batch / in);
     }
 
     private static double median(double[] v) {

@@ -14,6 +14,14 @@ final class TrainingOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size of the networks (default: 32).")
     Integer batchSize;
 
+    @Option(names = "--width", paramLabel = "N", description = "Base channel count of the networks: cnn/vgg/crnn blocks have N, 2N, 4N"
+            + " channels (default: 8; gtzan-cnn: 16). Papers' sizes are 16-64.")
+    Integer width;
+
+    @Option(names = "--full-resolution", description = "Feed the networks the full 128x130 mel window instead of the 2x2 average-pooled"
+            + " 64x65 one (~4x the training cost; gtzan-cnn always is).")
+    boolean fullResolution;
+
     @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
             description = "Feature rows per chunk of S seconds for the classical models (0 = one row per track; default: ${DEFAULT-VALUE}).")
     double chunkSeconds;
@@ -22,6 +30,7 @@ final class TrainingOptions {
     void check() {
         OptionChecks.atLeast("--epochs", epochs, 1);
         OptionChecks.atLeast("--batch-size", batchSize, 1);
+        OptionChecks.atLeast("--width", width, 1);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
     }
 
@@ -34,6 +43,8 @@ final class TrainingOptions {
         Integer e = epochs != null ? epochs : defaultEpochs;
         if (e != null) settings.put("epochs", Integer.toString(e));
         if (batchSize != null) settings.put("batchSize", Integer.toString(batchSize));
+        if (width != null) settings.put("width", Integer.toString(width));
+        if (fullResolution) settings.put("fullResolution", "true");
         return settings;
     }
 }

@@ -53,13 +53,14 @@ final class Blocks {
     }
 
     /**
-     * The plain conv-net shape {@link MelCnn} and {@link VggLike} share: stem, one {@link #block} of
+     * The plain conv-net shape {@link MelCnn}, {@link VggLike} and {@link GtzanKerasCnn} share: the stem if
+     * {@code stem}, one {@link #block} of
      * {@code convsPerBlock} convs per entry of {@code channels} (each halving both axes), then {@link #head}.
      */
-    static MultiLayerConfiguration pooledConvNet(MelWindowShape shape, int numClasses, DeepConfig config, int convsPerBlock,
-                                                 int[] channels, double dropout) {
+    static MultiLayerConfiguration pooledConvNet(MelWindowShape shape, int numClasses, DeepConfig config, boolean stem,
+                                                 int convsPerBlock, int[] channels, double dropout) {
         NeuralNetConfiguration.ListBuilder list = base(config);
-        stem(list);
+        if (stem) stem(list);
         for (int c : channels) block(list, convsPerBlock, c, 2, 2);
         head(list, dropout, numClasses);
         return list.setInputType(input(shape)).build();

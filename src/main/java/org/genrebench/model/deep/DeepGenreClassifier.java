@@ -55,16 +55,9 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.summary = summary;
     }
 
-    public static DeepGenreClassifier cnn(DeepConfig config) {
-        return new DeepGenreClassifier(new MelCnn(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
-    }
-
-    public static DeepGenreClassifier vgg(DeepConfig config) {
-        return new DeepGenreClassifier(new VggLike(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
-    }
-
-    public static DeepGenreClassifier crnn(DeepConfig config) {
-        return new DeepGenreClassifier(new Crnn(NetworkArchitecture.DEFAULT_WIDTH), MelWindowShape.DEFAULT, config);
+    /** An unfitted network for the default 128x130 windows. */
+    public static DeepGenreClassifier of(NetworkArchitecture architecture, DeepConfig config) {
+        return new DeepGenreClassifier(architecture, MelWindowShape.DEFAULT, config);
     }
 
     /** Reads a model written by {@link #save}; {@link #predictProba} then gives the same probabilities. */
@@ -182,6 +175,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("architecture", architecture.name());
         m.put("width", Integer.toString(architecture.width()));
+        m.put("input", architecture.stem() ? "2x2 stem" : "full resolution");
         m.put("window", shape.toString());
         m.putAll(config.toMap());
         if (network != null) m.put("parameters", Long.toString(network.numParams()));

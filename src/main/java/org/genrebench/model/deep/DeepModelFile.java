@@ -42,6 +42,7 @@ final class DeepModelFile {
         p.setProperty("format", FORMAT);
         p.setProperty("architecture", model.architecture().name());
         p.setProperty("width", Integer.toString(model.architecture().width()));
+        p.setProperty("stem", Boolean.toString(model.architecture().stem()));
         p.setProperty("bands", Integer.toString(model.shape().bands()));
         p.setProperty("frames", Integer.toString(model.shape().frames()));
         p.setProperty("numClasses", Integer.toString(model.numClasses()));
@@ -92,7 +93,8 @@ final class DeepModelFile {
                 Integer.parseInt(p.getProperty("epochsRun")), Integer.parseInt(p.getProperty("bestEpoch")),
                 Double.parseDouble(p.getProperty("bestValidationLoss")));
         return new DeepGenreClassifier(
-                NetworkArchitecture.of(p.getProperty("architecture"), Integer.parseInt(p.getProperty("width"))),
+                NetworkArchitecture.of(p.getProperty("architecture"), Integer.parseInt(p.getProperty("width")),
+                        Boolean.parseBoolean(p.getProperty("stem", "true"))), // a file without the key has the stem
                 shape, DeepConfig.fromMap(p), network,
                 new MelNormalizer(shape, split(p.getProperty("normalizer.mean")), split(p.getProperty("normalizer.std"))),
                 Integer.parseInt(p.getProperty("numClasses")), summary);

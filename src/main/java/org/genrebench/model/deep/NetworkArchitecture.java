@@ -14,23 +14,36 @@ public interface NetworkArchitecture {
      */
     int DEFAULT_WIDTH = 8;
 
-    /** Report and command-line name: {@code cnn}, {@code vgg}, {@code crnn}. */
+    /** Report and command-line name: {@code cnn}, {@code vgg}, {@code crnn}, {@code gtzan-cnn}. */
     String name();
 
     /** Base channel count; later blocks are multiples of it. Small values give the tiny test networks. */
     int width();
 
+    /**
+     * Whether the input passes the 2x2 average-pooling stem ({@link Blocks#stem}, 128x130 -> 64x65) before the first
+     * conv; false feeds the full-resolution window, as published music CNNs do, at ~4x the cost of every conv.
+     */
+    boolean stem();
+
     /** The layer stack for one-channel {@code shape} windows and {@code numClasses} softmax outputs. */
     MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config);
 
-    /** Recreates an architecture from its {@link #name()} and {@link #width()} (used when a model is loaded). */
-    static NetworkArchitecture of(String name, int width) {
+    /** Recreates an architecture from its {@link #name()}, {@link #width()} and {@link #stem()} (also when a model is loaded). */
+    static NetworkArchitecture of(String name, int width, boolean stem) {
+        if (width < 1) throw new IllegalArgumentException("network width must be >= 1, got " + width);
         return switch (name) {
-            case MelCnn.NAME -> new MelCnn(width);
-            case VggLike.NAME -> new VggLike(width);
-            case Crnn.NAME -> new Crnn(width);
+            case MelCnn.NAME -> new MelCnn(width, stem);
+            case VggLike.NAME -> new VggLike(width, stem);
+            case Crnn.NAME -> new Crnn(width, stem);
+            case GtzanKerasCnn.NAME -> new GtzanKerasCnn(width, stem);
             default -> throw new IllegalArgumentException("unknown deep architecture '" + name
-                    + "' (expected cnn, vgg or crnn)");
+                    + "' (expected cnn, vgg, crnn or " + GtzanKerasCnn.NAME + ")");
         };
+    }
+
+    /** The architecture at its default size: {@link #DEFAULT_WIDTH} with the stem, or {@link GtzanKerasCnn}'s own. */
+    static NetworkArchitecture of(String name) {
+        return GtzanKerasCnn.NAME.equals(name) ? GtzanKerasCnn.PUBLISHED : of(name, DEFAULT_WIDTH, true);
     }
 }

@@ -33,13 +33,21 @@ class DeepGenreClassifierTest {
     }
 
     static DeepGenreClassifier tiny(String architecture) {
-        return new DeepGenreClassifier(NetworkArchitecture.of(architecture, 4), TINY, FAST);
+        return new DeepGenreClassifier(NetworkArchitecture.of(architecture, 4, true), TINY, FAST);
+    }
+
+    /** "name" with the stem, "name/full" at full resolution; gtzan-cnn (five halvings of 16x20) at width 2. */
+    static DeepGenreClassifier tinyVariant(String variant) {
+        String[] parts = variant.split("/");
+        int width = parts[0].equals(GtzanKerasCnn.NAME) ? 2 : 4;
+        return new DeepGenreClassifier(NetworkArchitecture.of(parts[0], width, parts.length == 1), TINY, FAST);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cnn", "vgg", "crnn"})
-    void learnsASeparableTaskAndReloadsToIdenticalProbabilities(String architecture, @TempDir Path dir) throws Exception {
-        DeepGenreClassifier model = tiny(architecture);
+    @ValueSource(strings = {"cnn", "vgg", "crnn", "cnn/full", "vgg/full", "crnn/full", GtzanKerasCnn.NAME + "/full"})
+    void learnsASeparableTaskAndReloadsToIdenticalProbabilities(String variant, @TempDir Path dir) throws Exception {
+        DeepGenreClassifier model = tinyVariant(variant);
+        String architecture = model.name();
         model.fit(train, CLASSES);
 
         List<float[]> inputs = test.stream().map(Sample::input).toList();
@@ -54,6 +62,7 @@ class DeepGenreClassifierTest {
         model.save(file);
         DeepGenreClassifier loaded = DeepGenreClassifier.load(file);
         assertEquals(architecture, loaded.name());
+        assertEquals(model.architecture(), loaded.architecture(), "width and stem survive the round trip");
         assertEquals(model.hyperParameters(), loaded.hyperParameters());
         double[][] again = loaded.predictProba(inputs);
         for (int i = 0; i < proba.length; i++) {
@@ -77,6 +86,39 @@ class DeepGenreClassifierTest {
         assertNotNull(summary);
         assertTrue(summary.bestEpoch() >= 1 && summary.bestEpoch() <= summary.epochsRun());
         assertTrue(Double.isFinite(summary.bestValidationLoss()));
+    }
+
+    @Test
+    void fullResolutionFeedsTheFirstConvTheWholeWindow() {
+        DeepGenreClassifier stem = tiny("cnn"), full = tinyVariant("cnn/full");
+        stem.fit(train, CLASSES);
+        full.fit(train, CLASSES);
+        // same layers and parameter count; only the first conv's input size differs
+        assertEquals(stem.network().numParams(), full.network().numParams());
+        assertEquals("2x2 stem", stem.hyperParameters().get("input"));
+        assertEquals("full resolution", full.hyperParameters().get("input"));
+        assertEquals(TINY.bands(), full.network().feedForward(
+                WindowBatches.features(List.of(test.get(0).input()), new int[] {0}, 0, 1, full.normalizer(), TINY, null), false)
+                .get(1).size(2), "the first conv's output keeps every mel band");
+        assertEquals(TINY.bands() / 2, stem.network().feedForward(
+                WindowBatches.features(List.of(test.get(0).input()), new int[] {0}, 0, 1, stem.normalizer(), TINY, null), false)
+                .get(1).size(2));
+    }
+
+    @Test
+    void networkSizesHaveTheParameterCountsTheDocsGive() { // docs/architecture.md, "Sizes"
+        assertEquals(15_730, parameters(new MelCnn(8, true)));
+        assertEquals(15_730, parameters(new MelCnn(8, false)), "the stem has no parameters");
+        assertEquals(242_602, parameters(new MelCnn(32, true)));
+        assertEquals(37_394, parameters(new VggLike(8, true)));
+        assertEquals(396_378, parameters(GtzanKerasCnn.PUBLISHED));
+    }
+
+    private static long parameters(NetworkArchitecture architecture) {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                architecture.configure(MelWindowShape.DEFAULT, 10, DeepConfig.DEFAULT));
+        net.init();
+        return net.numParams();
     }
 
     @Test

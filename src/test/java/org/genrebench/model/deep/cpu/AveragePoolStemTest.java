@@ -29,7 +29,7 @@ class AveragePoolStemTest {
 
     @Test
     void isPartOfTheSavedConfigurationWithoutItsScratchArrays() {
-        MultiLayerConfiguration conf = new MelCnn(4).configure(new MelWindowShape(16, 20), 3, DeepConfig.DEFAULT);
+        MultiLayerConfiguration conf = new MelCnn(4, true).configure(new MelWindowShape(16, 20), 3, DeepConfig.DEFAULT);
         conf.getInputPreProcess(0).preProcess(Nd4j.rand(2, 1, 16, 20), 2, LayerWorkspaceMgr.noWorkspaces());
         String json = conf.toJson();
         assertFalse(json.contains("inputShape"), json);

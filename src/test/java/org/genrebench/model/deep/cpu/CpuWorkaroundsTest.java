@@ -35,7 +35,7 @@ class CpuWorkaroundsTest {
         CpuWorkarounds.install(0);
         assertTrue(Nd4jRuntime.describe().contains("oneDNN=true"), "nd4j's native build has oneDNN: " + Nd4jRuntime.describe());
         assertTrue(org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN(), "the Nd4jCpu shim finds oneDNN");
-        MultiLayerConfiguration conf = new MelCnn(4).configure(new MelWindowShape(16, 20), 3, DeepConfig.DEFAULT);
+        MultiLayerConfiguration conf = new MelCnn(4, true).configure(new MelWindowShape(16, 20), 3, DeepConfig.DEFAULT);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         CpuWorkarounds.prepare(net);

@@ -23,7 +23,7 @@ class FirstConvolutionLayerTest {
     void sameParameterGradientsAsDl4jConvolution() {
         Nd4jRuntime.configure(0);
         MelWindowShape shape = new MelWindowShape(16, 20);
-        for (NetworkArchitecture arch : new NetworkArchitecture[] {new MelCnn(4), new VggLike(4)}) {
+        for (NetworkArchitecture arch : new NetworkArchitecture[] {new MelCnn(4, true), new VggLike(4, true)}) {
             MultiLayerConfiguration conf = arch.configure(shape, 3, DeepConfig.DEFAULT);
             String json = conf.toJson();
             assertTrue(json.contains(FirstConvolutionLayer.class.getName()), "first conv is the input-gradient-free one");

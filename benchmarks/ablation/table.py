@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Markdown table of an ablation written by run.sh: per setting, song accuracy over seeds (each seed the mean of its
+5 folds), its spread and a 95 % Student-t interval of the mean, and the paired difference to the first setting.
+
+    benchmarks/ablation/table.py OUT MODEL [SETTING ...]   (settings in table order; default: every folder of OUT)
+"""
+import glob
+import json
+import os
+import sys
+
+from scipy import stats
+
+
+def runs(out, setting, model):
+    """seed -> (song accuracy, fit seconds, epochs run per fold) for every finished run of one setting."""
+    found = {}
+    for path in sorted(glob.glob(os.path.join(out, setting, "seed*", "*", "summary.json"))):
+        seed = int(path.split(os.sep)[-3][len("seed"):])
+        with open(path) as f:
+            summary = json.load(f)
+        m = next(m for m in summary["models"] if m["name"] == model)
+        found[seed] = (m["accuracy_mean"], m["fit_seconds"], summary)
+    return found
+
+
+def interval(values):
+    n = len(values)
+    mean = sum(values) / n
+    if n < 2:
+        return mean, float("nan"), (float("nan"), float("nan"))
+    sd = stats.tstd(values)
+    half = stats.t.ppf(0.975, n - 1) * sd / n ** 0.5
+    return mean, sd, (mean - half, mean + half)
+
+
+def clipped(interval):
+    """An accuracy's interval, within [0, 1]."""
+    return max(0.0, interval[0]), min(1.0, interval[1])
+
+
+def main():
+    out, model = sys.argv[1], sys.argv[2]
+    settings = sys.argv[3:] or sorted(d for d in os.listdir(out) if os.path.isdir(os.path.join(out, d)))
+    table = {s: runs(out, s, model) for s in settings}
+    base = table[settings[0]]
+    print(f"| setting | seeds | song accuracy, mean | std over seeds | 95 % interval of the mean | paired Δ vs {settings[0]} (95 % interval) | fit, 5 folds (mean) |")
+    print("|---|---|---|---|---|---|---|")
+    for s in settings:
+        r = table[s]
+        if not r:
+            print(f"| {s} | 0 | not run | | | | |")
+            continue
+        accs = [r[k][0] for k in sorted(r)]
+        mean, sd, ci_raw = interval(accs)
+        lo, hi = clipped(ci_raw)
+        common = sorted(set(r) & set(base))
+        if s == settings[0] or len(common) < 2:
+            delta = "—"
+        else:
+            d_mean, _, (d_lo, d_hi) = interval([r[k][0] - base[k][0] for k in common])
+            delta = f"{d_mean:+.3f} ({d_lo:+.3f} to {d_hi:+.3f}, n={len(common)})"
+        fit = sum(r[k][1] for k in r) / len(r)
+        ci = "—" if len(accs) < 2 else f"{lo:.3f} – {hi:.3f}"
+        sd_text = "—" if len(accs) < 2 else f"{sd:.3f}"
+        print(f"| {s} | {','.join(map(str, sorted(r)))} | {mean:.3f} | {sd_text} | {ci} | {delta} | {fit:.0f} s |")
+
+
+if __name__ == "__main__":
+    main()
