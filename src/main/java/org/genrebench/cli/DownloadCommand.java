@@ -3,7 +3,7 @@ package org.genrebench.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.dataset.download.Checksum;
-import org.genrebench.dataset.download.GtzanDownload;
+import org.genrebench.dataset.download.DatasetArchive;
 import org.genrebench.dataset.download.HttpDownloader;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
@@ -17,26 +17,32 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = "Downloads a dataset (gtzan) with checksum verification and resume.")
+        description = "Downloads a dataset (gtzan, fma-metadata, fma-small, fma-medium) with checksum verification and resume.")
 final class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATASET", description = "The dataset; only 'gtzan' is known.")
+    @Parameters(index = "0", paramLabel = "DATASET",
+            description = "gtzan (into <DIR>/genres), fma-metadata, fma-small or fma-medium (into <DIR>/fma_<part>; "
+                    + "fma-small and fma-medium fetch fma-metadata too, which holds their labels).")
     String dataset;
 
-    @Option(names = "--to", required = true, description = "Folder to place the dataset in (it ends up in <DIR>/genres).")
+    @Option(names = "--to", required = true, description = "Folder to place the dataset in.")
     Path to;
 
-    @Option(names = "--url", description = "Another mirror of genres.tar.gz (default: the marsyas mirror).")
+    @Option(names = "--url", description = "Another mirror of the dataset's archive (default: its official hosts).")
     URI url;
 
     @Option(names = "--sha256", description = "Expected SHA-256 of the archive.")
     String sha256;
 
-    @Option(names = "--md5", description = "Expected MD5 of the archive (the default mirror's is built in).")
+    @Option(names = "--sha1", description = "Expected SHA-1 of the archive.")
+    String sha1;
+
+    @Option(names = "--md5", description = "Expected MD5 of the archive.")
     String md5;
 
     @Option(names = "--attempts", defaultValue = "5", description = "Tries before giving up; each resumes the last (default ${DEFAULT-VALUE}).")
@@ -44,26 +50,37 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!dataset.equals("gtzan")) throw new UserException("unknown dataset '" + dataset + "'; known: gtzan");
+        DatasetArchive target = DatasetArchive.KNOWN.stream().filter(d -> d.name().equals(dataset)).findFirst()
+                .orElseThrow(() -> new UserException("unknown dataset '" + dataset + "'; known: "
+                        + DatasetArchive.KNOWN.stream().map(DatasetArchive::name).collect(Collectors.joining(", "))));
         OptionChecks.atLeast("--attempts", attempts, 1);
         OptionChecks.writableDirectory("--to", to);
-        List<URI> sources = url == null ? GtzanDownload.MIRRORS : List.of(url);
-        Optional<Checksum> checksum = sha256 != null ? Optional.of(Checksum.sha256(sha256))
-                : md5 != null ? Optional.of(Checksum.md5(md5))
-                : url == null ? Optional.of(GtzanDownload.DEFAULT_CHECKSUM) : Optional.empty();
-        if (checksum.isEmpty()) spec.commandLine().getErr().println("warning: no --sha256/--md5 given, the archive will not be verified");
+        Optional<Checksum> given = sha256 != null ? Optional.of(Checksum.sha256(sha256))
+                : sha1 != null ? Optional.of(Checksum.sha1(sha1))
+                : md5 != null ? Optional.of(Checksum.md5(md5)) : Optional.empty();
+        if (url != null && given.isEmpty()) {
+            spec.commandLine().getErr().println("warning: no --sha256/--sha1/--md5 given, the archive will not be verified");
+        }
+        HttpDownloader downloader = new HttpDownloader(attempts);
+        for (DatasetArchive needed : target.needs().stream().toList()) {
+            fetch(needed, needed.mirrors(), Optional.of(needed.checksum()), downloader);
+        }
+        List<URI> sources = url == null ? target.mirrors() : List.of(url);
+        fetch(target, sources, given.isPresent() || url != null ? given : Optional.of(target.checksum()), downloader);
+        return 0;
+    }
 
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("gtzan").setUnit("MiB", 1 << 20).showSpeed().build()) {
+    private void fetch(DatasetArchive archive, List<URI> sources, Optional<Checksum> checksum, HttpDownloader downloader) throws Exception {
+        Path folder = to.resolve(archive.folder());
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(archive.name()).setUnit("MiB", 1 << 20).showSpeed().build()) {
             HttpDownloader.Progress progress = (bytes, total) -> {
                 if (total > 0) bar.maxHint(total);
                 bar.stepTo(bytes);
             };
-            var outcome = GtzanDownload.fetchFirst(to, sources, checksum, new HttpDownloader(attempts), progress,
-                    spec.commandLine().getErr()::println);
-            spec.commandLine().getOut().println(outcome == GtzanDownload.Outcome.ALREADY_PRESENT
-                    ? "GTZAN is already in " + to.resolve("genres") + "; nothing to do"
-                    : "GTZAN is ready in " + to.resolve("genres"));
+            var outcome = archive.fetchFirst(to, sources, checksum, downloader, progress, spec.commandLine().getErr()::println);
+            spec.commandLine().getOut().println(outcome == DatasetArchive.Outcome.ALREADY_PRESENT
+                    ? archive.name() + " is already in " + folder + "; nothing to do"
+                    : archive.name() + " is ready in " + folder);
         }
-        return 0;
     }
 }

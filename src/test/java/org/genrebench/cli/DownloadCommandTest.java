@@ -22,7 +22,7 @@ class DownloadCommandTest {
 
     @Test
     void unknownDatasetIsAUserError(@TempDir Path dir) {
-        assertEquals("error: unknown dataset 'mnist'; known: gtzan", run(2, "download", "mnist", "--to", dir.toString()));
+        assertEquals("error: unknown dataset 'mnist'; known: gtzan, fma-metadata, fma-small, fma-medium", run(2, "download", "mnist", "--to", dir.toString()));
     }
 
     @Test

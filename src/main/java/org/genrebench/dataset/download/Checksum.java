@@ -11,12 +11,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** An expected file digest; {@code algorithm} is a {@link MessageDigest} name ("MD5", "SHA-256"). */
+/** An expected file digest; {@code algorithm} is a {@link MessageDigest} name ("MD5", "SHA-1", "SHA-256"). */
 public record Checksum(String algorithm, String hex) {
     public Checksum {
         hex = hex.toLowerCase(Locale.ROOT);
         int expectedLength = switch (algorithm) {
             case "MD5" -> 32;
+            case "SHA-1" -> 40;
             case "SHA-256" -> 64;
             default -> throw new IllegalArgumentException("unsupported checksum algorithm " + algorithm);
         };
@@ -29,6 +30,10 @@ public record Checksum(String algorithm, String hex) {
         return new Checksum("MD5", hex);
     }
 
+    public static Checksum sha1(String hex) {
+        return new Checksum("SHA-1", hex);
+    }
+
     public static Checksum sha256(String hex) {
         return new Checksum("SHA-256", hex);
     }
@@ -39,7 +44,7 @@ public record Checksum(String algorithm, String hex) {
         try {
             digest = MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // MD5 and SHA-256 are required of every JDK
+            throw new IllegalStateException(e); // MD5, SHA-1 and SHA-256 are required of every JDK
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];

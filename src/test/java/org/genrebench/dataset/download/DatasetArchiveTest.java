@@ -7,41 +7,31 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
+import static org.genrebench.dataset.download.TestArchives.filesUnder;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Everything runs against a server on 127.0.0.1; no other address is ever contacted. */
-class GtzanDownloadTest {
+class DatasetArchiveTest {
+    private static final DatasetArchive GTZAN = DatasetArchive.GTZAN;
+
     @TempDir
     Path dir;
 
     private static byte[] archive() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("genres/blues/blues.00000.wav", "blues");
-        SplittableRandom rnd = new SplittableRandom(1);
-        StringBuilder big = new StringBuilder();
-        for (int i = 0; i < 100_000; i++) big.append(Long.toHexString(rnd.nextLong()));
-        entries.put("genres/jazz/jazz.00000.wav", big.toString()); // incompressible enough to cut mid-transfer
-        return TarGz.of(entries);
+        entries.put("genres/jazz/jazz.00000.wav", TestArchives.incompressible(1));
+        return TestArchives.tarGz(entries);
     }
 
     private static Checksum sha256(byte[] content) throws Exception {
-        return Checksum.sha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
-    }
-
-    private List<String> filesUnder(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+        return TestArchives.checksumOf("SHA-256", content);
     }
 
     @Test
@@ -49,12 +39,12 @@ class GtzanDownloadTest {
         byte[] content = archive();
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path to = dir.resolve("gtzan");
-            var outcome = GtzanDownload.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE);
-            assertEquals(GtzanDownload.Outcome.DOWNLOADED, outcome);
+            var outcome = GTZAN.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE);
+            assertEquals(DatasetArchive.Outcome.DOWNLOADED, outcome);
             assertEquals(List.of("genres/blues/blues.00000.wav", "genres/jazz/jazz.00000.wav"), filesUnder(to));
             assertEquals("blues", Files.readString(to.resolve("genres/blues/blues.00000.wav")));
-            assertEquals(GtzanDownload.Outcome.ALREADY_PRESENT,
-                    GtzanDownload.fetch(to, server.url(), Optional.empty(), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+            assertEquals(DatasetArchive.Outcome.ALREADY_PRESENT,
+                    GTZAN.fetch(to, server.url(), Optional.empty(), new HttpDownloader(1), HttpDownloader.Progress.NONE));
             assertEquals(1, server.rangeHeaders.size(), "second fetch must not download again");
         }
     }
@@ -70,22 +60,22 @@ class GtzanDownloadTest {
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path to = dir.resolve("gtzan");
             java.net.URI dead = java.net.URI.create("http://127.0.0.1:" + deadPort + "/genres.tar.gz");
-            var outcome = GtzanDownload.fetchFirst(to, List.of(dead, server.url()), Optional.of(sha256(content)),
+            var outcome = GTZAN.fetchFirst(to, List.of(dead, server.url()), Optional.of(sha256(content)),
                     new HttpDownloader(1), HttpDownloader.Progress.NONE, warnings::add);
-            assertEquals(GtzanDownload.Outcome.DOWNLOADED, outcome);
+            assertEquals(DatasetArchive.Outcome.DOWNLOADED, outcome);
             assertEquals(1, warnings.size(), warnings.toString());
             assertTrue(warnings.getFirst().contains(dead.toString()) && warnings.getFirst().endsWith("; trying " + server.url()), warnings.toString());
         }
-        assertThrows(org.genrebench.util.UserException.class, () -> GtzanDownload.fetchFirst(dir.resolve("again"),
+        assertThrows(org.genrebench.util.UserException.class, () -> GTZAN.fetchFirst(dir.resolve("again"),
                 List.of(java.net.URI.create("http://127.0.0.1:" + deadPort + "/x.tar.gz")), Optional.empty(),
                 new HttpDownloader(1), HttpDownloader.Progress.NONE, w -> {}));
-        assertEquals("https://huggingface.co/datasets/marsyas/gtzan/resolve/main/data/genres.tar.gz", GtzanDownload.MIRRORS.getFirst().toString());
+        assertEquals("https://huggingface.co/datasets/marsyas/gtzan/resolve/main/data/genres.tar.gz", GTZAN.mirrors().getFirst().toString());
     }
 
     @Test
     void md5ChecksumsAreSupported() throws Exception {
         byte[] content = archive();
-        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        String md5 = TestArchives.checksumOf("MD5", content).hex();
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path file = dir.resolve("a.tar.gz");
             new HttpDownloader(1).download(server.url(), file, Optional.of(Checksum.md5(md5.toUpperCase())), HttpDownloader.Progress.NONE);
@@ -100,7 +90,7 @@ class GtzanDownloadTest {
             Path to = dir.resolve("gtzan");
             Checksum wrong = Checksum.sha256("0".repeat(64));
             UserException e = assertThrows(UserException.class, () ->
-                    GtzanDownload.fetch(to, server.url(), Optional.of(wrong), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+                    GTZAN.fetch(to, server.url(), Optional.of(wrong), new HttpDownloader(1), HttpDownloader.Progress.NONE));
             assertTrue(e.getMessage().contains("is corrupt") && e.getMessage().contains("SHA-256"), e.getMessage());
             assertEquals(List.of(), filesUnder(to));
         }
@@ -112,7 +102,7 @@ class GtzanDownloadTest {
         try (LoopbackServer server = new LoopbackServer(content)) {
             Path to = dir.resolve("gtzan");
             UserException e = assertThrows(UserException.class, () ->
-                    GtzanDownload.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE));
+                    GTZAN.fetch(to, server.url(), Optional.of(sha256(content)), new HttpDownloader(1), HttpDownloader.Progress.NONE));
             assertTrue(e.getMessage().startsWith("cannot extract " + to.resolve("genres.tar.gz")), e.getMessage());
             assertEquals(List.of("genres.tar.gz"), filesUnder(to), "only the verified archive stays, for inspection");
         }
@@ -121,9 +111,9 @@ class GtzanDownloadTest {
     @Test
     void entriesEscapingTheDestinationAreRefused() throws Exception {
         Path archive = dir.resolve("evil.tar.gz");
-        Files.write(archive, TarGz.of(Map.of("../evil.txt", "x")));
+        Files.write(archive, TestArchives.tarGz(Map.of("../evil.txt", "x")));
         Path to = dir.resolve("out");
-        UserException e = assertThrows(UserException.class, () -> TarGzExtractor.extract(archive, to));
+        UserException e = assertThrows(UserException.class, () -> ArchiveExtractor.extract(archive, to));
         assertTrue(e.getMessage().contains("points outside the destination"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("evil.txt")));
         assertEquals(List.of(), filesUnder(to));
