@@ -1,7 +1,8 @@
 package org.genrebench.dsp;
 
 /**
- * Whether the SIMD classes of this package ({@link VectorMedianFilter}, {@link VectorRealFft}) may be used: the
+ * Whether the SIMD classes of this package ({@link VectorMedianFilter}, {@link VectorRealFft}, {@link VectorMatrix},
+ * {@link VectorSpectra}, {@link LaneSums}) may be used: the
  * incubating {@code jdk.incubator.vector} module is in the boot layer (JVM run with
  * {@code --add-modules jdk.incubator.vector}) and {@code -Dgenrebench.simd=false} was not given. Check this
  * <b>before</b> touching those classes: without the module their static initialisers fail

@@ -1,13 +1,13 @@
 package org.genrebench.dsp;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Dense matrix-vector products with the JDK incubating Vector API (lanes along the columns, fused multiply-adds, four
  * rows per pass over the vector). The summation order differs from a sequential loop, so results agree with it to
- * double rounding, not bit for bit. Check {@link Simd#AVAILABLE} before touching this class.
+ * double rounding, not bit for bit; it is fixed ({@link LaneSums}, then the scalar tail in column order), so the
+ * same inputs always give the same bits. Check {@link Simd#AVAILABLE} before touching this class.
  */
 public final class VectorMatrix {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -34,8 +34,8 @@ public final class VectorMatrix {
                 a2 = DoubleVector.fromArray(S, m, r2 + c).fma(v, a2);
                 a3 = DoubleVector.fromArray(S, m, r3 + c).fma(v, a3);
             }
-            double s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-            double s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+            double s0 = LaneSums.sum(a0), s1 = LaneSums.sum(a1);
+            double s2 = LaneSums.sum(a2), s3 = LaneSums.sum(a3);
             for (int c = upper; c < cols; c++) {
                 s0 += m[r0 + c] * x[xOffset + c];
                 s1 += m[r1 + c] * x[xOffset + c];
@@ -51,7 +51,7 @@ public final class VectorMatrix {
             DoubleVector a = DoubleVector.zero(S);
             int row = r * cols;
             for (int c = 0; c < upper; c += len) a = DoubleVector.fromArray(S, m, row + c).fma(DoubleVector.fromArray(S, x, xOffset + c), a);
-            double s = a.reduceLanes(VectorOperators.ADD);
+            double s = LaneSums.sum(a);
             for (int c = upper; c < cols; c++) s += m[row + c] * x[xOffset + c];
             out[outOffset + r] = s;
         }

@@ -1,12 +1,13 @@
 package org.genrebench.model.deep.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.genrebench.dsp.LaneSums;
 
 /**
  * The reductions of the Java network kernels with the JDK incubating Vector API (fused multiply-adds, lanes summed
- * at the end, so the summation order differs from a sequential loop). Check {@link org.genrebench.dsp.Simd#AVAILABLE}
+ * at the end, so the summation order differs from a sequential loop; the lanes are added in the fixed order of
+ * {@link LaneSums}, so results do not depend on the JIT tier). Check {@link org.genrebench.dsp.Simd#AVAILABLE}
  * before touching this class; {@link JavaKernels} holds the scalar fallbacks and chooses.
  */
 final class VectorKernels {
@@ -23,7 +24,7 @@ final class VectorKernels {
             s0 = FloatVector.fromArray(S, a, from + k).fma(FloatVector.fromArray(S, b, bFrom + k), s0);
             s1 = FloatVector.fromArray(S, a, from + k + lanes).fma(FloatVector.fromArray(S, b, bFrom + k + lanes), s1);
         }
-        float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(s0.add(s1));
         for (; k < len; k++) sum += a[from + k] * b[bFrom + k];
         return sum;
     }
@@ -38,7 +39,7 @@ final class VectorKernels {
             sum = sum.add(d);
             product = d.fma(FloatVector.fromArray(S, q, k).sub(qShift), product);
         }
-        double s = sum.reduceLanes(VectorOperators.ADD), r = product.reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.sum(sum), r = LaneSums.sum(product);
         for (; k < end; k++) {
             float d = p[k] - ps;
             s += d;
