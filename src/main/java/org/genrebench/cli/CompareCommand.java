@@ -7,7 +7,6 @@ import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
-import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.ClusterEngine;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
@@ -15,6 +14,7 @@ import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Protocol;
 import org.genrebench.experiment.RunFolder;
 import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.pipeline.InputSettings;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,7 +130,7 @@ final class CompareCommand implements Callable<Integer> {
             } else {
                 reports.add(runAudio(synthetic(), stdout));
                 Path shipped = dataRoot.resolve("features_30_sec.csv");
-                List<String> classical = models.stream().filter(ModelRegistry::isClassical).toList();
+                List<String> classical = ModelRegistry.classicalOf(models);
                 if (Files.isRegularFile(shipped) && !classical.isEmpty()) reports.add(runFeatureTable(shipped, classical, stdout));
             }
         }
@@ -161,8 +161,8 @@ final class CompareCommand implements Callable<Integer> {
     private int skippedInputs;
 
     private List<String> requireClassical() {
-        List<String> deep = models.stream().filter(ModelRegistry::isDeep).toList();
-        List<String> classical = models.stream().filter(ModelRegistry::isClassical).toList();
+        List<String> deep = ModelRegistry.deepOf(models);
+        List<String> classical = ModelRegistry.classicalOf(models);
         if (!deep.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--models")) {
             throw new UserException("networks (" + String.join(",", deep) + ") need audio, not a feature table; use --data DIR");
         }
@@ -209,8 +209,7 @@ final class CompareCommand implements Callable<Integer> {
         List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
         CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
                 tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
-        AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds,
-                models.stream().anyMatch(ModelRegistry::isClassical), models.stream().anyMatch(ModelRegistry::isDeep));
+        InputSettings settings = ModelRegistry.inputsFor(models, InputSettings.withChunkSeconds(training.chunkSeconds));
         try (RunFolder folder = CompareJob.claim(plan(source.name(), models), source.name(), source.origin(),
                 tracks.stream().map(org.genrebench.dataset.Track::source).toList(),
                 Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),

@@ -3,9 +3,9 @@ package org.genrebench.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.dataset.AudioDataset;
+import org.genrebench.pipeline.InputSettings;
 import org.genrebench.dataset.Excluded;
 import org.genrebench.feature.FeatureTableWriter;
-import org.genrebench.feature.SpectralParams;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
 import org.genrebench.experiment.ClusterEngine;
@@ -55,7 +55,7 @@ final class ExtractCommand implements Callable<Integer> {
         else OptionChecks.writableFile("--out", out);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
-        int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
+        int chunk = chunkSeconds == null ? 0 : InputSettings.chunkSamples(chunkSeconds);
         AudioDataset dataset = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
         List<FeatureTableWriter.Input> files = dataset.tracks().stream()
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
