@@ -9,6 +9,7 @@ import org.genrebench.dataset.Track;
 import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.LogMel;
+import org.genrebench.feature.MinimumClip;
 import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 
@@ -26,7 +27,8 @@ import java.util.concurrent.Future;
 /**
  * Turns audio tracks into the two views the models need: 58-feature rows per chunk (classical) and log-mel
  * windows (deep). Tracks are processed in parallel; results are cached on disk by file content and parameters,
- * so a second run skips extraction. Unreadable files are skipped and listed, never fatal.
+ * so a second run skips extraction. Unreadable files, and clips shorter than {@link MinimumClip} allows, are skipped
+ * and listed, never fatal.
  */
 public final class AudioPreparation {
 
@@ -104,6 +106,8 @@ public final class AudioPreparation {
             AudioClip clip = needAudio ? AudioLoader.load(file) : null;
             float[] y = clip == null ? null : clip.samples();
             if (y != null && y.length == 0) throw new UserException("cannot read audio file " + file + ": no samples");
+            // Both views ask for the same length, so that a song is in both or in neither (and never padded).
+            if (y != null) MinimumClip.require(y.length, clip.sampleRate(), settings.featureChunkSamples(), settings.windowSamples());
             // A truncated file is used but never cached, so that every run names it again.
             String damage = clip == null ? null : clip.truncation()
                     .map(t -> t + String.format(Locale.ROOT, "; used the %.2f s present", clip.seconds())).orElse(null);

@@ -149,7 +149,7 @@ class BadInputContractTest {
     @Test
     void nestedAndHiddenFoldersMakeNoNewClasses() throws IOException {
         Path lib = tmp.resolve("nested");
-        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 2, 22050, 1);
+        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 3.1, 22050, 1);
         for (String f : List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav")) {
             org.genrebench.testutil.TestAudio.writeWav(lib.resolve(f), tone, 22050, 1, 16);
         }
