@@ -58,14 +58,8 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR|FILE.csv",
-            description = "Audio dataset, repeatable (the sources are combined): a folder of <genre>/ folders (label = folder,"
-                    + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), or a manifest CSV path,label[,group].")
-    List<Path> data;
-
-    @Option(names = "--metadata", paramLabel = "FILE",
-            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
-    Path metadata;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--features-csv", paramLabel = "FILE",
             description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
@@ -124,7 +118,7 @@ final class CompareCommand implements Callable<Integer> {
         if (featuresCsv != null) {
             reports.add(runFeatureTable(featuresCsv, requireClassical(), stdout));
         } else {
-            List<Path> audio = data != null ? data : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
+            List<Path> audio = data.given() ? data.sources : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
             if (audio != null) {
                 reports.add(runAudio(audio(audio), stdout));
             } else {
@@ -145,13 +139,13 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Every option checked before any work starts (one {@code error:} line, exit 2). */
     private void checkOptions() {
-        OptionChecks.notBoth("--data", data, "--features-csv", featuresCsv);
+        OptionChecks.notBoth("--data", data.sources, "--features-csv", featuresCsv);
         models = OptionChecks.models("--models", models);
         if (protocol() instanceof Protocol.KFold) OptionChecks.atLeast("--folds", folds, 2);
         OptionChecks.atLeast("--repeats", repeats, 1);
         training.check();
         OptionChecks.atLeast("--threads", threads, 1);
-        OptionChecks.existing("--data", data);
+        data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
         if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
         OptionChecks.writableDirectory("--out", out);
@@ -185,7 +179,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private AudioSource audio(List<Path> sources) {
-        AudioDataset scan = AudioDataset.load(sources, java.util.Optional.ofNullable(metadata));
+        AudioDataset scan = data.load(sources);
         officialSplit = scan.officialSplit();
         return new AudioSource(RunFolder.nameFor(sources), "audio: " + scan.description(), scan, RunFolder.origin(sources));
     }

@@ -33,13 +33,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "knn, rf, svm, logreg, mlp, cnn, vgg or crnn.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
-            description = "Audio dataset, repeatable: a folder of <genre>/ folders or a manifest CSV path,label[,group].")
-    List<Path> data;
-
-    @Option(names = "--metadata", paramLabel = "FILE",
-            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
-    Path metadata;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--save", required = true, paramLabel = "FILE", description = "Where to write the trained model.")
     Path save;
@@ -57,16 +52,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String name = OptionChecks.models("--model", List.of(model)).getFirst();
         training.check();
-        OptionChecks.existing("--data", data);
+        data.required();
         OptionChecks.writableFile("--save", save);
         PrintWriter out = spec.commandLine().getOut();
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, InputSettings.withChunkSeconds(training.chunkSeconds),
                 training.networkSettings(null));
-        AudioDataset scan = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
+        AudioDataset scan = data.load();
         InputSettings settings = ModelRegistry.inputsFor(List.of(name), InputSettings.withChunkSeconds(training.chunkSeconds));
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
-        if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.stream().map(Path::toString).toList()) + " has fewer than two usable genres");
+        if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.sources.stream().map(Path::toString).toList()) + " has fewer than two usable genres");
 
         long start = System.nanoTime();
         pipeline.fit(prepared, prepared.classNames().size());
