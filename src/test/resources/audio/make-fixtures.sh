@@ -21,6 +21,12 @@ for f in tone-22k-mono.mp3 tone-44k-stereo.mp3 tone-44k-stereo.ogg; do
   q -i "$f" -f f32le -c:a pcm_f32le "/tmp/$f.raw"
   python3 -c "import numpy as np; x=np.fromfile('/tmp/$f.raw','<f4').reshape(-1,$ch); (x.sum(axis=1,dtype=np.float32)*np.float32(1/$ch)).astype('<f4').tofile('$f.ffmpeg-mono.f32')"
 done
+# Clips long enough to be songs (at least one 3-s mel window), for the command-line tests.
+q -f lavfi -i "aevalsrc=$L:s=11025:d=3.2" -c:a pcm_s16le song-11k-mono-16.wav
+q -i song-11k-mono-16.wav -c:a flac song-11k-mono-16.flac
+q -f lavfi -i "aevalsrc=$R:s=22050:d=3.2" -c:a libmp3lame -b:a 64k song-22k-mono.mp3
+q -f lavfi -i "aevalsrc=$L|$R:s=44100:d=3.2" -c:a libmp3lame -b:a 128k song-44k-stereo.mp3
+q -f lavfi -i "aevalsrc=$R|$L:s=44100:d=3.2" -c:a libvorbis -q:a 4 song-44k-stereo.ogg
 # Formats that are recognised but not decoded.
 q -f lavfi -i "aevalsrc=$L:s=22050:d=0.3" -c:a libopus tone.opus
 q -f lavfi -i "aevalsrc=$L:s=22050:d=0.3" -c:a aac tone.m4a

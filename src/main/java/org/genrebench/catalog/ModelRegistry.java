@@ -15,12 +15,16 @@ import org.genrebench.model.classical.SvmRbf;
 import org.genrebench.selection.Tunable;
 import org.genrebench.selection.TunedClassifier;
 import org.genrebench.eval.Harness;
+import org.genrebench.pipeline.InputSettings;
+import org.genrebench.pipeline.InputView;
+import org.genrebench.pipeline.Pipeline;
 import org.genrebench.util.UserException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Model names on the command line mapped to constructors, plus each model's small tuning grid.
@@ -35,14 +39,21 @@ public final class ModelRegistry {
 
     /**
      * @param family  {@link #CLASSICAL} or {@link #DEEP}
+     * @param view    the input view of this model under given input rules
      * @param factory (hyper-parameter overrides, seed) → a new unfitted model
      * @param grid    candidate overrides for {@code --tune}; the first is the default
      */
-    public record Entry<X>(String name, String family, BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
+    public record Entry<X>(String name, String family, Function<InputSettings, InputView<X>> view,
+                           BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
                            List<Map<String, String>> grid) implements Tunable<X> {
         @Override
         public GenreClassifier<X> create(Map<String, String> params, long seed) {
             return factory.apply(params, seed);
+        }
+
+        /** A new unfitted pipeline: this model's view of the input rules, then the estimator. */
+        public Pipeline<X> pipeline(Map<String, String> params, long seed, InputSettings inputs) {
+            return new Pipeline<>(name, view.apply(inputs), create(params, seed));
         }
     }
 
@@ -53,7 +64,7 @@ public final class ModelRegistry {
         // Networks are not grid-searched (one configuration each); their knobs come from DeepConfig.
         // gtzan-cnn: a published GTZAN network's size, ~30x cnn's cost; not in compare's default model list.
         for (String name : List.of("cnn", "vgg", "crnn", GtzanKerasCnn.NAME)) {
-            DEEP_MODELS.put(name, new Entry<>(name, DEEP,
+            DEEP_MODELS.put(name, new Entry<>(name, DEEP, InputSettings::melWindows,
                     (p, seed) -> DeepGenreClassifier.of(architecture(name, p), deepConfig(p, seed)), List.of(Map.of())));
         }
     }
@@ -64,18 +75,18 @@ public final class ModelRegistry {
     private static final List<String> NONE_YJ = List.of("none", "yeo-johnson");
 
     static {
-        add(new Entry<>("knn", CLASSICAL, Knn::new, cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
-        add(new Entry<>("rf", CLASSICAL, RandomForestModel::new, grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
-        add(new Entry<>("svm", CLASSICAL, SvmRbf::new, cross(cross(grid("C", "10", "1", "3", "30", "100"),
+        add(new Entry<>("knn", CLASSICAL, InputSettings::featureRows, Knn::new, cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
+        add(new Entry<>("rf", CLASSICAL, InputSettings::featureRows, RandomForestModel::new, grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
+        add(new Entry<>("svm", CLASSICAL, InputSettings::featureRows, SvmRbf::new, cross(cross(grid("C", "10", "1", "3", "30", "100"),
                 "gamma", List.of("scale", "scale*0.25", "scale*0.5", "scale*2")), TRANSFORMS, NONE_YJ)));
-        add(new Entry<>("logreg", CLASSICAL, LogReg::new, cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
+        add(new Entry<>("logreg", CLASSICAL, InputSettings::featureRows, LogReg::new, cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
         // mlp: Yeo-Johnson always (the inner CV chose it on every training fold of a none/yeo-johnson search), so the
         // budget goes to a seed ensemble (bag), epochs and weight decay instead.
-        add(new Entry<>("mlp", CLASSICAL, Mlp::new, cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")),
+        add(new Entry<>("mlp", CLASSICAL, InputSettings::featureRows, Mlp::new, cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")),
                 "weightDecay", List.of("1e-4", "1e-2")), TRANSFORMS, List.of("yeo-johnson"))));
         // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
         // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
-        add(new Entry<>("vote", CLASSICAL, (params, seed) -> new SoftVote(params,
+        add(new Entry<>("vote", CLASSICAL, InputSettings::featureRows, (params, seed) -> new SoftVote(params,
                 (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
                 List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
     }
@@ -97,7 +108,7 @@ public final class ModelRegistry {
     }
 
     public static Entry<double[]> classical(String name) {
-        Entry<double[]> e = CLASSICAL_MODELS.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        Entry<double[]> e = CLASSICAL_MODELS.get(key(name));
         if (e == null) throw new UserException("unknown model '" + name + "' (known: " + String.join(",", CLASSICAL_MODELS.keySet()) + ")");
         return e;
     }
@@ -107,16 +118,49 @@ public final class ModelRegistry {
         return List.copyOf(DEEP_MODELS.values());
     }
 
-    public static boolean isDeep(String name) {
-        return DEEP_MODELS.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT));
+    private static boolean isDeep(String name) {
+        return DEEP_MODELS.containsKey(key(name));
     }
 
-    public static boolean isClassical(String name) {
-        return CLASSICAL_MODELS.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT));
+    private static boolean isClassical(String name) {
+        return CLASSICAL_MODELS.containsKey(key(name));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The catalogue entry of any model, classical or deep. */
+    public static Entry<?> entry(String name) {
+        requireKnown(List.of(name));
+        return isDeep(name) ? DEEP_MODELS.get(key(name)) : CLASSICAL_MODELS.get(key(name));
+    }
+
+    /**
+     * A new unfitted pipeline of model {@code name} at its defaults. {@code networkOptions} ({@code epochs},
+     * {@code width}, ...: the command line's network options) apply to a network; a classical model ignores them.
+     */
+    public static Pipeline<?> pipeline(String name, long seed, InputSettings inputs, Map<String, String> networkOptions) {
+        return entry(name).pipeline(isDeep(name) ? networkOptions : Map.of(), seed, inputs);
+    }
+
+    /** Those of {@code names} that are classical models (feature rows), in the given order. */
+    public static List<String> classicalOf(List<String> names) {
+        return names.stream().filter(ModelRegistry::isClassical).toList();
+    }
+
+    /** Those of {@code names} that are networks (mel windows), in the given order. */
+    public static List<String> deepOf(List<String> names) {
+        return names.stream().filter(ModelRegistry::isDeep).toList();
+    }
+
+    /** {@code rules} with the input views that {@code names} need. */
+    public static InputSettings inputsFor(List<String> names, InputSettings rules) {
+        return rules.needing(!classicalOf(names).isEmpty(), !deepOf(names).isEmpty());
     }
 
     public static Entry<float[]> deep(String name) {
-        Entry<float[]> e = DEEP_MODELS.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+        Entry<float[]> e = DEEP_MODELS.get(key(name));
         if (e == null) throw new UserException("unknown network '" + name + "' (known: " + String.join(",", DEEP_MODELS.keySet()) + ")");
         return e;
     }

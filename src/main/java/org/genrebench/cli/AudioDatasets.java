@@ -6,6 +6,7 @@ import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Skipped;
+import org.genrebench.pipeline.InputSettings;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,15 +16,7 @@ final class AudioDatasets {
     private AudioDatasets() {
     }
 
-    /** Preparation settings for the requested views, with feature rows per {@code chunkSeconds} (0 = whole track). */
-    static AudioPreparation.Settings settings(double chunkSeconds, boolean features, boolean windows) {
-        AudioPreparation.Settings d = AudioPreparation.Settings.defaults();
-        // 3 s means the community 3-second table's 66 149-sample chunks exactly.
-        int chunk = chunkSeconds <= 0 ? 0 : chunkSeconds == 3 ? d.featureChunkSamples() : (int) Math.round(chunkSeconds * 22050);
-        return new AudioPreparation.Settings(chunk, d.windowSamples(), d.windowOverlap(), features, windows);
-    }
-
-    static PreparedDataset prepare(String name, String description, AudioDataset scan, AudioPreparation.Settings settings,
+    static PreparedDataset prepare(String name, String description, AudioDataset scan, InputSettings settings,
                                    Path cacheDir, int threads, PrintWriter out) {
         AudioPreparation prep = new AudioPreparation(new ArrayCache(cacheDir), settings, threads);
         PreparedDataset prepared;

@@ -7,7 +7,6 @@ import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.eval.ModelResult;
-import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.ClusterEngine;
 import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
@@ -15,6 +14,7 @@ import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Protocol;
 import org.genrebench.experiment.RunFolder;
 import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.pipeline.InputSettings;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,14 +58,8 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR|FILE.csv",
-            description = "Audio dataset, repeatable (the sources are combined): a folder of <genre>/ folders (label = folder,"
-                    + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), or a manifest CSV path,label[,group].")
-    List<Path> data;
-
-    @Option(names = "--metadata", paramLabel = "FILE",
-            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
-    Path metadata;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--features-csv", paramLabel = "FILE",
             description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
@@ -124,13 +118,13 @@ final class CompareCommand implements Callable<Integer> {
         if (featuresCsv != null) {
             reports.add(runFeatureTable(featuresCsv, requireClassical(), stdout));
         } else {
-            List<Path> audio = data != null ? data : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
+            List<Path> audio = data.given() ? data.sources : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
             if (audio != null) {
                 reports.add(runAudio(audio(audio), stdout));
             } else {
                 reports.add(runAudio(synthetic(), stdout));
                 Path shipped = dataRoot.resolve("features_30_sec.csv");
-                List<String> classical = models.stream().filter(ModelRegistry::isClassical).toList();
+                List<String> classical = ModelRegistry.classicalOf(models);
                 if (Files.isRegularFile(shipped) && !classical.isEmpty()) reports.add(runFeatureTable(shipped, classical, stdout));
             }
         }
@@ -145,13 +139,13 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Every option checked before any work starts (one {@code error:} line, exit 2). */
     private void checkOptions() {
-        OptionChecks.notBoth("--data", data, "--features-csv", featuresCsv);
+        OptionChecks.notBoth("--data", data.sources, "--features-csv", featuresCsv);
         models = OptionChecks.models("--models", models);
         if (protocol() instanceof Protocol.KFold) OptionChecks.atLeast("--folds", folds, 2);
         OptionChecks.atLeast("--repeats", repeats, 1);
         training.check();
         OptionChecks.atLeast("--threads", threads, 1);
-        OptionChecks.existing("--data", data);
+        data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
         if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
         OptionChecks.writableDirectory("--out", out);
@@ -161,8 +155,8 @@ final class CompareCommand implements Callable<Integer> {
     private int skippedInputs;
 
     private List<String> requireClassical() {
-        List<String> deep = models.stream().filter(ModelRegistry::isDeep).toList();
-        List<String> classical = models.stream().filter(ModelRegistry::isClassical).toList();
+        List<String> deep = ModelRegistry.deepOf(models);
+        List<String> classical = ModelRegistry.classicalOf(models);
         if (!deep.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--models")) {
             throw new UserException("networks (" + String.join(",", deep) + ") need audio, not a feature table; use --data DIR");
         }
@@ -185,7 +179,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private AudioSource audio(List<Path> sources) {
-        AudioDataset scan = AudioDataset.load(sources, java.util.Optional.ofNullable(metadata));
+        AudioDataset scan = data.load(sources);
         officialSplit = scan.officialSplit();
         return new AudioSource(RunFolder.nameFor(sources), "audio: " + scan.description(), scan, RunFolder.origin(sources));
     }
@@ -209,8 +203,7 @@ final class CompareCommand implements Callable<Integer> {
         List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
         CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
                 tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
-        AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds,
-                models.stream().anyMatch(ModelRegistry::isClassical), models.stream().anyMatch(ModelRegistry::isDeep));
+        InputSettings settings = ModelRegistry.inputsFor(models, InputSettings.withChunkSeconds(training.chunkSeconds));
         try (RunFolder folder = CompareJob.claim(plan(source.name(), models), source.name(), source.origin(),
                 tracks.stream().map(org.genrebench.dataset.Track::source).toList(),
                 Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),

@@ -3,9 +3,9 @@ package org.genrebench.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.dataset.AudioDataset;
+import org.genrebench.pipeline.InputSettings;
 import org.genrebench.dataset.Excluded;
 import org.genrebench.feature.FeatureTableWriter;
-import org.genrebench.feature.SpectralParams;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
 import org.genrebench.experiment.ClusterEngine;
@@ -24,14 +24,8 @@ import java.util.concurrent.Callable;
                         + " rows are named <track>.<k>.wav. The label is the track's genre folder (or the manifest's label)."
                         + " Unreadable files are skipped and listed."})
 final class ExtractCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
-            description = "Audio dataset, repeatable (combined): a folder of <genre>/ folders, any file names, or a manifest CSV"
-                    + " path,label[,group]; resampled to 22050 Hz when needed.")
-    List<Path> data;
-
-    @Option(names = "--metadata", paramLabel = "FILE",
-            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
-    Path metadata;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|DIR",
             description = "CSV file to write; with --engine spark a folder: features.csv, features.parquet, skipped.csv and the"
@@ -49,14 +43,14 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks.existing("--data", data);
+        data.required();
         boolean distributed = engine.distributed();
         if (distributed) OptionChecks.writableDirectory("--out", out);
         else OptionChecks.writableFile("--out", out);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
-        int chunk = chunkSeconds == null ? 0 : (int) Math.round(chunkSeconds * SpectralParams.DEFAULT.sampleRate()) - 1;
-        AudioDataset dataset = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
+        int chunk = chunkSeconds == null ? 0 : InputSettings.chunkSamples(chunkSeconds);
+        AudioDataset dataset = data.load();
         List<FeatureTableWriter.Input> files = dataset.tracks().stream()
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
         if (distributed) return extractOnCluster(dataset, files, chunk);

@@ -1,6 +1,7 @@
 package org.genrebench.cli;
 
-import org.genrebench.experiment.TrainedModel;
+import org.genrebench.pipeline.ModelFile;
+import org.genrebench.pipeline.TrainedPipeline;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.readableFile("--model", modelFile);
         OptionChecks.atLeast("--top", top, 1);
-        TrainedModel model = TrainedModel.load(modelFile);
+        TrainedPipeline model = ModelFile.read(modelFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;

@@ -1,11 +1,12 @@
 package org.genrebench.cli;
 
 import org.genrebench.dataset.AudioDataset;
-import org.genrebench.experiment.AudioPreparation;
-import org.genrebench.experiment.PreparedDataset;
-import org.genrebench.experiment.TrainedModel;
-import org.genrebench.model.GenreClassifier;
 import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.experiment.PreparedDataset;
+import org.genrebench.pipeline.InputSettings;
+import org.genrebench.pipeline.ModelFile;
+import org.genrebench.pipeline.Pipeline;
+import org.genrebench.pipeline.TrainedPipeline;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +33,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "knn, rf, svm, logreg, mlp, cnn, vgg or crnn.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|FILE.csv",
-            description = "Audio dataset, repeatable: a folder of <genre>/ folders or a manifest CSV path,label[,group].")
-    List<Path> data;
-
-    @Option(names = "--metadata", paramLabel = "FILE",
-            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
-    Path metadata;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--save", required = true, paramLabel = "FILE", description = "Where to write the trained model.")
     Path save;
@@ -53,35 +49,25 @@ final class TrainCommand implements Callable<Integer> {
     Path cache;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() throws IOException {
-        String name = OptionChecks.models("--model", java.util.List.of(model)).getFirst();
+        String name = OptionChecks.models("--model", List.of(model)).getFirst();
         training.check();
-        OptionChecks.existing("--data", data);
+        data.required();
         OptionChecks.writableFile("--save", save);
-        boolean deep = ModelRegistry.isDeep(name);
         PrintWriter out = spec.commandLine().getOut();
-        AudioDataset scan = AudioDataset.load(data, java.util.Optional.ofNullable(metadata));
-        AudioPreparation.Settings settings = AudioDatasets.settings(training.chunkSeconds, !deep, deep);
+        Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, InputSettings.withChunkSeconds(training.chunkSeconds),
+                training.networkSettings(null));
+        AudioDataset scan = data.load();
+        InputSettings settings = ModelRegistry.inputsFor(List.of(name), InputSettings.withChunkSeconds(training.chunkSeconds));
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
-        if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.stream().map(Path::toString).toList()) + " has fewer than two usable genres");
+        if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.sources.stream().map(Path::toString).toList()) + " has fewer than two usable genres");
 
         long start = System.nanoTime();
-        GenreClassifier<?> classifier;
-        if (deep) {
-            GenreClassifier<float[]> net = ModelRegistry.deep(name).create(training.networkSettings(null), seed);
-            net.fit(prepared.windows(), prepared.classNames().size());
-            classifier = net;
-        } else {
-            GenreClassifier<double[]> c = ModelRegistry.classical(name).create(Map.of(), seed);
-            c.fit(prepared.features(), prepared.classNames().size());
-            classifier = c;
-        }
-        new TrainedModel(name, prepared.classNames(), settings, classifier).save(save);
+        pipeline.fit(prepared, prepared.classNames().size());
+        ModelFile.write(save, new TrainedPipeline(pipeline, prepared.classNames()));
         out.printf(Locale.ROOT, "trained %s on %d songs (%d %s) in %.1f s; saved %s%n", name, prepared.songIds().size(),
-                deep ? prepared.windows().size() : prepared.features().size(), deep ? "mel windows" : "feature rows",
-                (System.nanoTime() - start) / 1e9, save);
+                pipeline.inputCount(prepared), pipeline.view().unitName(), (System.nanoTime() - start) / 1e9, save);
         return prepared.skipped().isEmpty() ? 0 : 1;
     }
 }

@@ -4,12 +4,16 @@ import org.genrebench.audio.AudioFormats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,7 +25,9 @@ import java.util.stream.Stream;
  * decoded format and with any name. Sub-folders (albums, discs) keep the top-level label; hidden files and folders,
  * files outside a genre folder and non-audio files are left out and named. GTZAN's own copies put the genre folders
  * below {@code genres/} (marsyas archive, {@code synth}), {@code genres_original/} or {@code Data/genres_original/}
- * (Kaggle); those are looked into first.
+ * (Kaggle); those are looked into first. Symbolic links are followed, to files and to folders alike (sets built as
+ * folders of links read like copies); a link loop or a broken link is named and left out, and two links to one file
+ * are caught as a duplicate by {@link AudioDataset}.
  */
 final class GenreFolders {
     /** Where GTZAN copies put the genre folders, relative to the folder given, in the order they are tried. */
@@ -64,7 +70,9 @@ final class GenreFolders {
     private static void scanGenre(Path genreDir, String label, List<Track> tracks, List<Excluded> excluded) {
         try {
             List<Path> files = new ArrayList<>();
-            Files.walkFileTree(genreDir, new SimpleFileVisitor<>() {
+            // FOLLOW_LINKS: the walker then detects link loops itself (FileSystemLoopException in visitFileFailed)
+            // and hands a broken link over with the link's own attributes.
+            Files.walkFileTree(genreDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     if (!d.equals(genreDir) && d.getFileName().toString().startsWith(".")) {
@@ -77,6 +85,19 @@ final class GenreFolders {
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) files.add(f);
+                    else if (attrs.isSymbolicLink()) excluded.add(new Excluded(f, "symbolic link to nothing (broken link); left out"));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    if (e instanceof FileSystemLoopException) {
+                        excluded.add(new Excluded(f, "symbolic link loop (links back to a folder above it); left out"));
+                    } else if (e instanceof AccessDeniedException) {
+                        excluded.add(new Excluded(f, "permission denied; left out"));
+                    } else {
+                        excluded.add(new Excluded(f, "cannot be listed (" + e.getMessage() + "); left out"));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });

@@ -69,8 +69,8 @@ public final class CompareJob {
 
         long start = System.nanoTime();
         List<ModelResult> results = new ArrayList<>();
-        List<String> classical = plan.models().stream().filter(ModelRegistry::isClassical).toList();
-        List<String> deep = plan.models().stream().filter(ModelRegistry::isDeep).toList();
+        List<String> classical = ModelRegistry.classicalOf(plan.models());
+        List<String> deep = ModelRegistry.deepOf(plan.models());
         if (!deep.isEmpty() && data.windows().isEmpty()) {
             throw new UserException("networks (" + String.join(",", deep) + ") need audio; " + data.name()
                     + " has feature rows only (use --models with classical models, or --data DIR)");

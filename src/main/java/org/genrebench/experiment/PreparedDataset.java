@@ -1,6 +1,7 @@
 package org.genrebench.experiment;
 
 import org.genrebench.dataset.Sample;
+import org.genrebench.pipeline.PreparedViews;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
                               List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
-                              List<Sample<float[]>> windows, List<Skipped> skipped) {
+                              List<Sample<float[]>> windows, List<Skipped> skipped) implements PreparedViews {
     /** The same dataset with {@code more} inputs added to its skipped list (e.g. problems found by a folder scan). */
     public PreparedDataset withMoreSkipped(List<Skipped> more) {
         List<Skipped> all = new java.util.ArrayList<>(skipped);

@@ -90,9 +90,13 @@ public final class FeatureTableWriter {
         }
     }
 
-    /** The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}), all finite. */
+    /**
+     * The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}), all
+     * finite. A clip shorter than {@link MinimumClip} allows is a user error giving its duration.
+     */
     public static List<double[]> features(FeatureExtractor fx, float[] y, int chunkSamples) {
         if (y.length == 0) throw new UserException("no audio samples");
+        MinimumClip.require(y.length, fx.params().sampleRate(), chunkSamples, MinimumClip.defaultWindowSamples(fx.params()));
         if (chunkSamples <= 0) return List.of(finite(fx.extract(y)));
         ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
         List<double[]> out = new ArrayList<>();

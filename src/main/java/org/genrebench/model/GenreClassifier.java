@@ -3,7 +3,6 @@ package org.genrebench.model;
 import org.genrebench.dataset.Sample;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,9 @@ public interface GenreClassifier<X> {
     /** Hyper-parameters in effect (after tuning, if any), for the report. */
     Map<String, String> hyperParameters();
 
-    /** Writes the fitted model so that {@link ModelStore#load} gives identical probabilities. */
-    void save(Path file) throws IOException;
+    /**
+     * The fitted state, which the model file stores and restores to an estimator giving identical probabilities
+     * (see {@code pipeline.ModelFile}).
+     */
+    EstimatorState state() throws IOException;
 }

@@ -2,12 +2,11 @@ package org.genrebench.selection;
 
 import org.genrebench.eval.SongAggregator;
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelStore;
+import org.genrebench.model.EstimatorState;
 import org.genrebench.dataset.Sample;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -134,8 +133,8 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
     }
 
     @Override
-    public void save(Path file) throws IOException {
-        ModelStore.saveSerial(file, this);
+    public EstimatorState state() throws IOException {
+        return EstimatorState.serialized(this);
     }
 
     @Override

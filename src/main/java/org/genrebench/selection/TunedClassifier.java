@@ -8,7 +8,7 @@ import org.genrebench.split.Fold;
 import org.genrebench.split.StratifiedGroupKFold;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import org.genrebench.model.EstimatorState;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,7 +193,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     }
 
     @Override
-    public void save(Path file) throws IOException {
-        best.save(file);
+    public EstimatorState state() throws IOException {
+        return best().state(); // the refitted winner is the model; the search is history
     }
 }

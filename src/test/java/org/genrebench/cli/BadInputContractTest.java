@@ -103,6 +103,8 @@ class BadInputContractTest {
         m.add(Misuse.of("/proc", "extract", "--data", d, "--out", "/proc/features.csv"));
         m.add(Misuse.of("is a file", "synth", "--out", aFile.toString(), "--per-genre", "1", "--seconds", "1"));
         // inputs that are not there
+        m.add(Misuse.of("--data", "extract", "--out", tmp.resolve("x.csv").toString()));
+        m.add(Misuse.of("--data", "train", "--model", "knn", "--save", tmp.resolve("m").toString()));
         m.add(Misuse.of("nope", "compare", "--data", tmp.resolve("nope").toString(), "--out", out));
         m.add(Misuse.of("nope.csv", "compare", "--features-csv", tmp.resolve("nope.csv").toString(), "--out", out));
         // a host that refuses: the real cause, not a missing .part file
@@ -149,7 +151,7 @@ class BadInputContractTest {
     @Test
     void nestedAndHiddenFoldersMakeNoNewClasses() throws IOException {
         Path lib = tmp.resolve("nested");
-        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 2, 22050, 1);
+        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 3.1, 22050, 1);
         for (String f : List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav")) {
             org.genrebench.testutil.TestAudio.writeWav(lib.resolve(f), tone, 22050, 1, 16);
         }

@@ -56,11 +56,13 @@ class CompareCommandTest {
         Files.write(rock.resolve("rock.00010.wav"), java.util.Arrays.copyOf(Files.readAllBytes(rock.resolve("rock.00000.wav")), 30));
         Files.writeString(rock.resolve("rock.00011.wav"), "this is not audio\n");
         Files.writeString(rock.resolve("notes.txt"), "not a track\n");
-        // Readable after conversion: stereo, 8-bit, 48 kHz, one second.
+        // Readable after conversion: stereo, 8-bit, 48 kHz, 3.1 s (just over one 3-s mel window).
         TestAudio.writeWav(blues.resolve("blues.00020.wav"), TestAudio.tone(250, 4, 22050, 7), 22050, 2, 16);
         TestAudio.writeWav(rock.resolve("rock.00020.wav"), TestAudio.tone(1900, 4, 22050, 8), 22050, 1, 8);
         TestAudio.writeWav(blues.resolve("blues.00021.wav"), TestAudio.tone(260, 4, 48000, 9), 48000, 1, 16);
-        TestAudio.writeWav(rock.resolve("rock.00021.wav"), TestAudio.tone(2000, 1, 22050, 10), 22050, 1, 16);
+        TestAudio.writeWav(rock.resolve("rock.00021.wav"), TestAudio.tone(2000, 3.1, 22050, 10), 22050, 1, 16);
+        // Readable but shorter than one 3-s window: skipped, not padded.
+        TestAudio.writeWav(rock.resolve("rock.00022.wav"), TestAudio.tone(2050, 2.5, 44100, 11), 44100, 1, 16);
 
         Run r = cli("compare", "--data", data.toString(), "--models", "knn,logreg", "--folds", "2",
                 "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
@@ -68,7 +70,8 @@ class CompareCommandTest {
         assertTrue(r.out().contains("13 songs"), "the 9 good and 4 converted files are used:\n" + r.out());
         String report = Files.readString(tmp.resolve("results/gtzan/report.md"));
         String skipped = report.substring(report.indexOf("## Skipped inputs"));
-        for (String bad : List.of("blues.00010.wav", "blues.00011.wav", "rock.00010.wav", "rock.00011.wav", "notes.txt")) {
+        assertTrue(r.out().contains("rock.00022.wav: too short: 2.50 s of audio, less than one 3.00 s mel window; skipped"), r.out());
+        for (String bad : List.of("blues.00010.wav", "blues.00011.wav", "rock.00010.wav", "rock.00011.wav", "notes.txt", "rock.00022.wav")) {
             assertTrue(skipped.contains(bad), bad + " missing from the report's skipped list:\n" + skipped);
             assertTrue(r.out().contains(bad), bad + " not named on the console");
         }

@@ -22,11 +22,14 @@ class CompressedAudioCliTest {
         }
     }
 
-    /** Two genres of three songs, one per decoded format, plus an Opus and an M4A file that are named and skipped. */
+    /**
+     * Two genres of three songs, one per decoded format, plus an Opus and an M4A file and a 1.5-s mp3 (shorter than one
+     * 3-s mel window) that are named and skipped.
+     */
     private static Path mixedFormats(Path tmp) throws IOException {
         Path data = tmp.resolve("music");
-        String[][] sources = {{"tone-22k-mono.mp3", "tone-22k-stereo-16.flac", "tone-44k-stereo.ogg"},
-                {"tone-44k-stereo.mp3", "tone-44k-mono-24.flac", "tone-22k-stereo-16.wav"}};
+        String[][] sources = {{"song-22k-mono.mp3", "song-11k-mono-16.flac", "song-44k-stereo.ogg"},
+                {"song-44k-stereo.mp3", "song-11k-mono-16.flac", "song-11k-mono-16.wav"}};
         String[] genres = {"hip hop", "jazz"};
         for (int g = 0; g < 2; g++) {
             Files.createDirectories(data.resolve(genres[g]));
@@ -37,15 +40,30 @@ class CompressedAudioCliTest {
         }
         Files.copy(fixture("tone.opus"), data.resolve("jazz/voice memo.opus"));
         Files.copy(fixture("tone.m4a"), data.resolve("jazz/from phone.m4a"));
+        Files.copy(fixture("tone-22k-mono.mp3"), data.resolve("jazz/intro.mp3"));
         return data;
+    }
+
+    private static final String TOO_SHORT = "(?s).*intro\\.mp3: too short: 1\\.\\d\\d s of audio, less than one 3\\.00 s mel window; skipped.*";
+
+    private static String stderrOf(Runnable run) {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            run.run();
+        } finally {
+            System.setErr(err);
+        }
+        return captured.toString();
     }
 
     @Test
     void extractReadsEveryFormatAndFlacRowsEqualTheirWav(@TempDir Path tmp) throws IOException {
         Path data = tmp.resolve("pair");
         Files.createDirectories(data.resolve("rock"));
-        Files.copy(fixture("tone-22k-stereo-16.wav"), data.resolve("rock/a.wav"));
-        Files.copy(fixture("tone-22k-stereo-16.flac"), data.resolve("rock/b.flac"));
+        Files.copy(fixture("song-11k-mono-16.wav"), data.resolve("rock/a.wav"));
+        Files.copy(fixture("song-11k-mono-16.flac"), data.resolve("rock/b.flac"));
         Path csv = tmp.resolve("pair.csv");
         assertEquals(0, GenreBench.run("extract", "--data", data.toString(), "--out", csv.toString(), "--threads", "1"));
         List<String> rows = Files.readAllLines(csv);
@@ -56,8 +74,11 @@ class CompressedAudioCliTest {
         for (int i = 1; i < wav.length; i++) assertEquals(wav[i], flac[i], "column " + i);
 
         Path all = tmp.resolve("all.csv");
-        assertEquals(1, GenreBench.run("extract", "--data", mixedFormats(tmp).toString(), "--out", all.toString()),
-                "status 1: the Opus and M4A files were left out");
+        Path mixed = mixedFormats(tmp);
+        int[] code = new int[1];
+        String console = stderrOf(() -> code[0] = GenreBench.run("extract", "--data", mixed.toString(), "--out", all.toString()));
+        assertEquals(1, code[0], "status 1: the Opus, M4A and too short files were left out");
+        assertTrue(console.matches(TOO_SHORT), console);
         assertEquals(1 + 6, Files.readAllLines(all).size());
     }
 
@@ -70,16 +91,18 @@ class CompressedAudioCliTest {
         assertTrue(r.out().contains("6 songs, 2 classes"), r.out());
         assertTrue(r.out().contains("voice memo.opus: Opus (.opus) is not supported; convert it, e.g. ffmpeg -i 'voice memo.opus' 'voice memo.flac'"), r.out());
         assertTrue(r.out().contains("from phone.m4a: MPEG-4 audio (AAC or ALAC, .m4a) is not supported"), r.out());
+        assertTrue(r.out().matches(TOO_SHORT), r.out());
 
         Path model = tmp.resolve("logreg.model");
         r = CompareCommandTest.cli("train", "--model", "logreg", "--data", data.toString(), "--chunk-seconds", "0",
                 "--cache", tmp.resolve("cache").toString(), "--save", model.toString());
         assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue((r.out() + r.err()).matches(TOO_SHORT), r.out() + r.err());
         assertTrue(Files.isRegularFile(model));
-        r = CompareCommandTest.cli("predict", "--model", model.toString(), fixture("tone-44k-stereo.mp3").toString(),
-                fixture("tone-44k-stereo.ogg").toString(), fixture("tone-44k-mono-24.flac").toString(), fixture("tone.opus").toString());
+        r = CompareCommandTest.cli("predict", "--model", model.toString(), fixture("song-44k-stereo.mp3").toString(),
+                fixture("song-44k-stereo.ogg").toString(), fixture("song-11k-mono-16.flac").toString(), fixture("tone.opus").toString());
         assertEquals(1, r.code(), "one of four files is not decoded: " + r.err() + r.out());
-        for (String f : List.of("tone-44k-stereo.mp3: ", "tone-44k-stereo.ogg: ", "tone-44k-mono-24.flac: ")) {
+        for (String f : List.of("song-44k-stereo.mp3: ", "song-44k-stereo.ogg: ", "song-11k-mono-16.flac: ")) {
             assertTrue(r.out().matches("(?s).*" + java.util.regex.Pattern.quote(f) + "(hip hop|jazz) \\d\\.\\d{3}.*"), f + " in\n" + r.out());
         }
         assertTrue(r.err().contains("tone.opus: Opus audio in Ogg is not supported; convert it"), r.err());

@@ -51,13 +51,28 @@ class ExtractCommandTest {
             assertTrue(c.get(1).startsWith("blues.00000.0.wav,66149,"), c.get(1));
             assertTrue(c.get(10).startsWith("blues.00000.9.wav,66149,"), c.get(10));
 
-            // a clip shorter than one chunk still gives a row, over the whole clip (the rule compare uses too)
+            // a clip shorter than one chunk is skipped with its duration, per chunk and per whole track alike (the
+            // rule compare and train use too); one of 5 s gives one whole 3-s chunk, and is too short for a 10-s chunk
             org.genrebench.audio.WavWriter.writePcm16(data.resolve("blues/short.wav"),
-                    org.genrebench.testutil.TestAudio.tone(440, 1, 22_050, 3), 22_050);
-            assertEquals(1, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "3"));
-            List<String> withShort = Files.readAllLines(chunks);
-            assertEquals(12, withShort.size());
-            assertTrue(withShort.stream().anyMatch(l -> l.startsWith("short.0.wav,22050,")), withShort.toString());
+                    org.genrebench.testutil.TestAudio.tone(440, 2.9, 22_050, 3), 22_050);
+            org.genrebench.audio.WavWriter.writePcm16(data.resolve("blues/five.wav"),
+                    org.genrebench.testutil.TestAudio.tone(440, 5, 22_050, 4), 22_050);
+            for (List<String> chunking : List.of(List.of("--chunk-seconds", "3"), List.<String>of())) {
+                captured.reset();
+                List<String> args = new java.util.ArrayList<>(List.of("extract", "--data", data.toString(), "--out", chunks.toString()));
+                args.addAll(chunking);
+                assertEquals(1, GenreBench.run(args.toArray(String[]::new)));
+                List<String> withShort = Files.readAllLines(chunks);
+                assertEquals(chunking.isEmpty() ? 3 : 12, withShort.size(), withShort.toString());
+                assertTrue(withShort.stream().noneMatch(l -> l.startsWith("short")), withShort.toString());
+                assertTrue(captured.toString().contains("short.wav: too short: 2.90 s of audio, less than one 3.00 s mel window; skipped"),
+                        captured.toString());
+            }
+            captured.reset();
+            assertEquals(1, GenreBench.run("extract", "--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "10"));
+            assertTrue(captured.toString().contains("five.wav: too short: 5.00 s of audio, less than one 10.00 s feature chunk; skipped"),
+                    captured.toString());
+            assertTrue(Files.readAllLines(chunks).stream().noneMatch(l -> l.startsWith("five")));
         } finally {
             System.setErr(err);
         }

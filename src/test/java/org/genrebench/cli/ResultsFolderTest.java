@@ -39,7 +39,7 @@ class ResultsFolderTest {
         Path tones = CompareCommandTest.goodDataset(tmp.resolve("tones"));
         Path other = CompareCommandTest.goodDataset(tmp.resolve("elsewhere/tones")); // same name, other data
         Path synth = tmp.resolve("synth");
-        assertEquals(0, cli("synth", "--out", synth.toString(), "--genres", "3", "--per-genre", "3", "--seconds", "2").code());
+        assertEquals(0, cli("synth", "--out", synth.toString(), "--genres", "3", "--per-genre", "3", "--seconds", "3.1").code());
 
         assertEquals(0, compare(tones).code());
         Path first = tmp.resolve("results/tones");

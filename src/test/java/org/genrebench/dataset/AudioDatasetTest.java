@@ -110,6 +110,39 @@ class AudioDatasetTest {
     }
 
     @Test
+    void symbolicLinksToFilesAndFoldersAreFollowedAndTwoLinksToOneFileAreADuplicate() throws IOException {
+        Path real = dir.resolve("store");
+        Path blues = touch("store/blues.00000.wav");
+        Path jazz = touch("store/jazz.00000.wav");
+        touch("store/album/take 1.wav");
+        Path set = Files.createDirectories(dir.resolve("set"));
+        // a genre folder of links to files, as benchmarks/real-audio/sets.sh builds it
+        Files.createDirectories(set.resolve("blues"));
+        Files.createSymbolicLink(set.resolve("blues/blues.00000.wav"), blues);
+        Files.createDirectories(set.resolve("jazz"));
+        Files.createSymbolicLink(set.resolve("jazz/jazz.00000.wav"), jazz);
+        Files.createSymbolicLink(set.resolve("jazz/again.wav"), blues);
+        Files.createSymbolicLink(set.resolve("jazz/gone.wav"), real.resolve("missing.wav"));
+        Files.createSymbolicLink(set.resolve("jazz/loop"), set.resolve("jazz"));
+        // a linked genre folder and a linked album folder inside a real one
+        Files.createSymbolicLink(set.resolve("folk"), real.resolve("album"));
+        Files.createDirectories(set.resolve("rock"));
+        Files.createSymbolicLink(set.resolve("rock/album"), real.resolve("album"));
+
+        AudioDataset data = AudioDataset.load(List.of(set));
+        assertEquals(List.of("blues.00000", "folk/take 1", "jazz.00000"), ids(data), excluded(data));
+        assertEquals(set.resolve("blues/blues.00000.wav"), data.tracks().getFirst().source(), "the link is the track's source");
+        String out = excluded(data);
+        assertTrue(out.contains(set.resolve("jazz/again.wav") + ": this file is already in the dataset from "
+                + set.resolve("blues/blues.00000.wav")), out);
+        assertTrue(out.contains(set.resolve("rock/album/take 1.wav") + ": this file is already in the dataset from "
+                + set.resolve("folk/take 1.wav")), out);
+        assertTrue(out.contains(set.resolve("jazz/gone.wav") + ": symbolic link to nothing (broken link); left out"), out);
+        assertTrue(out.contains(set.resolve("jazz/loop") + ": symbolic link loop"), out);
+        assertEquals(4, data.excluded().size(), out);
+    }
+
+    @Test
     void manifestResolvesRelativePathsAndCarriesGroups() throws IOException {
         Path x = touch("music/x.wav");
         Path y = touch("music/sub/y.au");

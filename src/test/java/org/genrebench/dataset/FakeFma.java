@@ -25,7 +25,7 @@ public final class FakeFma {
     /** Writes the tree under {@code root} and returns the audio folder ({@code root/fma_small}). */
     public static Path write(Path root) throws IOException {
         Path audio = root.resolve("fma_small");
-        Path mp3 = fixture("tone-22k-mono.mp3");
+        Path mp3 = fixture("song-22k-mono.mp3");
         for (String[] t : TRACKS) {
             String id = String.format("%06d", Integer.parseInt(t[0]));
             Path f = audio.resolve(id.substring(0, 3)).resolve(id + ".mp3");

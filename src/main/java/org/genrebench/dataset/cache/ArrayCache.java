@@ -25,6 +25,11 @@ import java.util.Optional;
 public final class ArrayCache {
     private static final int MAGIC = 0x47424331; // "GBC1"
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Part of every key; raised whenever what may be stored changes, so that no older entry is reused. 2: no entry
+     * holds a clip shorter than {@code feature.MinimumClip} allows.
+     */
+    private static final String GENERATION = "2";
 
     private final Path dir;
 
@@ -47,6 +52,8 @@ public final class ArrayCache {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
             }
+            sha.update((byte) 0);
+            sha.update(GENERATION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(parameters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HEX.formatHex(sha.digest());

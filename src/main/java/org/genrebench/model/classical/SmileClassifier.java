@@ -1,7 +1,7 @@
 package org.genrebench.model.classical;
 
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.ModelStore;
+import org.genrebench.model.EstimatorState;
 import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 import smile.classification.Classifier;
@@ -9,7 +9,6 @@ import smile.math.MathEx;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +83,8 @@ public abstract class SmileClassifier implements GenreClassifier<double[]>, Seri
     }
 
     @Override
-    public void save(Path file) throws IOException {
-        ModelStore.saveSerial(file, this);
+    public EstimatorState state() throws IOException {
+        return EstimatorState.serialized(this);
     }
 
     /** The scaler fitted by the last {@link #fit} (tests check it saw the training fold only). */

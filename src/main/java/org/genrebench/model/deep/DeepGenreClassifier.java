@@ -3,6 +3,7 @@ package org.genrebench.model.deep;
 import org.genrebench.model.deep.cpu.CpuWorkarounds;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genrebench.model.EstimatorState;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
@@ -13,7 +14,6 @@ import org.nd4j.linalg.schedule.PolySchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +60,12 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         return new DeepGenreClassifier(architecture, MelWindowShape.DEFAULT, config);
     }
 
-    /** Reads a model written by {@link #save}; {@link #predictProba} then gives the same probabilities. */
-    public static DeepGenreClassifier load(Path file) throws IOException {
-        return DeepModelFile.read(file);
+    /** The storage tag of {@link #state()}, which {@link #restore} reads. */
+    public static final String STORAGE = DeepModelState.STORAGE;
+
+    /** The model whose {@link #state()} this is; {@link #predictProba} then gives the same probabilities. */
+    public static DeepGenreClassifier restore(EstimatorState state) throws IOException {
+        return DeepModelState.restore(state);
     }
 
     @Override
@@ -187,9 +190,9 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
     }
 
     @Override
-    public void save(Path file) throws IOException {
+    public EstimatorState state() throws IOException {
         if (network == null) throw new IllegalStateException(name() + " is not fitted");
-        DeepModelFile.write(file, this);
+        return DeepModelState.of(this);
     }
 
     private static int[] labels(List<Sample<float[]>> samples, int numClasses) {

@@ -2,44 +2,36 @@ package org.genrebench.model.deep;
 
 import org.genrebench.model.deep.cpu.CpuWorkarounds;
 
-import org.genrebench.util.AtomicFiles;
-
+import org.genrebench.model.EstimatorState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.genrebench.util.UserException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
- * On-disk form of a {@link DeepGenreClassifier}: a zip holding {@code deep-model.properties} (architecture,
- * window shape, classes, training settings, normaliser statistics) and {@code network.zip}, DL4J's own
+ * The stored state of a fitted {@link DeepGenreClassifier}: {@code deep-model.properties} (architecture, window
+ * shape, classes, training settings, normaliser statistics) and {@code network.zip}, DL4J's own
  * {@link ModelSerializer} file (configuration JSON + float parameters, no updater state: saved models are for
  * prediction). Floats are written with {@link Float#toString}, which round-trips exactly.
  */
-final class DeepModelFile {
+final class DeepModelState {
+    /** The storage tag of this state inside a model file. */
+    static final String STORAGE = "dl4j";
     static final String META = "deep-model.properties";
     static final String NETWORK = "network.zip";
-    /** Identifies the format; the lead's ModelStore can dispatch on it. */
-    static final String FORMAT = "genrebench-deep/1";
 
-    private DeepModelFile() {
+    private DeepModelState() {
     }
 
-    static void write(Path file, DeepGenreClassifier model) throws IOException {
+    static EstimatorState of(DeepGenreClassifier model) throws IOException {
         Properties p = new Properties();
-        p.setProperty("format", FORMAT);
         p.setProperty("architecture", model.architecture().name());
         p.setProperty("width", Integer.toString(model.architecture().width()));
         p.setProperty("stem", Boolean.toString(model.architecture().stem()));
@@ -59,51 +51,25 @@ final class DeepModelFile {
         p.store(meta, "GenreBench deep model");
         ByteArrayOutputStream net = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), net, false);
-
-        AtomicFiles.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            put(zip, META, meta.toString().getBytes(StandardCharsets.UTF_8));
-            put(zip, NETWORK, net.toByteArray());
-            zip.finish();
-        });
+        return new EstimatorState(STORAGE, Map.of(META, meta.toString().getBytes(StandardCharsets.UTF_8), NETWORK, net.toByteArray()));
     }
 
-    static DeepGenreClassifier read(Path file) throws IOException {
-        byte[] meta = null, net = null;
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals(META)) meta = zip.readAllBytes();
-                else if (e.getName().equals(NETWORK)) net = zip.readAllBytes();
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new UserException(file + " is not a GenreBench deep model (not a zip file)", e);
-        }
-        if (meta == null || net == null) {
-            throw new UserException(file + " is not a GenreBench deep model (missing " + META + " or " + NETWORK + ")");
-        }
+    static DeepGenreClassifier restore(EstimatorState state) throws IOException {
         Properties p = new Properties();
-        p.load(new StringReader(new String(meta, StandardCharsets.UTF_8)));
-        if (!FORMAT.equals(p.getProperty("format"))) {
-            throw new UserException(file + " has deep-model format '" + p.getProperty("format") + "', expected " + FORMAT);
-        }
+        p.load(new StringReader(new String(state.entry(META), StandardCharsets.UTF_8)));
         MelWindowShape shape = new MelWindowShape(Integer.parseInt(p.getProperty("bands")),
                 Integer.parseInt(p.getProperty("frames")));
-        MultiLayerNetwork network = CpuWorkarounds.prepare(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(net), false));
+        MultiLayerNetwork network = CpuWorkarounds.prepare(
+                ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(state.entry(NETWORK)), false));
         TrainingSummary summary = p.getProperty("epochsRun") == null ? null : new TrainingSummary(
                 Integer.parseInt(p.getProperty("epochsRun")), Integer.parseInt(p.getProperty("bestEpoch")),
                 Double.parseDouble(p.getProperty("bestValidationLoss")));
         return new DeepGenreClassifier(
                 NetworkArchitecture.of(p.getProperty("architecture"), Integer.parseInt(p.getProperty("width")),
-                        Boolean.parseBoolean(p.getProperty("stem", "true"))), // a file without the key has the stem
+                        Boolean.parseBoolean(p.getProperty("stem"))),
                 shape, DeepConfig.fromMap(p), network,
                 new MelNormalizer(shape, split(p.getProperty("normalizer.mean")), split(p.getProperty("normalizer.std"))),
                 Integer.parseInt(p.getProperty("numClasses")), summary);
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
     }
 
     private static String join(float[] v) {

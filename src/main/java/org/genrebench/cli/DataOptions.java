@@ -1,0 +1,53 @@
+package org.genrebench.cli;
+
+import org.genrebench.dataset.AudioDataset;
+import org.genrebench.util.UserException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code --data} and {@code --metadata}, declared once for {@code extract}, {@code compare} and {@code train}, which
+ * read a dataset the same way. {@code --data} is optional here because {@code compare} has defaults; the commands
+ * without one call {@link #required()}.
+ */
+final class DataOptions {
+    @Option(names = "--data", paramLabel = "DIR|FILE.csv",
+            description = "Audio dataset, repeatable (the sources are combined): a folder of <genre>/ folders (label = folder,"
+                    + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), an FMA audio folder, or a"
+                    + " manifest CSV path,label[,group]; resampled to 22050 Hz when needed. Required by extract and train.")
+    List<Path> sources;
+
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
+    Path metadata;
+
+    /** Whether {@code --data} was given. */
+    boolean given() {
+        return sources != null;
+    }
+
+    /** The sources, each checked to exist; a user error when {@code --data} is missing. */
+    List<Path> required() {
+        if (sources == null) throw new UserException("missing required option --data DIR|FILE.csv");
+        checkExisting();
+        return sources;
+    }
+
+    /** Every source given exists (nothing to check when {@code --data} is absent). */
+    void checkExisting() {
+        OptionChecks.existing("--data", sources);
+    }
+
+    /** The dataset of {@code sources}, with {@code --metadata} for FMA folders. */
+    AudioDataset load(List<Path> sources) {
+        return AudioDataset.load(sources, Optional.ofNullable(metadata));
+    }
+
+    /** The dataset of the required {@code --data}. */
+    AudioDataset load() {
+        return load(required());
+    }
+}

@@ -1,0 +1,41 @@
+package org.genrebench.pipeline;
+
+import org.genrebench.dataset.Sample;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first step of every {@link Pipeline}: how one clip becomes the inputs of its estimator. The two views are
+ * the 58 handcrafted features per chunk ({@link FeatureRows}, for the classical models) and log-mel windows
+ * ({@link MelWindows}, for the networks); each owns its cutting rule, so {@code extract}, {@code compare},
+ * {@code train} and {@code predict} cut a clip the same way.
+ *
+ * @param <X> the estimator's input type
+ */
+public sealed interface InputView<X> permits FeatureRows, MelWindows {
+
+    /** {@code classical} or {@code deep}: the model family this view feeds, as reports name it. */
+    String family();
+
+    /** What one input is called in messages, e.g. {@code feature rows}. */
+    String unitName();
+
+    /** The inputs of one clip (mono, 22 050 Hz), computed without any cache. */
+    List<X> inputs(float[] y);
+
+    /** This view's inputs of a prepared dataset. */
+    List<Sample<X>> select(PreparedViews data);
+
+    /** The cutting rule as text, for model files and the feature cache key. */
+    Map<String, String> settings();
+
+    /** The view that {@link #settings()} describes. */
+    static InputView<?> fromSettings(Map<String, String> s) {
+        return switch (s.getOrDefault("view", "")) {
+            case FeatureRows.VIEW -> new FeatureRows(Integer.parseInt(s.get("featureChunkSamples")));
+            case MelWindows.VIEW -> new MelWindows(Integer.parseInt(s.get("windowSamples")), Double.parseDouble(s.get("windowOverlap")));
+            default -> throw new IllegalArgumentException("unknown input view '" + s.get("view") + "'");
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package org.genrebench.pipeline;
+
+import org.genrebench.audio.AudioLoader;
+import org.genrebench.dataset.Sample;
+import org.genrebench.feature.LogMel;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The networks' view: log-mel windows of {@code windowSamples} samples, consecutive windows overlapping by
+ * {@code overlap}, each flattened band-major as {@link LogMel#windows} gives them.
+ */
+public record MelWindows(int windowSamples, double overlap) implements InputView<float[]> {
+    static final String VIEW = "mel-windows";
+    private static final ThreadLocal<LogMel> LOG_MELS = ThreadLocal.withInitial(LogMel::new);
+
+    @Override
+    public String family() {
+        return "deep";
+    }
+
+    @Override
+    public String unitName() {
+        return "mel windows";
+    }
+
+    @Override
+    public List<float[]> inputs(float[] y) {
+        LogMel logMel = LOG_MELS.get();
+        return Arrays.asList(unflatten(flat(logMel, y), logMel));
+    }
+
+    @Override
+    public List<Sample<float[]>> select(PreparedViews data) {
+        return data.windows();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("view", VIEW, "windowSamples", Integer.toString(windowSamples), "windowOverlap", Double.toString(overlap));
+    }
+
+    /** Key of these windows in the feature cache. */
+    public String cacheKey() {
+        return "logmel128/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/window=" + windowSamples + "/overlap=" + overlap;
+    }
+
+    /** Every window of the clip, flattened one after another: the cached form. A clip shorter than one window is zero-padded to one window. */
+    public float[] flat(LogMel logMel, float[] y) {
+        float[] signal = y.length >= windowSamples ? y : Arrays.copyOf(y, windowSamples);
+        return logMel.windows(signal, windowSamples, overlap);
+    }
+
+    /** The windows of a {@link #flat} array, one array each. */
+    public float[][] unflatten(float[] flat, LogMel logMel) {
+        int per = logMel.mels() * logMel.frames(windowSamples);
+        float[][] windows = new float[flat.length / per][];
+        for (int w = 0; w < windows.length; w++) windows[w] = Arrays.copyOfRange(flat, w * per, (w + 1) * per);
+        return windows;
+    }
+}
