@@ -54,7 +54,7 @@ public final class Harness<X> {
      * @param cache   finished folds to reuse and where to keep new ones ({@link FoldCache#NONE} for none)
      */
     public Harness(List<Sample<X>> samples, List<String> classNames, int threads, FoldCache cache) {
-        this.samples = List.copyOf(samples);
+        this.samples = java.util.Collections.unmodifiableList(samples); // not a copy: mel windows may be read from disk
         this.classNames = List.copyOf(classNames);
         this.threads = Math.max(1, threads);
         this.cache = cache;
