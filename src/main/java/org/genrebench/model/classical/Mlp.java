@@ -1,53 +1,70 @@
 package org.genrebench.model.classical;
 
+import smile.base.mlp.Layer;
+import smile.base.mlp.LayerBuilder;
+import smile.base.mlp.OutputFunction;
+import smile.classification.MLP;
+import smile.util.function.TimeFunction;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Multi-layer perceptron: ReLU hidden layers, softmax output, mini-batch Adam with L2 decay for a fixed number of
- * epochs (scikit-learn's MLPClassifier defaults: lr 1e-3, alpha 1e-4), shuffled with the model's seed.
- * Trained by {@link DenseNet}; see there for why not Smile's MLP. {@code bag=k} averages k such networks trained
- * from seeds {@code seed … seed+k−1} (a seed ensemble; 1 by default).
+ * Smile's multi-layer perceptron: ReLU hidden layers (256, 128), softmax output trained on cross-entropy by
+ * mini-batch SGD ({@link MLP#update(double[][], int[])}) with momentum and L2 weight decay, for a fixed number of
+ * epochs, batches shuffled with the model's seed. {@code bag=k} averages k such networks trained from seeds
+ * {@code seed … seed+k−1} (a seed ensemble; 1 by default). Fitted with OpenBLAS on one thread
+ * ({@link SingleThreadBlas}): Smile's layers make one small BLAS call per sample, which OpenBLAS's threads slow down.
  */
 public final class Mlp extends SmileClassifier {
     public Mlp(Map<String, String> params, long seed) {
-        super("mlp", Map.of("hidden", "256,128", "epochs", "20", "batch", "32", "learningRate", "0.002",
-                "weightDecay", "1e-4", "bag", "1"), params, seed);
+        super("mlp", Map.of("hidden", "256,128", "epochs", "20", "batch", "32", "learningRate", "0.03",
+                "momentum", "0.9", "weightDecay", "1e-4", "bag", "1"), params, seed);
     }
 
     @Override
     protected Predictor train(double[][] z, int[] y, int numClasses) {
         int[] hidden = Arrays.stream(param("hidden").split(",")).mapToInt(h -> Integer.parseInt(h.strip())).toArray();
-        int[] sizes = IntStream.concat(IntStream.concat(IntStream.of(z[0].length), Arrays.stream(hidden)), IntStream.of(numClasses)).toArray();
         int bag = intParam("bag");
         if (bag < 1) throw new org.genrebench.util.UserException("model mlp: bag must be at least 1, got " + bag);
-        DenseNet[] nets = new DenseNet[bag];
-        for (int k = 0; k < bag; k++) nets[k] = trainNet(z, y, sizes, seed + k);
-        if (bag == 1) return nets[0]::predict;
-        return rows -> { // bag > 1: the mean of networks that differ only in their seed (initial weights and batch order)
+        List<Predictor> nets = new ArrayList<>();
+        for (int k = 0; k < bag; k++) {
+            long netSeed = seed + k;
+            nets.add(soft(SingleThreadBlas.call(() -> trainNet(z, y, hidden, numClasses, netSeed)), numClasses));
+        }
+        if (bag == 1) return nets.getFirst();
+        return rows -> { // the mean of networks that differ only in their seed (initial weights and batch order)
             double[][] mean = new double[rows.length][numClasses];
-            for (DenseNet net : nets) {
-                double[][] p = net.predict(rows);
+            for (Predictor net : nets) {
+                double[][] p = net.proba(rows);
                 for (int i = 0; i < rows.length; i++) for (int c = 0; c < numClasses; c++) mean[i][c] += p[i][c] / bag;
             }
             return mean;
         };
     }
 
-    private DenseNet trainNet(double[][] z, int[] y, int[] sizes, long netSeed) {
+    private MLP trainNet(double[][] z, int[] y, int[] hidden, int numClasses, long netSeed) {
+        smile.math.MathEx.setSeed(netSeed); // Smile draws the initial weights from its per-thread generator
+        LayerBuilder[] layers = new LayerBuilder[hidden.length + 2];
+        layers[0] = Layer.input(z[0].length);
+        for (int h = 0; h < hidden.length; h++) layers[h + 1] = Layer.rectifier(hidden[h]);
+        layers[layers.length - 1] = Layer.mle(numClasses, OutputFunction.SOFTMAX);
+        MLP net = new MLP(layers);
+        net.setLearningRate(TimeFunction.constant(doubleParam("learningRate")));
+        net.setMomentum(TimeFunction.constant(doubleParam("momentum")));
+        net.setWeightDecay(doubleParam("weightDecay"));
         Random rng = new Random(netSeed);
-        DenseNet net = new DenseNet(sizes, rng);
-        DenseNet.Trainer trainer = net.new Trainer(doubleParam("learningRate"), doubleParam("weightDecay"));
         int batch = intParam("batch");
         int[] order = IntStream.range(0, z.length).toArray();
         for (int epoch = 0; epoch < intParam("epochs"); epoch++) {
             shuffle(order, rng);
             for (int from = 0; from < order.length; from += batch) {
                 int[] idx = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
-                trainer.step(Arrays.stream(idx).mapToObj(i -> z[i]).toArray(double[][]::new),
-                        Arrays.stream(idx).map(i -> y[i]).toArray());
+                net.update(Arrays.stream(idx).mapToObj(i -> z[i]).toArray(double[][]::new), Arrays.stream(idx).map(i -> y[i]).toArray());
             }
         }
         return net;
