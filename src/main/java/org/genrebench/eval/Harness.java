@@ -2,6 +2,7 @@ package org.genrebench.eval;
 
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
+import org.genrebench.dataset.Samples;
 import org.genrebench.split.Fold;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class Harness<X> {
      * @param cache   finished folds to reuse and where to keep new ones ({@link FoldCache#NONE} for none)
      */
     public Harness(List<Sample<X>> samples, List<String> classNames, int threads, FoldCache cache) {
-        this.samples = List.copyOf(samples);
+        this.samples = java.util.Collections.unmodifiableList(samples); // not a copy: mel windows may be read from disk
         this.classNames = List.copyOf(classNames);
         this.threads = Math.max(1, threads);
         this.cache = cache;
@@ -143,13 +144,14 @@ public final class Harness<X> {
 
     /** Fits a fresh model on the fold's training items and predicts its test items. */
     public static <X> FoldResult fit(List<Sample<X>> samples, int numClasses, ModelSpec<X> spec, Fold fold) {
-        List<Sample<X>> train = Arrays.stream(fold.train()).mapToObj(samples::get).toList();
-        List<Sample<X>> test = Arrays.stream(fold.test()).mapToObj(samples::get).toList();
+        // views, not copies: mel windows may be read from disk on access (dataset.MelWindowStore)
+        List<Sample<X>> train = Samples.select(samples, fold.train());
+        List<Sample<X>> test = Samples.select(samples, fold.test());
         GenreClassifier<X> model = spec.factory().get();
         long t0 = System.nanoTime();
         model.fit(train, numClasses);
         long t1 = System.nanoTime();
-        double[][] proba = model.predictProba(test.stream().map(Sample::input).toList());
+        double[][] proba = model.predictProba(Samples.inputs(test));
         long t2 = System.nanoTime();
         if (proba.length != test.size()) {
             throw new IllegalStateException(spec.name() + " returned " + proba.length + " rows for " + test.size() + " inputs");

@@ -5,6 +5,7 @@ import org.genrebench.audio.AudioLoader;
 import org.genrebench.pipeline.FeatureRows;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.MelWindows;
+import org.genrebench.dataset.MelWindowStore;
 import org.genrebench.dataset.Track;
 import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.feature.FeatureExtractor;
@@ -14,7 +15,11 @@ import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,16 +77,30 @@ public final class AudioPreparation {
             return t;
         });
         List<TrackViews> views = new ArrayList<>(tracks.size());
+        MelWindowStore windows = new MelWindowStore(MelWindowStore.defaultBudget(), cache.dir());
         try {
-            List<Future<TrackViews>> futures = new ArrayList<>();
-            for (Track track : tracks) {
-                futures.add(pool.submit(() -> {
-                    TrackViews v = views(track);
-                    listener.trackDone(track, v.cached());
-                    return v;
-                }));
+            // Tracks are collected in order, at most a few ahead of the one collected, and each one's windows go to
+            // the store at once: finished tracks never pile up in the heap.
+            int ahead = 4 * threads;
+            ArrayDeque<Future<TrackViews>> inFlight = new ArrayDeque<>();
+            Iterator<Track> next = tracks.iterator();
+            while (next.hasNext() || !inFlight.isEmpty()) {
+                while (next.hasNext() && inFlight.size() < ahead) {
+                    Track track = next.next();
+                    inFlight.add(pool.submit(() -> {
+                        TrackViews v = views(track);
+                        listener.trackDone(track, v.cached());
+                        return v;
+                    }));
+                }
+                TrackViews v = inFlight.poll().get();
+                if (v.windows() != null) {
+                    Track t = v.track();
+                    windows.add(v.windows(), t.songId(), t.groupId(), t.label());
+                    v = new TrackViews(t, v.rows(), null, null, v.cached(), v.damage());
+                }
+                views.add(v);
             }
-            for (Future<TrackViews> f : futures) views.add(f.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing " + name, e);
@@ -90,7 +109,7 @@ public final class AudioPreparation {
         } finally {
             pool.shutdownNow();
         }
-        return assemble(name, description, views);
+        return assemble(name, description, views, windows);
     }
 
     private TrackViews views(Track track) {
@@ -144,13 +163,12 @@ public final class AudioPreparation {
         return values;
     }
 
-    private static PreparedDataset assemble(String name, String description, List<TrackViews> views) {
+    private static PreparedDataset assemble(String name, String description, List<TrackViews> views, MelWindowStore store) {
         List<String> classNames = List.copyOf(new TreeSet<>(views.stream()
                 .filter(v -> v.skipReason() == null).map(v -> v.track().label()).toList()));
         List<String> songIds = new ArrayList<>(), groups = new ArrayList<>();
         List<Integer> songLabels = new ArrayList<>();
         List<Sample<double[]>> features = new ArrayList<>();
-        List<Sample<float[]>> windows = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (TrackViews v : views) {
             Track t = v.track();
@@ -164,8 +182,10 @@ public final class AudioPreparation {
             groups.add(t.groupId());
             songLabels.add(label);
             if (v.rows() != null) for (double[] row : v.rows()) features.add(new Sample<>(row, t.songId(), t.groupId(), label));
-            if (v.windows() != null) for (float[] w : v.windows()) windows.add(new Sample<>(w, t.songId(), t.groupId(), label));
         }
+        Map<String, Integer> classIndex = new HashMap<>();
+        for (String c : classNames) classIndex.put(c, classIndex.size());
+        List<Sample<float[]>> windows = store.samples(classIndex);
         return new PreparedDataset(name, description, classNames, songIds, groups,
                 songLabels.stream().mapToInt(Integer::intValue).toArray(), features, windows, skipped);
     }

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.genrebench.model.EstimatorState;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
+import org.genrebench.dataset.Samples;
 import org.genrebench.util.UserException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -79,9 +80,9 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         if (numClasses < 2) throw new IllegalArgumentException("need at least 2 classes, got " + numClasses);
         CpuWorkarounds.install(config.threads());
         ValidationSplit<float[]> split = ValidationSplit.carve(train, config.validationShare(), config.seed());
-        List<float[]> trainX = split.train().stream().map(Sample::input).toList();
+        List<float[]> trainX = Samples.inputs(split.train()); // views: windows may be read from disk on access
         int[] trainY = labels(split.train(), numClasses);
-        List<float[]> valX = split.validation().stream().map(Sample::input).toList();
+        List<float[]> valX = Samples.inputs(split.validation());
         int[] valY = labels(split.validation(), numClasses);
 
         this.numClasses = numClasses;

@@ -1,6 +1,7 @@
 package org.genrebench.model.deep;
 
 import org.genrebench.dataset.Sample;
+import org.genrebench.dataset.Samples;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Carves the early-stopping validation set out of a training fold by whole groups ({@link Sample#groupId()}),
@@ -29,10 +31,12 @@ public record ValidationSplit<X>(List<Sample<X>> train, List<Sample<X>> validati
         Collections.sort(groups); // the input order must not change the split, only the seed does
         Collections.shuffle(groups, new Random(seed));
         Set<String> validationGroups = Set.copyOf(groups.subList(0, held));
-        List<Sample<X>> train = new ArrayList<>(), validation = new ArrayList<>();
-        for (Sample<X> s : samples) {
-            (validationGroups.contains(s.groupId()) ? validation : train).add(s);
+        // indices and views, not copies: the samples may be mel windows read from disk on access
+        IntStream.Builder train = IntStream.builder(), validation = IntStream.builder();
+        for (int i = 0; i < samples.size(); i++) {
+            (validationGroups.contains(samples.get(i).groupId()) ? validation : train).add(i);
         }
-        return new ValidationSplit<>(train, validation);
+        return new ValidationSplit<>(Samples.select(samples, train.build().toArray()),
+                Samples.select(samples, validation.build().toArray()));
     }
 }

@@ -144,6 +144,30 @@ class DeepGenreClassifierTest {
         }
     }
 
+    @Test
+    void windowsReadFromDiskTrainAndPredictAsWindowsInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        DeepConfig few = FAST.withEpochs(2);
+        DeepGenreClassifier inMemory = new DeepGenreClassifier(tiny("cnn").architecture(), TINY, few);
+        DeepGenreClassifier fromDisk = new DeepGenreClassifier(tiny("cnn").architecture(), TINY, few);
+        inMemory.fit(train, CLASSES);
+        fromDisk.fit(onDisk(train, dir), CLASSES);
+        double[][] pa = inMemory.predictProba(test.stream().map(Sample::input).toList());
+        double[][] pb = fromDisk.predictProba(org.genrebench.dataset.Samples.inputs(onDisk(test, dir)));
+        for (int i = 0; i < pa.length; i++) assertArrayEquals(pa[i], pb[i], 1e-4); // as sameSeedGivesTheSameModel
+    }
+
+    /** The samples through a store that keeps nothing in the heap. */
+    private static List<Sample<float[]>> onDisk(List<Sample<float[]>> samples, java.nio.file.Path dir) {
+        var store = new org.genrebench.dataset.MelWindowStore(0, dir);
+        java.util.Map<String, Integer> labels = new java.util.HashMap<>();
+        for (Sample<float[]> s : samples) {
+            store.add(new float[][] {s.input()}, s.songId(), s.groupId(), "c" + s.label());
+            labels.put("c" + s.label(), s.label());
+        }
+        assertTrue(store.onDisk());
+        return store.samples(labels);
+    }
+
     static double accuracy(double[][] proba, List<Sample<float[]>> samples) {
         int correct = 0;
         for (int i = 0; i < proba.length; i++) {
