@@ -129,6 +129,10 @@ public final class MelWindowStore {
 
         @Override
         public Sample<float[]> get(int i) {
+            return Sample.reading(() -> read(i), songIds.get(i), groupIds.get(i), labels[i]);
+        }
+
+        private float[] read(int i) {
             ByteBuffer buf = buffers.get().clear();
             long at = (long) i * 4 * length;
             try {
@@ -141,7 +145,7 @@ public final class MelWindowStore {
             }
             float[] window = new float[length];
             buf.flip().asFloatBuffer().get(window);
-            return new Sample<>(window, songIds.get(i), groupIds.get(i), labels[i]);
+            return window;
         }
 
         @Override

@@ -61,6 +61,19 @@ class MelWindowStoreTest {
     }
 
     @Test
+    void aReadingSampleReadsItsInputOnEachAccessAndOnlyThen() {
+        int[] reads = new int[1];
+        Sample<float[]> s = Sample.reading(() -> new float[] {reads[0]++}, "song", "artist", 3);
+        assertEquals("song", s.songId());
+        assertEquals("artist", s.groupId());
+        assertEquals(3, s.label());
+        assertEquals(0, reads[0], "song, group and label come without reading the input");
+        assertArrayEquals(new float[] {0}, s.input());
+        assertArrayEquals(new float[] {1}, s.input());
+        assertEquals(2, reads[0]);
+    }
+
+    @Test
     void viewsReadThroughWithoutCopying() {
         List<Sample<float[]>> onDisk = stored(0, dir, new boolean[1]);
         List<Sample<float[]>> fold = Samples.select(onDisk, new int[] {4, 0});
