@@ -64,6 +64,9 @@ public final class CompareJob {
         Protocol protocol = plan.protocol();
         String name = runName(data.name(), plan);
         String description = protocol.describe() + (plan.repeats() > 1 ? ", " + plan.repeats() + " repeats" : "");
+        if (protocol instanceof Protocol.FaultFiltered ff) {
+            description += " on " + FaultFilteredSplit.read(ff.splitsDir()).coverage(data.songIds());
+        }
         if (plan.tune()) description += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
         FoldCache cache = new PredictionFiles(Reporter.runDir(plan.out(), name), data.classNames(), plan.resume());
 

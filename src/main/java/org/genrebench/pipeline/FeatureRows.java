@@ -5,6 +5,7 @@ import org.genrebench.dataset.Sample;
 import org.genrebench.feature.ChunkSpans;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.FeatureSchema;
+import org.genrebench.feature.MinimumClip;
 
 import java.util.Arrays;
 import java.util.List;
@@ -53,9 +54,11 @@ public record FeatureRows(int chunkSamples) implements InputView<double[]> {
 
     /**
      * All 58 features of every chunk as float32, flattened: the cached form. Rounding through float32 also when
-     * not cached keeps a first run and a cached rerun bit-identical.
+     * not cached keeps a first run and a cached rerun bit-identical. A clip shorter than {@link MinimumClip} allows
+     * is a user error.
      */
     public float[] flat(FeatureExtractor extractor, float[] y) {
+        MinimumClip.require(y.length, AudioLoader.DEFAULT_SAMPLE_RATE, chunkSamples, MinimumClip.defaultWindowSamples(extractor.params()));
         ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
         float[] out = new float[spans.count() * FeatureSchema.SIZE];
         double[] row = new double[FeatureSchema.SIZE];

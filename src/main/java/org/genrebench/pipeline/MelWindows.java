@@ -3,6 +3,7 @@ package org.genrebench.pipeline;
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.dataset.Sample;
 import org.genrebench.feature.LogMel;
+import org.genrebench.feature.MinimumClip;
 
 import java.util.Arrays;
 import java.util.List;
@@ -47,10 +48,10 @@ public record MelWindows(int windowSamples, double overlap) implements InputView
         return "logmel128/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/window=" + windowSamples + "/overlap=" + overlap;
     }
 
-    /** Every window of the clip, flattened one after another: the cached form. A clip shorter than one window is zero-padded to one window. */
+    /** Every window of the clip, flattened one after another: the cached form. A clip shorter than one window is a user error ({@link MinimumClip}). */
     public float[] flat(LogMel logMel, float[] y) {
-        float[] signal = y.length >= windowSamples ? y : Arrays.copyOf(y, windowSamples);
-        return logMel.windows(signal, windowSamples, overlap);
+        MinimumClip.require(y.length, AudioLoader.DEFAULT_SAMPLE_RATE, 0, windowSamples);
+        return logMel.windows(y, windowSamples, overlap);
     }
 
     /** The windows of a {@link #flat} array, one array each. */

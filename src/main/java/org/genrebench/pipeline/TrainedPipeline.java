@@ -16,6 +16,10 @@ public record TrainedPipeline(Pipeline<?> pipeline, List<String> classNames) {
     public double[] predict(Path audio) {
         float[] y = AudioLoader.load(audio).samples();
         if (y.length == 0) throw new UserException("cannot read audio file " + audio + ": no samples");
-        return pipeline.songProbabilities(y, classNames.size());
+        try {
+            return pipeline.songProbabilities(y, classNames.size());
+        } catch (UserException e) { // e.g. a clip too short for the model's input: name the file
+            throw new UserException(audio + ": " + e.getMessage(), e);
+        }
     }
 }

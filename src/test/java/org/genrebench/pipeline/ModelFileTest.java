@@ -1,5 +1,6 @@
 package org.genrebench.pipeline;
 
+import org.genrebench.audio.WavWriter;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -74,6 +76,18 @@ class ModelFileTest {
         assertEquals(pipeline.view(), loaded.pipeline().view(), "the cutting rule travels with the model");
         assertEquals(pipeline.estimator().hyperParameters(), loaded.pipeline().estimator().hyperParameters());
         assertArrayEquals(before, loaded.pipeline().songProbabilities(unseen, GENRES.size()), 0.0, name + " after reload");
+    }
+
+    @Test
+    void predictNamesAClipTooShortForTheModelsInput(@TempDir Path dir) throws IOException {
+        for (String name : List.of("svm", "cnn")) {
+            Pipeline<?> pipeline = ModelRegistry.pipeline(name, 7, INPUTS, Map.of("epochs", "1"));
+            pipeline.fit(train, GENRES.size());
+            Path clip = dir.resolve("short.wav");
+            WavWriter.writePcm16(clip, Arrays.copyOf(unseen, SR * 3 / 2), SR);
+            UserException e = assertThrows(UserException.class, () -> new TrainedPipeline(pipeline, GENRES).predict(clip));
+            assertTrue(e.getMessage().startsWith(clip.toString()) && e.getMessage().contains("too short: 1.50 s"), name + ": " + e.getMessage());
+        }
     }
 
     @Test

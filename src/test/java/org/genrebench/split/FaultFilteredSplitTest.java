@@ -27,6 +27,22 @@ class FaultFilteredSplitTest {
     }
 
     @Test
+    void aGtzanSubsetWithTwentySongsOnEachSideIsAcceptedAndAFewFilesAreNot() {
+        Path dir = Path.of("data/splits");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir));
+        FaultFilteredSplit s = FaultFilteredSplit.read(dir);
+        // songs 0-33 of classical, jazz and rock: the real 3-genre set of results/gtzan-real-3genre-fault-filtered
+        List<String> threeGenres = new java.util.ArrayList<>();
+        for (String g : List.of("classical", "jazz", "rock"))
+            for (int i = 0; i <= 33; i++) threeGenres.add(String.format("%s.%05d", g, i));
+        s.requireGtzan("three genres", threeGenres);
+        assertTrue(s.coverage(threeGenres).endsWith(" of the 930 listed songs"), s.coverage(threeGenres));
+        List<String> tenSongs = threeGenres.subList(0, 10);
+        UserException e = assertThrows(UserException.class, () -> s.requireGtzan("ten songs", tenSongs));
+        assertTrue(e.getMessage().contains("defined on GTZAN") && e.getMessage().contains("at least 20"), e.getMessage());
+    }
+
+    @Test
     void foldTrainsOnTrainPlusValidAndDropsUnlistedSongs(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("train_filtered.txt"), "blues/blues.00001.wav\n");
         Files.writeString(dir.resolve("valid_filtered.txt"), "blues/blues.00002.wav\n");
