@@ -45,24 +45,26 @@ for g in "${groups[@]}"; do
       run audio-3genre "${three[@]}" --models $classical --repeats 5
       run audio-3genre "${three[@]}" --models $classical --repeats 5 --protocol chunk-shuffle
       run audio-3genre "${three[@]}" --models $classical --repeats 5 --protocol song-holdout:3
-      r=$out
-      "$gb" report $r/gtzan-features-30s-r5 $r/gtzan-features-30s-chunk-shuffle-r5 $r/audio-3genre/gtzan-r5 \
-        $r/audio-3genre/gtzan-song-holdout3-r5 $r/audio-3genre/gtzan-chunk-shuffle-r5 $r/audio-10genre/gtzan-r5 \
-        $r/audio-10genre/gtzan-chunk-shuffle-r5 $r/audio-10genre-cnn/gtzan $r/audio-10genre-cnn/gtzan-chunk-shuffle \
+      r=$out ten_name=gtzan-sample+gtzan-excerpts three_name=gtzan-3genre # folder names compare gives these --data
+      "$gb" report $r/gtzan-features-30s-r5 $r/gtzan-features-30s-chunk-shuffle-r5 $r/audio-3genre/$three_name-r5 \
+        $r/audio-3genre/$three_name-song-holdout3-r5 $r/audio-3genre/$three_name-chunk-shuffle-r5 \
+        $r/audio-10genre/$ten_name-r5 $r/audio-10genre/$ten_name-chunk-shuffle-r5 \
+        $r/audio-10genre-cnn/$ten_name $r/audio-10genre-cnn/$ten_name-chunk-shuffle \
         --out $out/protocols 2>/dev/null || echo "protocols report needs the features group too" ;;
     *) echo "error: unknown group '$g' (synthetic, features, audio)" >&2; exit 2 ;;
   esac
 done
 
-# Score tables (the Summary section of each report) against the committed ones.
+# Score tables (the Summary section of each report, without its time columns) against the committed ones.
+scores() { sed -n '/^## Summary/,/^## /p' "$1" | cut -d'|' -f1-8; }
 find "$out" -name report.md | sort | while read -r f; do
   rel=${f#"$out"/}
   committed=results/$rel
   if [[ -f $committed ]]; then
-    if diff -q <(sed -n '/^## Summary/,/^## /p' "$committed") <(sed -n '/^## Summary/,/^## /p' "$f") >/dev/null; then
-      echo "same summary: $rel"
+    if diff -q <(scores "$committed") <(scores "$f") >/dev/null; then
+      echo "same scores: $rel"
     else
-      echo "summary differs: $rel"
+      echo "scores differ: $rel"
     fi
   else
     echo "new: $rel"
