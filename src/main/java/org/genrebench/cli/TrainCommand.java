@@ -55,10 +55,10 @@ final class TrainCommand implements Callable<Integer> {
         data.required();
         OptionChecks.writableFile("--save", save);
         PrintWriter out = spec.commandLine().getOut();
-        Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, InputSettings.withChunkSeconds(training.chunkSeconds),
-                training.networkSettings(null));
+        InputSettings rules = InputSettings.withChunkSeconds(training.chunkSeconds);
+        Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, training.networkSettings(null));
         AudioDataset scan = data.load();
-        InputSettings settings = ModelRegistry.inputsFor(List.of(name), InputSettings.withChunkSeconds(training.chunkSeconds));
+        InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules);
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
         if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.sources.stream().map(Path::toString).toList()) + " has fewer than two usable genres");

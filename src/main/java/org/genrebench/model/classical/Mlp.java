@@ -4,6 +4,7 @@ import smile.base.mlp.Layer;
 import smile.base.mlp.LayerBuilder;
 import smile.base.mlp.OutputFunction;
 import smile.classification.MLP;
+import org.genrebench.util.Permutations;
 import smile.util.function.TimeFunction;
 
 import java.util.ArrayList;
@@ -61,21 +62,12 @@ public final class Mlp extends SmileClassifier {
         int batch = intParam("batch");
         int[] order = IntStream.range(0, z.length).toArray();
         for (int epoch = 0; epoch < intParam("epochs"); epoch++) {
-            shuffle(order, rng);
+            Permutations.shuffle(order, rng);
             for (int from = 0; from < order.length; from += batch) {
                 int[] idx = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
                 net.update(Arrays.stream(idx).mapToObj(i -> z[i]).toArray(double[][]::new), Arrays.stream(idx).map(i -> y[i]).toArray());
             }
         }
         return net;
-    }
-
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.genrebench.model.EstimatorState;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
 import org.genrebench.dataset.Samples;
+import org.genrebench.util.Permutations;
 import org.genrebench.util.UserException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -103,7 +104,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         int bestEpoch = 0, epoch = 0;
         while (epoch < config.epochs()) {
             epoch++;
-            WindowBatches.shuffle(order, rng);
+            Permutations.shuffle(order, rng);
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
                 INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape,

@@ -47,14 +47,4 @@ final class WindowBatches {
         for (int i = 0; i < n; i++) order[i] = i;
         return order;
     }
-
-    /** Fisher-Yates shuffle of {@code order} in place with the given seeded generator. */
-    static void shuffle(int[] order, Random rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 }
