@@ -1,8 +1,10 @@
 package org.genrebench.bench;
 
+import fr.delthas.javamp3.Sound;
 import org.genrebench.audio.AudioClip;
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.audio.AudioReader;
+import org.genrebench.audio.Resampling;
 import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.SpectralParams;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Decoding a 30-second mp3 in pure Java against extracting the 58 features of the same clip, with ffmpeg decoding
- * the same file in the same run for scale. The mp3 (a tone plus noise, 128 kbit/s) is made by ffmpeg in a temporary
+ * Decoding a 30-second mp3 in pure Java and resampling it to 22 050 Hz against extracting the 58 features of the
+ * same clip, with ffmpeg and javamp3 decoding, and TarsosDSP resampling, the same file in the same run for scale. The mp3 (a tone plus noise, 128 kbit/s) is made by ffmpeg in a temporary
  * folder at setup. Without ffmpeg on the PATH, {@link JmhMain} leaves {@code decodeFfmpeg} out and the mp3 is the
  * audio frames of a committed 3.2-s test fixture repeated to 30 s (same format, so the same work per frame).
  */
@@ -51,6 +53,7 @@ public class DecodeBench {
     Path dir;
     Path mp3;
     float[] samples22k;
+    AudioClip nativeRate;
     FeatureExtractor features;
 
     @Setup
@@ -73,6 +76,7 @@ public class DecodeBench {
                 Files.write(mp3, Mp3Frames.repeatedAudioFrames(in.readAllBytes(), 30));
             }
         }
+        nativeRate = AudioReader.read(mp3);
         samples22k = AudioLoader.load(mp3).samples();
         if (samples22k.length < 29 * 22050) throw new IOException(mp3 + " decodes to " + samples22k.length / 22050.0 + " s, not 30");
         features = new FeatureExtractor(SpectralParams.DEFAULT);
@@ -95,6 +99,29 @@ public class DecodeBench {
     @Benchmark
     public AudioClip loadJava() {
         return AudioLoader.load(mp3);
+    }
+
+    /** javamp3, the other pure-Java mp3 decoder on Maven Central, decoding the same file to 16-bit PCM bytes. */
+    @Benchmark
+    public long decodeJavamp3() throws IOException {
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (Sound sound = new Sound(new java.io.BufferedInputStream(Files.newInputStream(mp3)))) {
+            for (int n; (n = sound.read(buffer)) > 0; ) bytes += n;
+        }
+        return bytes;
+    }
+
+    /** GenreBench's resampler alone ({@link Resampling}) on the decoded mono clip, to 22 050 Hz. */
+    @Benchmark
+    public float[] resample() {
+        return Resampling.resample(nativeRate.samples(), nativeRate.sampleRate(), AudioLoader.DEFAULT_SAMPLE_RATE);
+    }
+
+    /** TarsosDSP's libresample port (high quality), the library resampler {@link Resampling} replaces, same input. */
+    @Benchmark
+    public float[] resampleTarsos() {
+        return TarsosResampling.resample(nativeRate.samples(), nativeRate.sampleRate(), AudioLoader.DEFAULT_SAMPLE_RATE);
     }
 
     /** ffmpeg decoding the same file to mono 32-bit floats on a pipe, process start included. */

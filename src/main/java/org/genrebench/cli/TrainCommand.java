@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         data.required();
         OptionChecks.writableFile("--save", save);
         PrintWriter out = spec.commandLine().getOut();
-        InputSettings rules = InputSettings.withChunkSeconds(training.chunkSeconds);
+        InputSettings rules = training.inputSettings();
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, training.networkSettings(null));
         AudioDataset scan = data.load();
         InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules);

@@ -1,5 +1,6 @@
 package org.genrebench.cli;
 
+import org.genrebench.pipeline.InputSettings;
 import picocli.CommandLine.Option;
 
 import java.util.HashMap;
@@ -26,12 +27,23 @@ final class TrainingOptions {
             description = "Feature rows per chunk of S seconds for the classical models (0 = one row per track; default: ${DEFAULT-VALUE}).")
     double chunkSeconds;
 
+    @Option(names = "--window-seconds", defaultValue = "3", paramLabel = "S",
+            description = "Length of the networks' mel windows in seconds, 50 % overlap (default: ${DEFAULT-VALUE}; clips shorter"
+                    + " than one window are skipped).")
+    double windowSeconds;
+
+    /** How audio becomes model inputs under these options. */
+    InputSettings inputSettings() {
+        return InputSettings.of(chunkSeconds, windowSeconds);
+    }
+
     /** The range checks of these options (one {@code error:} line each). */
     void check() {
         OptionChecks.atLeast("--epochs", epochs, 1);
         OptionChecks.atLeast("--batch-size", batchSize, 1);
         OptionChecks.atLeast("--width", width, 1);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
+        OptionChecks.chunkSeconds("--window-seconds", windowSeconds, false);
     }
 
     /**

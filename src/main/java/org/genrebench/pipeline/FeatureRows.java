@@ -1,6 +1,7 @@
 package org.genrebench.pipeline;
 
 import org.genrebench.audio.AudioLoader;
+import org.genrebench.audio.Resampling;
 import org.genrebench.dataset.Sample;
 import org.genrebench.feature.ChunkSpans;
 import org.genrebench.feature.FeatureExtractor;
@@ -49,7 +50,7 @@ public record FeatureRows(int chunkSamples) implements InputView<double[]> {
 
     /** Key of these rows in the feature cache. */
     public String cacheKey() {
-        return "features58/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/chunk=" + chunkSamples;
+        return "features58/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/" + Resampling.ID + "/chunk=" + chunkSamples;
     }
 
     /**

@@ -32,8 +32,12 @@ public record InputSettings(int featureChunkSamples, int windowSamples, double w
 
     /** {@link #defaults()} with feature chunks of {@code chunkSeconds} (0 = one row per track). */
     public static InputSettings withChunkSeconds(double chunkSeconds) {
-        InputSettings d = defaults();
-        return new InputSettings(chunkSamples(chunkSeconds), d.windowSamples(), d.windowOverlap(), d.features(), d.windows());
+        return of(chunkSeconds, LogMel.DEFAULT_WINDOW_SECONDS);
+    }
+
+    /** Feature chunks of {@code chunkSeconds} (0 = one row per track) and mel windows of {@code windowSeconds}, default overlap. */
+    public static InputSettings of(double chunkSeconds, double windowSeconds) {
+        return new InputSettings(chunkSamples(chunkSeconds), new LogMel().windowSamples(windowSeconds), LogMel.DEFAULT_OVERLAP, true, true);
     }
 
     public FeatureRows featureRows() {

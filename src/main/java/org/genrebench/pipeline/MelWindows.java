@@ -1,6 +1,7 @@
 package org.genrebench.pipeline;
 
 import org.genrebench.audio.AudioLoader;
+import org.genrebench.audio.Resampling;
 import org.genrebench.dataset.Sample;
 import org.genrebench.feature.LogMel;
 import org.genrebench.feature.MinimumClip;
@@ -45,7 +46,7 @@ public record MelWindows(int windowSamples, double overlap) implements InputView
 
     /** Key of these windows in the feature cache. */
     public String cacheKey() {
-        return "logmel128/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/window=" + windowSamples + "/overlap=" + overlap;
+        return "logmel128/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/" + Resampling.ID + "/window=" + windowSamples + "/overlap=" + overlap;
     }
 
     /** Every window of the clip, flattened one after another: the cached form. A clip shorter than one window is a user error ({@link MinimumClip}). */

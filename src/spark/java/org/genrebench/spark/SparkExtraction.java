@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.genrebench.audio.AudioLoader;
+import org.genrebench.audio.Resampling;
 import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.experiment.ClusterEngine;
 import org.genrebench.feature.FeatureExtractor;
@@ -87,7 +88,7 @@ final class SparkExtraction {
             throw new UserException("cannot create output folder " + outDir + ": " + e.getMessage(), e);
         }
         Path store = outDir.resolve(STORE).toAbsolutePath();
-        String settings = "features58/double/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/chunk=" + Math.max(0, chunkSamples);
+        String settings = "features58/double/v2/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/" + Resampling.ID + "/chunk=" + Math.max(0, chunkSamples);
         Set<String> storedKeys = Files.isDirectory(store)
                 ? new HashSet<>(spark.read().parquet(store.toString()).select("key").distinct().as(Encoders.STRING()).collectAsList())
                 : Set.of();

@@ -50,6 +50,30 @@ class ResamplingTest {
         assertTrue(attenuationDb < -40, "15 kHz only attenuated by " + attenuationDb + " dB");
     }
 
+    private static double gainDb(double freq, int from) {
+        float[] out = Resampling.resample(sine(freq, 0.5, from, from), from, 22050);
+        return 20 * Math.log10(middleRms(out) / (0.5 / Math.sqrt(2)));
+    }
+
+    @Test
+    void responseFollowsSoxrHq() {
+        // soxr HQ (librosa's default) is flat to 0.913 of the new Nyquist frequency and stops at 1.0 with ~120 dB.
+        for (int from : new int[]{44100, 48000}) {
+            assertEquals(0, gainDb(5000, from), 0.01, "5 kHz from " + from);
+            assertEquals(0, gainDb(9900, from), 0.05, "9.9 kHz (0.90 of Nyquist) from " + from);
+            double stop = gainDb(12100, from); // would alias to 9.95 kHz
+            assertTrue(stop < -90, "12.1 kHz from " + from + " only attenuated by " + stop + " dB");
+        }
+    }
+
+    @Test
+    void tapsComputedPerSampleEqualTheTable() {
+        float[] x = sine(1234, 0.3, 48000, 4801);
+        for (int i = 0; i < x.length; i += 7) x[i] += 0.1f;
+        assertArrayEquals(Resampling.resample(x, 48000, 22050), Resampling.resample(x, 48000, 22050, 0));
+        assertArrayEquals(Resampling.resample(x, 16000, 22050), Resampling.resample(x, 16000, 22050, 0));
+    }
+
     @Test
     void loaderResamplesToTheTargetRate(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("a.wav");

@@ -79,6 +79,29 @@ class ModelFileTest {
     }
 
     @Test
+    void aNetworkTakesItsWindowLengthFromItsInputsAndKeepsItInTheFile(@TempDir Path dir) {
+        InputSettings twoSeconds = InputSettings.of(3, 2);
+        List<Sample<float[]>> shorter = new ArrayList<>();
+        for (int g = 0; g < GENRES.size(); g++) {
+            for (int s = 0; s < 6; s++) {
+                for (float[] w : twoSeconds.melWindows().inputs(tone(g == 0 ? 220 + 10 * s : 1760 + 40 * s, 10L * g + s))) {
+                    shorter.add(new Sample<>(w, GENRES.get(g) + s, g));
+                }
+            }
+        }
+        assertTrue(shorter.get(0).input().length < train.windows().get(0).input().length);
+        Pipeline<?> pipeline = ModelRegistry.pipeline("cnn", 7, twoSeconds, Map.of("epochs", "1"));
+        pipeline.fit(new Clips(train.features(), shorter), GENRES.size());
+        double[] before = pipeline.songProbabilities(unseen, GENRES.size());
+        Path file = dir.resolve("cnn-2s.model");
+        write(file, new TrainedPipeline(pipeline, GENRES));
+        TrainedPipeline loaded = ModelFile.read(file);
+        assertEquals(new MelWindows(twoSeconds.windowSamples(), twoSeconds.windowOverlap()), loaded.pipeline().view());
+        assertEquals("128x87", loaded.pipeline().estimator().hyperParameters().get("window"));
+        assertArrayEquals(before, loaded.pipeline().songProbabilities(unseen, GENRES.size()), 0.0);
+    }
+
+    @Test
     void predictNamesAClipTooShortForTheModelsInput(@TempDir Path dir) throws IOException {
         for (String name : List.of("svm", "cnn")) {
             Pipeline<?> pipeline = ModelRegistry.pipeline(name, 7, INPUTS, Map.of("epochs", "1"));

@@ -33,7 +33,7 @@ import java.util.Random;
  */
 public final class DeepGenreClassifier implements GenreClassifier<float[]> {
     private final NetworkArchitecture architecture;
-    private final MelWindowShape shape;
+    private MelWindowShape shape; // bands fixed; frames follow the training windows (fit)
     private final DeepConfig config;
 
     private MultiLayerNetwork network;
@@ -57,7 +57,15 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.summary = summary;
     }
 
-    /** An unfitted network for the default 128x130 windows. */
+    /** The shape of windows of {@code length} values: this model's mel bands, as many frames as they hold. */
+    private MelWindowShape shapeOf(int length) {
+        if (length % shape.bands() != 0) {
+            throw new IllegalArgumentException("a window of " + length + " values is not " + shape.bands() + " mel bands by whole frames");
+        }
+        return new MelWindowShape(shape.bands(), length / shape.bands());
+    }
+
+    /** An unfitted network for 128-band windows; the frames per window are taken from the training windows. */
     public static DeepGenreClassifier of(NetworkArchitecture architecture, DeepConfig config) {
         return new DeepGenreClassifier(architecture, MelWindowShape.DEFAULT, config);
     }
@@ -87,6 +95,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         int[] valY = labels(split.validation(), numClasses);
 
         this.numClasses = numClasses;
+        this.shape = shapeOf(trainX.get(0).length);
         this.normalizer = MelNormalizer.fit(shape, trainX);
         this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config));
         network.init();
