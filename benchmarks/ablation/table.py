@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Markdown table of an ablation written by run.sh: per setting, song accuracy over seeds (each seed the mean of its
-5 folds), its spread and a 95 % Student-t interval of the mean, and the paired difference to the first setting.
+5 folds), its spread and a 95 % Student-t interval of the mean, and the difference to the first setting paired by seed
+and fold: the seeds share their folds across settings, so the seeds are repeats of one k-fold CV and the interval is
+the corrected repeated k-fold t interval (Nadeau & Bengio; Bouckaert & Frank) over the k x seeds paired fold
+differences, as the harness's own reports use.
 
     benchmarks/ablation/table.py OUT MODEL [SETTING ...]   (settings in table order; default: every folder of OUT)
 """
@@ -20,7 +23,7 @@ def runs(out, setting, model):
         with open(path) as f:
             summary = json.load(f)
         m = next(m for m in summary["models"] if m["name"] == model)
-        found[seed] = (m["accuracy_mean"], m["fit_seconds"], summary)
+        found[seed] = (m["accuracy_mean"], m["fit_seconds"], m["accuracy_per_fold"])
     return found
 
 
@@ -34,6 +37,21 @@ def interval(values):
     return mean, sd, (mean - half, mean + half)
 
 
+def corrected_paired(r, base, seeds):
+    """Mean paired fold difference over seeds and its corrected repeated k-fold 95 % interval and p-value."""
+    diffs = [a - b for k in seeds for a, b in zip(r[k][2], base[k][2])]
+    folds = len(r[seeds[0]][2])
+    n = len(diffs)
+    mean = sum(diffs) / n
+    var = stats.tvar(diffs) if n > 1 else float("nan")
+    se = ((1 / n + 1 / (folds - 1)) * var) ** 0.5  # test/train share of a k-fold split: 1/(k-1)
+    if se == 0:
+        return mean, (mean, mean), 1.0 if mean == 0 else 0.0
+    half = stats.t.ppf(0.975, n - 1) * se
+    p = 2 * stats.t.sf(abs(mean) / se, n - 1)
+    return mean, (mean - half, mean + half), p
+
+
 def clipped(interval):
     """An accuracy's interval, within [0, 1]."""
     return max(0.0, interval[0]), min(1.0, interval[1])
@@ -44,7 +62,7 @@ def main():
     settings = sys.argv[3:] or sorted(d for d in os.listdir(out) if os.path.isdir(os.path.join(out, d)))
     table = {s: runs(out, s, model) for s in settings}
     base = table[settings[0]]
-    print(f"| setting | seeds | song accuracy, mean | std over seeds | 95 % interval of the mean | paired Δ vs {settings[0]} (95 % interval) | fit, 5 folds (mean) |")
+    print(f"| setting | seeds | song accuracy, mean | std over seeds | 95 % interval of the mean | Δ vs {settings[0]}, paired by seed and fold (95 % interval, p) | fit, 5 folds (mean) |")
     print("|---|---|---|---|---|---|---|")
     for s in settings:
         r = table[s]
@@ -55,11 +73,11 @@ def main():
         mean, sd, ci_raw = interval(accs)
         lo, hi = clipped(ci_raw)
         common = sorted(set(r) & set(base))
-        if s == settings[0] or len(common) < 2:
+        if s == settings[0] or not common:
             delta = "—"
         else:
-            d_mean, _, (d_lo, d_hi) = interval([r[k][0] - base[k][0] for k in common])
-            delta = f"{d_mean:+.3f} ({d_lo:+.3f} to {d_hi:+.3f}, n={len(common)})"
+            d_mean, (d_lo, d_hi), p = corrected_paired(r, base, common)
+            delta = f"{d_mean:+.3f} ({d_lo:+.3f} to {d_hi:+.3f}, p = {p:.2f}; seeds {','.join(map(str, common))})"
         fit = sum(r[k][1] for k in r) / len(r)
         ci = "—" if len(accs) < 2 else f"{lo:.3f} – {hi:.3f}"
         sd_text = "—" if len(accs) < 2 else f"{sd:.3f}"
