@@ -190,6 +190,7 @@ public final class ModelRegistry {
         if (p.containsKey("epochs")) c = c.withEpochs(Integer.parseInt(p.get("epochs")));
         if (p.containsKey("batchSize")) c = c.withBatchSize(Integer.parseInt(p.get("batchSize")));
         if (p.containsKey("specAugment")) c = c.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));
+        if (p.containsKey("mixup")) c = c.withMixup(Double.parseDouble(p.get("mixup")));
         return c;
     }
 

@@ -23,6 +23,10 @@ final class TrainingOptions {
             + " 64x65 one (~4x the training cost; gtzan-cnn always is).")
     boolean fullResolution;
 
+    @Option(names = "--mixup", paramLabel = "ALPHA", description = "Mixup for the networks: each training window blended with"
+            + " another of its batch, weight ~ Beta(ALPHA, ALPHA); 0.2 is the common choice (default: off).")
+    Double mixup;
+
     @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
             description = "Feature rows per chunk of S seconds for the classical models (0 = one row per track; default: ${DEFAULT-VALUE}).")
     double chunkSeconds;
@@ -44,6 +48,7 @@ final class TrainingOptions {
         OptionChecks.atLeast("--width", width, 1);
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
         OptionChecks.chunkSeconds("--window-seconds", windowSeconds, false);
+        if (mixup != null) OptionChecks.inRange("--mixup", mixup, 0, 10);
     }
 
     /**
@@ -57,6 +62,7 @@ final class TrainingOptions {
         if (batchSize != null) settings.put("batchSize", Integer.toString(batchSize));
         if (width != null) settings.put("width", Integer.toString(width));
         if (fullResolution) settings.put("fullResolution", "true");
+        if (mixup != null && mixup > 0) settings.put("mixup", Double.toString(mixup));
         return settings;
     }
 }

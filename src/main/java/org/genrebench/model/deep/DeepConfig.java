@@ -19,7 +19,7 @@ import java.util.Properties;
  * @param threads         CPU threads for nd4j; 0 leaves nd4j's default (all cores)
  */
 public record DeepConfig(int epochs, int batchSize, double learningRate, int patience, double validationShare,
-                         boolean specAugment, double averageDecay, long seed, int threads) {
+                         boolean specAugment, double averageDecay, long seed, int threads, double mixupAlpha) {
 
     /**
      * Defaults for the full 128x130 windows on a CPU and small data sets (hundreds to a few thousand windows).
@@ -31,7 +31,7 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, int pat
      * (decay 0.99, a horizon of ~100 steps) lifted the synthetic set's song accuracy from 0.606/0.506/0.513 to
      * 0.663/0.650/0.588 (cnn/vgg/crnn, same folds and seed; docs/architecture.md, "Networks").
      */
-    public static final DeepConfig DEFAULT = new DeepConfig(30, 32, 3e-3, 5, 0.15, true, 0.99, 42L, 0);
+    public static final DeepConfig DEFAULT = new DeepConfig(30, 32, 3e-3, 5, 0.15, true, 0.99, 42L, 0, 0);
 
     public DeepConfig {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -45,22 +45,34 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, int pat
             throw new IllegalArgumentException("weight-average decay must be in [0, 1), got " + averageDecay);
         }
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+        if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) throw new IllegalArgumentException("mixup alpha must be >= 0, got " + mixupAlpha);
+    }
+
+    /** Compact constructor without mixup (alpha 0: off). */
+    public DeepConfig(int epochs, int batchSize, double learningRate, int patience, double validationShare,
+                      boolean specAugment, double averageDecay, long seed, int threads) {
+        this(epochs, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads, 0);
     }
 
     public DeepConfig withEpochs(int e) {
-        return new DeepConfig(e, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads);
+        return new DeepConfig(e, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads, mixupAlpha);
     }
 
     public DeepConfig withBatchSize(int b) {
-        return new DeepConfig(epochs, b, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads);
+        return new DeepConfig(epochs, b, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads, mixupAlpha);
     }
 
     public DeepConfig withSeed(long s) {
-        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, s, threads);
+        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, s, threads, mixupAlpha);
     }
 
     public DeepConfig withSpecAugment(boolean on) {
-        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, on, averageDecay, seed, threads);
+        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, on, averageDecay, seed, threads, mixupAlpha);
+    }
+
+    /** Mixup (Zhang et al., 2018) with mixing weights drawn from Beta(alpha, alpha); 0 turns it off. */
+    public DeepConfig withMixup(double alpha) {
+        return new DeepConfig(epochs, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads, alpha);
     }
 
     /** The settings as report-ready strings (also the on-disk form, see {@link #fromMap}). */
@@ -75,6 +87,7 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, int pat
         m.put("averageDecay", Double.toString(averageDecay));
         m.put("seed", Long.toString(seed));
         m.put("threads", Integer.toString(threads));
+        if (mixupAlpha > 0) m.put("mixup", Double.toString(mixupAlpha)); // absent = off, as in files without it
         return m;
     }
 
@@ -83,6 +96,7 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, int pat
                 Double.parseDouble(p.getProperty("learningRate")), Integer.parseInt(p.getProperty("patience")),
                 Double.parseDouble(p.getProperty("validationShare")), Boolean.parseBoolean(p.getProperty("specAugment")),
                 Double.parseDouble(p.getProperty("averageDecay", "0")), // files written before weight averaging
-                Long.parseLong(p.getProperty("seed")), Integer.parseInt(p.getProperty("threads")));
+                Long.parseLong(p.getProperty("seed")), Integer.parseInt(p.getProperty("threads")),
+                Double.parseDouble(p.getProperty("mixup", "0")));
     }
 }

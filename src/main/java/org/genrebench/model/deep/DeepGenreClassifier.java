@@ -118,7 +118,8 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
                 int to = Math.min(order.length, from + config.batchSize());
                 INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape,
                         config.specAugment() ? rng : null);
-                network.fit(new DataSet(x, WindowBatches.oneHot(trainY, order, from, to, numClasses)));
+                INDArray y = WindowBatches.oneHot(trainY, order, from, to, numClasses);
+                network.fit(config.mixupAlpha() > 0 ? Mixup.mix(x, y, config.mixupAlpha(), rng) : new DataSet(x, y));
                 if (average != null) average.update(network.params());
             }
             network.incrementEpochCount(); // drives the learning-rate schedule

@@ -130,6 +130,18 @@ class DeepGenreClassifierTest {
     }
 
     @Test
+    void mixupTrainsLearnsAndTravelsWithTheModel() throws Exception {
+        DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of("cnn", 4, true), TINY, FAST.withMixup(0.2));
+        model.fit(train, CLASSES);
+        List<float[]> inputs = test.stream().map(Sample::input).toList();
+        double accuracy = accuracy(model.predictProba(inputs), test);
+        assertTrue(accuracy >= 0.75, "cnn with mixup: window accuracy " + accuracy + " (chance 0.25)");
+        assertEquals("0.2", model.hyperParameters().get("mixup"));
+        assertEquals(0.2, DeepGenreClassifier.restore(model.state()).config().mixupAlpha(), 0.0);
+        assertEquals(null, tiny("cnn").hyperParameters().get("mixup"), "off by default, and then not listed");
+    }
+
+    @Test
     void sameSeedGivesTheSameModel() {
         DeepGenreClassifier a = tiny("cnn"), b = tiny("cnn");
         DeepConfig few = FAST.withEpochs(2);
