@@ -21,6 +21,8 @@ public final class Resampling {
     static final int ZERO_CROSSINGS = 48;
     /** Kaiser window β: about 120 dB stop-band attenuation (Kaiser's formula β = 0.1102·(A − 8.7)). */
     static final double KAISER_BETA = 12.3;
+    /** The Kaiser window's normaliser I0(β), shared by every tap. */
+    private static final double I0_BETA = besselI0(KAISER_BETA);
     /**
      * Names this filter in cache keys: features and windows of a resampled file are recomputed when it changes.
      * Files already at 22 050 Hz are not resampled but share the key.
@@ -77,7 +79,7 @@ public final class Resampling {
             double t = m - half, x = Math.PI * fc * t;
             double sinc = t == 0 ? 1 : Math.sin(x) / x;
             double r = (double) (m - half) / half;
-            return fc * sinc * besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(KAISER_BETA);
+            return fc * sinc * besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / I0_BETA;
         }
 
         /** Taps of phase p: coefficients m ≡ p (mod up), in increasing input order. */

@@ -30,11 +30,6 @@ public record InputSettings(int featureChunkSamples, int windowSamples, double w
         return seconds <= 0 ? 0 : (int) Math.round(seconds * AudioLoader.DEFAULT_SAMPLE_RATE) - 1;
     }
 
-    /** {@link #defaults()} with feature chunks of {@code chunkSeconds} (0 = one row per track). */
-    public static InputSettings withChunkSeconds(double chunkSeconds) {
-        return of(chunkSeconds, LogMel.DEFAULT_WINDOW_SECONDS);
-    }
-
     /** Feature chunks of {@code chunkSeconds} (0 = one row per track) and mel windows of {@code windowSeconds}, default overlap. */
     public static InputSettings of(double chunkSeconds, double windowSeconds) {
         return new InputSettings(chunkSamples(chunkSeconds), new LogMel().windowSamples(windowSeconds), LogMel.DEFAULT_OVERLAP, true, true);

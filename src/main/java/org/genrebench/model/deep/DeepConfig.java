@@ -17,6 +17,7 @@ import java.util.Properties;
  *                        ({@link WeightAverage}); 0 uses the raw weights
  * @param seed            seeds weight initialisation, dropout, shuffling, the validation split and masking
  * @param threads         CPU threads for nd4j; 0 leaves nd4j's default (all cores)
+ * @param mixupAlpha      mixup's Beta(α, α) parameter for blending training windows ({@link Mixup}); 0 = off
  */
 public record DeepConfig(int epochs, int batchSize, double learningRate, int patience, double validationShare,
                          boolean specAugment, double averageDecay, long seed, int threads, double mixupAlpha) {
@@ -48,11 +49,6 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, int pat
         if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) throw new IllegalArgumentException("mixup alpha must be >= 0, got " + mixupAlpha);
     }
 
-    /** Compact constructor without mixup (alpha 0: off). */
-    public DeepConfig(int epochs, int batchSize, double learningRate, int patience, double validationShare,
-                      boolean specAugment, double averageDecay, long seed, int threads) {
-        this(epochs, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads, 0);
-    }
 
     public DeepConfig withEpochs(int e) {
         return new DeepConfig(e, batchSize, learningRate, patience, validationShare, specAugment, averageDecay, seed, threads, mixupAlpha);

@@ -25,7 +25,7 @@ class DeepConfigTest {
 
     @Test
     void rejectsAnAverageDecayOutsideZeroToOne() {
-        assertThrows(IllegalArgumentException.class, () -> new DeepConfig(1, 1, 1e-3, 0, 0, false, 1.0, 1L, 0));
-        assertThrows(IllegalArgumentException.class, () -> new DeepConfig(1, 1, 1e-3, 0, 0, false, -0.1, 1L, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DeepConfig(1, 1, 1e-3, 0, 0, false, 1.0, 1L, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DeepConfig(1, 1, 1e-3, 0, 0, false, -0.1, 1L, 0, 0));
     }
 }

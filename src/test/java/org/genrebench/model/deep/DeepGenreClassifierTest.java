@@ -21,7 +21,7 @@ class DeepGenreClassifierTest {
     static final MelWindowShape TINY = new MelWindowShape(16, 20);
     static final int CLASSES = 4;
     // One thread: tiny tensors gain nothing from threads, and OpenMP spin-waiting collapses under a busy machine.
-    static final DeepConfig FAST = new DeepConfig(12, 16, 5e-3, 4, 0.2, true, 0.9, 11L, 1);
+    static final DeepConfig FAST = new DeepConfig(12, 16, 5e-3, 4, 0.2, true, 0.9, 11L, 1, 0);
 
     static List<Sample<float[]>> train;
     static List<Sample<float[]>> test;
