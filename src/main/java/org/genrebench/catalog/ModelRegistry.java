@@ -3,7 +3,9 @@ package org.genrebench.catalog;
 import org.genrebench.model.GenreClassifier;
 
 import org.genrebench.model.classical.Knn;
+import org.genrebench.model.deep.Augmentation;
 import org.genrebench.model.deep.DeepConfig;
+import org.genrebench.model.deep.LearningRateSchedule;
 import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.model.deep.GtzanKerasCnn;
 import org.genrebench.model.deep.NetworkArchitecture;
@@ -184,14 +186,21 @@ public final class ModelRegistry {
         }
     }
 
-    /** {@link DeepConfig#DEFAULT} with the seed and any of {@code epochs, batchSize, specAugment, threads} overridden. */
+    /**
+     * {@link DeepConfig#DEFAULT} with the seed and any of {@code epochs, batchSize, schedule, specAugment, mixup,
+     * pitchShift, timeShift} overridden.
+     */
     public static DeepConfig deepConfig(Map<String, String> p, long seed) {
         DeepConfig c = DeepConfig.DEFAULT.withSeed(seed);
         if (p.containsKey("epochs")) c = c.withEpochs(Integer.parseInt(p.get("epochs")));
         if (p.containsKey("batchSize")) c = c.withBatchSize(Integer.parseInt(p.get("batchSize")));
-        if (p.containsKey("specAugment")) c = c.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));
-        if (p.containsKey("mixup")) c = c.withMixup(Double.parseDouble(p.get("mixup")));
-        return c;
+        if (p.containsKey("schedule")) c = c.withSchedule(LearningRateSchedule.of(p.get("schedule")));
+        Augmentation a = c.augmentation();
+        if (p.containsKey("specAugment")) a = a.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));
+        if (p.containsKey("mixup")) a = a.withMixup(Double.parseDouble(p.get("mixup")));
+        if (p.containsKey("pitchShift")) a = a.withPitchShift(Double.parseDouble(p.get("pitchShift")));
+        if (p.containsKey("timeShift")) a = a.withTimeShift(Boolean.parseBoolean(p.get("timeShift")));
+        return c.withAugmentation(a);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.genrebench.cli;
 
+import org.genrebench.model.deep.Augmentation;
+import org.genrebench.model.deep.LearningRateSchedule;
 import org.genrebench.pipeline.InputSettings;
 import picocli.CommandLine.Option;
 
@@ -27,6 +29,18 @@ final class TrainingOptions {
             + " another of its batch, weight ~ Beta(ALPHA, ALPHA); 0.2 is the common choice (default: off).")
     Double mixup;
 
+    @Option(names = "--lr-schedule", paramLabel = "NAME", description = "Learning-rate schedule of the networks over the epoch"
+            + " budget: rising (nd4j's PolySchedule as it computes it: up to ~2x), linear (decay to 0), cosine or constant (default: rising).")
+    String lrSchedule;
+
+    @Option(names = "--pitch-shift", paramLabel = "SEMITONES", description = "Shift each training window of the networks by up to"
+            + " this many semitones, as whole mel bands (default: off).")
+    Double pitchShift;
+
+    @Option(names = "--time-shift", description = "Roll each training window of the networks by a random number of frames"
+            + " (default: off).")
+    boolean timeShift;
+
     @Option(names = "--chunk-seconds", defaultValue = "3", paramLabel = "S",
             description = "Feature rows per chunk of S seconds for the classical models (0 = one row per track; default: ${DEFAULT-VALUE}).")
     double chunkSeconds;
@@ -49,6 +63,8 @@ final class TrainingOptions {
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
         OptionChecks.chunkSeconds("--window-seconds", windowSeconds, false);
         if (mixup != null) OptionChecks.inRange("--mixup", mixup, 0, 10);
+        if (pitchShift != null) OptionChecks.inRange("--pitch-shift", pitchShift, 0, Augmentation.MAX_PITCH_SHIFT);
+        if (lrSchedule != null) LearningRateSchedule.of(lrSchedule); // fails now, naming the known ones
     }
 
     /**
@@ -63,6 +79,9 @@ final class TrainingOptions {
         if (width != null) settings.put("width", Integer.toString(width));
         if (fullResolution) settings.put("fullResolution", "true");
         if (mixup != null && mixup > 0) settings.put("mixup", Double.toString(mixup));
+        if (lrSchedule != null) settings.put("schedule", LearningRateSchedule.of(lrSchedule).id());
+        if (pitchShift != null && pitchShift > 0) settings.put("pitchShift", Double.toString(pitchShift));
+        if (timeShift) settings.put("timeShift", "true");
         return settings;
     }
 }

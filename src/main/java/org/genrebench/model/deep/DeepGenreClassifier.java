@@ -12,8 +12,6 @@ import org.genrebench.util.UserException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.schedule.PolySchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ import java.util.Random;
 
 /**
  * The training and inference side shared by every deep architecture: per-band normalisation fitted on the
- * training fold, a song-disjoint early-stopping split carved from it, seeded shuffling and SpecAugment, Adam
+ * training fold, a song-disjoint early-stopping split carved from it, seeded shuffling and augmentation ({@link Augmentation}), Adam
  * (configured by the architecture), and persistence. Inputs are flattened mel windows ({@link MelWindowShape});
  * outputs are window probabilities, aggregated to songs by the shared evaluation code like any classifier's.
  *
@@ -100,12 +98,11 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config));
         network.init();
         CpuWorkarounds.prepare(network);
-        // Learning rate decays linearly from its start value towards 0 over the epoch budget: the late epochs take
-        // smaller steps, so the validation loss early stopping watches is less noisy from epoch to epoch.
-        network.setLearningRate(new PolySchedule(ScheduleType.EPOCH, config.learningRate(), 1.0, config.epochs()));
+        network.setLearningRate(config.schedule().over(config.learningRate(), config.epochs()));
         Nd4j.getRandom().setSeed(config.seed()); // dropout draws from nd4j's global generator
 
         Random rng = new Random(config.seed());
+        Augmentation augmentation = config.augmentation();
         int[] order = WindowBatches.identity(trainX.size());
         WeightAverage average = config.averageDecay() > 0 ? new WeightAverage(config.averageDecay()) : null;
         INDArray bestParams = null;
@@ -116,10 +113,9 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
             Permutations.shuffle(order, rng);
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
-                INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape,
-                        config.specAugment() ? rng : null);
+                INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape, augmentation, rng);
                 INDArray y = WindowBatches.oneHot(trainY, order, from, to, numClasses);
-                network.fit(config.mixupAlpha() > 0 ? Mixup.mix(x, y, config.mixupAlpha(), rng) : new DataSet(x, y));
+                network.fit(augmentation.mixupAlpha() > 0 ? Mixup.mix(x, y, augmentation.mixupAlpha(), rng) : new DataSet(x, y));
                 if (average != null) average.update(network.params());
             }
             network.incrementEpochCount(); // drives the learning-rate schedule
@@ -163,7 +159,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         double total = 0;
         for (int from = 0; from < x.size(); from += config.batchSize()) {
             int to = Math.min(x.size(), from + config.batchSize());
-            DataSet ds = new DataSet(WindowBatches.features(x, order, from, to, normalizer, shape, null),
+            DataSet ds = new DataSet(WindowBatches.features(x, order, from, to, normalizer, shape, null, null),
                     WindowBatches.oneHot(y, order, from, to, numClasses));
             total += network.score(ds, false) * (to - from);
         }
@@ -177,7 +173,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         int[] order = WindowBatches.identity(inputs.size());
         for (int from = 0; from < inputs.size(); from += config.batchSize()) {
             int to = Math.min(inputs.size(), from + config.batchSize());
-            INDArray p = network.output(WindowBatches.features(inputs, order, from, to, normalizer, shape, null), false);
+            INDArray p = network.output(WindowBatches.features(inputs, order, from, to, normalizer, shape, null, null), false);
             for (int i = from; i < to; i++) {
                 out[i] = p.getRow(i - from).toDoubleVector();
             }

@@ -15,16 +15,17 @@ final class WindowBatches {
      * Normalised windows {@code order[from..to)} as one tensor {@code [n, 1, bands, frames]} (NCHW) or
      * {@code [n, bands, frames, 1]} (NHWC); both are the same bytes because there is one channel.
      *
-     * @param maskRng SpecAugment masks are drawn from it; {@code null} for no masking (validation, inference)
+     * @param augmentation applied to each normalised window with draws from {@code rng}; {@code null} for none
+     *                     (validation, inference)
      */
     static INDArray features(List<float[]> windows, int[] order, int from, int to, MelNormalizer normalizer,
-                             MelWindowShape shape, Random maskRng) {
+                             MelWindowShape shape, Augmentation augmentation, Random rng) {
         int n = to - from, len = shape.length();
         float[] data = new float[n * len];
         for (int i = 0; i < n; i++) {
             normalizer.apply(windows.get(order[from + i]), data, i * len);
-            if (maskRng != null) {
-                SpecAugment.mask(data, i * len, shape, maskRng);
+            if (augmentation != null && augmentation.perturbsWindows()) {
+                augmentation.apply(data, i * len, shape, rng);
             }
         }
         long[] dims = Blocks.FORMAT == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW

@@ -24,8 +24,33 @@ class DeepConfigTest {
     }
 
     @Test
+    void everySettingRoundTripsAndFilesWithoutTheNewerOnesReadAsTheirOldMeaning() {
+        DeepConfig all = DeepConfig.DEFAULT.withSchedule(LearningRateSchedule.COSINE)
+                .withAugmentation(new Augmentation(false, 0.2, 2, true));
+        Properties p = new Properties();
+        p.putAll(all.toMap());
+        assertEquals(all, DeepConfig.fromMap(p));
+        Properties old = new Properties();
+        old.putAll(DeepConfig.DEFAULT.toMap());
+        assertEquals(java.util.Set.of(), old.keySet().stream().filter(k -> java.util.List.of("schedule", "mixup",
+                "pitchShift", "timeShift").contains(k)).collect(java.util.stream.Collectors.toSet()),
+                "defaults write no key a file from before them lacks");
+        assertEquals(LearningRateSchedule.RISING, DeepConfig.fromMap(old).schedule());
+        assertEquals(Augmentation.DEFAULT, DeepConfig.fromMap(old).augmentation());
+    }
+
+    @Test
     void rejectsAnAverageDecayOutsideZeroToOne() {
-        assertThrows(IllegalArgumentException.class, () -> new DeepConfig(1, 1, 1e-3, 0, 0, false, 1.0, 1L, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new DeepConfig(1, 1, 1e-3, 0, 0, false, -0.1, 1L, 0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DeepConfig(1, 1, 1e-3, LearningRateSchedule.RISING, 0, 0, 1.0, 1L, 0, Augmentation.DEFAULT));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DeepConfig(1, 1, 1e-3, LearningRateSchedule.RISING, 0, 0, -0.1, 1L, 0, Augmentation.DEFAULT));
+    }
+
+    @Test
+    void rejectsAugmentationOutsideItsRange() {
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(true, -0.1, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(true, 0, 13, false));
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(true, 0, -1, false));
     }
 }

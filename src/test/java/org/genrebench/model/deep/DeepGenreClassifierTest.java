@@ -21,7 +21,8 @@ class DeepGenreClassifierTest {
     static final MelWindowShape TINY = new MelWindowShape(16, 20);
     static final int CLASSES = 4;
     // One thread: tiny tensors gain nothing from threads, and OpenMP spin-waiting collapses under a busy machine.
-    static final DeepConfig FAST = new DeepConfig(12, 16, 5e-3, 4, 0.2, true, 0.9, 11L, 1, 0);
+    static final DeepConfig FAST = new DeepConfig(12, 16, 5e-3, LearningRateSchedule.RISING, 4, 0.2, 0.9, 11L, 1,
+            Augmentation.DEFAULT);
 
     static List<Sample<float[]>> train;
     static List<Sample<float[]>> test;
@@ -96,10 +97,10 @@ class DeepGenreClassifierTest {
         assertEquals("2x2 stem", stem.hyperParameters().get("input"));
         assertEquals("full resolution", full.hyperParameters().get("input"));
         assertEquals(TINY.bands(), full.network().feedForward(
-                WindowBatches.features(List.of(test.get(0).input()), new int[] {0}, 0, 1, full.normalizer(), TINY, null), false)
+                WindowBatches.features(List.of(test.get(0).input()), new int[] {0}, 0, 1, full.normalizer(), TINY, null, null), false)
                 .get(1).size(2), "the first conv's output keeps every mel band");
         assertEquals(TINY.bands() / 2, stem.network().feedForward(
-                WindowBatches.features(List.of(test.get(0).input()), new int[] {0}, 0, 1, stem.normalizer(), TINY, null), false)
+                WindowBatches.features(List.of(test.get(0).input()), new int[] {0}, 0, 1, stem.normalizer(), TINY, null, null), false)
                 .get(1).size(2));
     }
 
@@ -131,14 +132,32 @@ class DeepGenreClassifierTest {
 
     @Test
     void mixupTrainsLearnsAndTravelsWithTheModel() throws Exception {
-        DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of("cnn", 4, true), TINY, FAST.withMixup(0.2));
+        DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of("cnn", 4, true), TINY,
+                FAST.withAugmentation(Augmentation.DEFAULT.withMixup(0.2)));
         model.fit(train, CLASSES);
         List<float[]> inputs = test.stream().map(Sample::input).toList();
         double accuracy = accuracy(model.predictProba(inputs), test);
         assertTrue(accuracy >= 0.75, "cnn with mixup: window accuracy " + accuracy + " (chance 0.25)");
         assertEquals("0.2", model.hyperParameters().get("mixup"));
-        assertEquals(0.2, DeepGenreClassifier.restore(model.state()).config().mixupAlpha(), 0.0);
+        assertEquals(0.2, DeepGenreClassifier.restore(model.state()).config().augmentation().mixupAlpha(), 0.0);
         assertEquals(null, tiny("cnn").hyperParameters().get("mixup"), "off by default, and then not listed");
+    }
+
+    @Test
+    void shiftsAndCosineScheduleTrainLearnAndTravelWithTheModel() throws Exception {
+        DeepConfig shifted = FAST.withSchedule(LearningRateSchedule.COSINE)
+                .withAugmentation(Augmentation.DEFAULT.withPitchShift(1).withTimeShift(true));
+        DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of("cnn", 4, true), TINY, shifted);
+        model.fit(train, CLASSES);
+        List<float[]> inputs = test.stream().map(Sample::input).toList();
+        double accuracy = accuracy(model.predictProba(inputs), test);
+        assertTrue(accuracy >= 0.75, "cnn with shifts and cosine decay: window accuracy " + accuracy + " (chance 0.25)");
+        assertEquals("cosine", model.hyperParameters().get("schedule"));
+        assertEquals("1.0", model.hyperParameters().get("pitchShift"));
+        assertEquals("true", model.hyperParameters().get("timeShift"));
+        DeepGenreClassifier reloaded = DeepGenreClassifier.restore(model.state());
+        assertEquals(shifted, reloaded.config());
+        assertArrayEquals(model.predictProba(inputs)[0], reloaded.predictProba(inputs)[0], 1e-6);
     }
 
     @Test

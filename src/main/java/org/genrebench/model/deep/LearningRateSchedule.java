@@ -1,0 +1,60 @@
+package org.genrebench.model.deep;
+
+import org.genrebench.util.UserException;
+import org.nd4j.linalg.schedule.FixedSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How Adam's step size moves over the epoch budget {@code E}: every schedule starts at the configured rate and
+ * changes once per epoch {@code e = 0 … E−1}.
+ */
+public enum LearningRateSchedule {
+    /**
+     * {@code lr · (1 + e/E)}: nd4j's {@link PolySchedule} with power 1, which computes {@code (1 + e/E)^power}
+     * rather than Caffe's decaying {@code (1 − e/E)^power}, so the step grows to almost twice its start by the last
+     * epoch. The default, and what every committed network result was trained with.
+     */
+    RISING,
+    /** {@code lr · (1 − e/E)}: linear decay towards 0 (Caffe's "poly" with power 1). */
+    LINEAR,
+    /** {@code lr · ½(1 + cos(π e/E))}: Loshchilov and Hutter's cosine annealing without restarts. */
+    COSINE,
+    /** {@code lr} throughout. */
+    CONSTANT;
+
+    /** The nd4j schedule for a start rate {@code rate} over {@code epochs} epochs. */
+    public ISchedule over(double rate, int epochs) {
+        return switch (this) {
+            case RISING -> new PolySchedule(ScheduleType.EPOCH, rate, 1.0, epochs);
+            case CONSTANT -> new FixedSchedule(rate);
+            case LINEAR -> perEpoch(epochs, e -> rate * (1 - (double) e / epochs));
+            case COSINE -> perEpoch(epochs, e -> rate * 0.5 * (1 + Math.cos(Math.PI * e / epochs)));
+        };
+    }
+
+    private static ISchedule perEpoch(int epochs, java.util.function.IntToDoubleFunction value) {
+        MapSchedule.Builder b = new MapSchedule.Builder(ScheduleType.EPOCH);
+        for (int e = 0; e < epochs; e++) b.add(e, value.applyAsDouble(e));
+        return b.build();
+    }
+
+    /** The lower-case name used on the command line and in model files. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The schedule named {@code id} (case-insensitive); a one-sentence error lists the known ones. */
+    public static LearningRateSchedule of(String id) {
+        for (LearningRateSchedule s : values()) {
+            if (s.id().equalsIgnoreCase(id.trim())) return s;
+        }
+        throw new UserException("unknown learning-rate schedule '" + id + "' (known: "
+                + String.join(",", Arrays.stream(values()).map(LearningRateSchedule::id).toList()) + ")");
+    }
+}
