@@ -47,11 +47,27 @@ public final class Resampling {
         int outLength = Math.toIntExact(((long) input.length * up + down - 1) / down);
         float[] out = new float[outLength];
         if (input.length == 0) return out;
-        new Filter(up, down, maxTable).apply(input, out);
+        filter(up, down, maxTable).apply(input, out);
         return out;
     }
 
-    /** The prototype low-pass at the up-sampled rate, split into its {@code up} phases. */
+    /** Tabled filters by rate ratio: a data set has a handful of rates, and a 48 kHz table takes ~1 ms to build. */
+    private static final java.util.Map<Long, Filter> FILTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_RATIOS = 16;
+
+    private static Filter filter(int up, int down, int maxTable) {
+        long key = ((long) up << 32) | down;
+        Filter cached = maxTable == MAX_TABLE ? FILTERS.get(key) : null;
+        if (cached != null) return cached;
+        Filter f = new Filter(up, down, maxTable);
+        if (maxTable == MAX_TABLE && f.phases != null && FILTERS.size() < MAX_CACHED_RATIOS) FILTERS.putIfAbsent(key, f);
+        return f;
+    }
+
+    /**
+     * The prototype low-pass at the up-sampled rate, split into its {@code up} phases. Immutable once built, so one
+     * tabled filter serves every thread.
+     */
     private static final class Filter {
         final int up, down, half;
         final double fc, gain;
@@ -63,12 +79,21 @@ public final class Resampling {
             int widest = Math.max(up, down);
             fc = CUTOFF / widest; // in units of the up-sampled Nyquist frequency
             half = (int) Math.ceil(ZERO_CROSSINGS / fc);
+            boolean tabled = 2L * half + 1 <= maxTable;
+            double[] taps = tabled ? new double[2 * half + 1] : null; // each tap computed once when tabled
             double sum = 0;
-            for (int m = 0; m <= 2 * half; m++) sum += tap(m);
+            for (int m = 0; m <= 2 * half; m++) {
+                double t = tap(m);
+                if (tabled) taps[m] = t;
+                sum += t;
+            }
             gain = up / sum; // unit gain at DC after zero-stuffing by up, as resample_poly normalises
-            if (2L * half + 1 <= maxTable) {
+            if (tabled) {
                 phases = new float[up][];
-                for (int p = 0; p < up; p++) phases[p] = phase(p, new float[length(p)]);
+                for (int p = 0; p < up; p++) {
+                    float[] phase = phases[p] = new float[length(p)];
+                    for (int q = 0; q < phase.length; q++) phase[q] = (float) (taps[p + (phase.length - 1 - q) * up] * gain);
+                }
             } else {
                 phases = null;
             }

@@ -67,10 +67,12 @@ class ResamplingTest {
     }
 
     @Test
-    void tapsComputedPerSampleEqualTheTable() {
+    void tapsComputedPerSampleEqualTheTableAndTheCachedTable() {
         float[] x = sine(1234, 0.3, 48000, 4801);
         for (int i = 0; i < x.length; i += 7) x[i] += 0.1f;
-        assertArrayEquals(Resampling.resample(x, 48000, 22050), Resampling.resample(x, 48000, 22050, 0));
+        float[] tabled = Resampling.resample(x, 48000, 22050);
+        assertArrayEquals(tabled, Resampling.resample(x, 48000, 22050, 0));
+        assertArrayEquals(tabled, Resampling.resample(x, 48000, 22050), "the second call reuses the ratio's table");
         assertArrayEquals(Resampling.resample(x, 16000, 22050), Resampling.resample(x, 16000, 22050, 0));
     }
 
