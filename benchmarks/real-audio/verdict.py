@@ -4,10 +4,11 @@
     benchmarks/real-audio/verdict.py results/gtzan-real-10genre results/gtzan-real-3genre results/gtzan-real-3genre-fault-filtered
 
 A cross-validated report gives the song accuracy's mean ± std over folds and a 95 % Student-t interval of that mean
-(folds overlap in training songs, so the interval is optimistic); a single split (fault-filtered) gives the accuracy
-on its test songs with a 95 % Wilson interval over those songs, and below the table an exact McNemar test of the
-best classical against the best deep model on the same test songs (song predictions: window or chunk probabilities
-averaged per song, as the harness scores them).
+(folds overlap in training songs, so the interval is optimistic). A single split (fault-filtered) gives the accuracy
+on its test songs with a 95 % Wilson interval over those songs; run with --repeats R (model seeds seed … seed+R−1 on
+the same split) it gives the mean over the seeds, their range, and the Wilson interval at the mean. Below the table,
+an exact McNemar test of the best deep model against each classical model on the same test songs, per seed (song
+predictions: window or chunk probabilities averaged per song, as the harness scores them).
 """
 import csv
 import json
@@ -17,23 +18,34 @@ import sys
 from scipy import stats
 
 
-def cell(model):
+def single_split(summary):
+    """Whether the report is one train/test split (possibly repeated over seeds) rather than k-fold CV."""
+    m = summary["models"][0]
+    return len(m["accuracy_per_fold"]) == len(m.get("accuracy_per_repeat", [0]))
+
+
+def cell(model, summary):
     folds = model["accuracy_per_fold"]
-    if len(folds) > 1:
+    songs = sum(sum(row) for row in model["confusion_matrix"])  # summed over seeds when repeated
+    correct = sum(model["confusion_matrix"][i][i] for i in range(len(model["confusion_matrix"])))
+    if not single_split(summary):
         n = len(folds)
         mean, sd = sum(folds) / n, stats.tstd(folds)
         half = stats.t.ppf(0.975, n - 1) * sd / n ** 0.5
         return f"{mean:.3f} ± {sd:.3f} ({max(0.0, mean - half):.2f}–{min(1.0, mean + half):.2f})"
-    songs = sum(sum(row) for row in model["confusion_matrix"])
-    correct = sum(model["confusion_matrix"][i][i] for i in range(len(model["confusion_matrix"])))
-    ci = stats.binomtest(correct, songs).proportion_ci(0.95, method="wilson")
-    return f"{correct / songs:.3f} ({ci.low:.2f}–{ci.high:.2f}, {correct}/{songs} songs)"
+    seeds = len(folds)
+    per_seed = songs // seeds
+    ci = stats.binomtest(round(correct / seeds), per_seed).proportion_ci(0.95, method="wilson")
+    if seeds == 1:
+        return f"{correct / songs:.3f} ({ci.low:.2f}–{ci.high:.2f}, {correct}/{songs} songs)"
+    return (f"{correct / songs:.3f} (seeds {min(folds):.2f}–{max(folds):.2f}; "
+            f"Wilson {ci.low:.2f}–{ci.high:.2f} at {per_seed} songs)")
 
 
-def song_correct(folder, model):
+def song_correct(folder, model, fold=0):
     """song -> whether the song-level prediction (mean probability over its rows) is right, from predictions/."""
     sums, labels = {}, {}
-    with open(os.path.join(folder, "predictions", model, "fold-0.csv")) as f:
+    with open(os.path.join(folder, "predictions", model, f"fold-{fold}.csv")) as f:
         for row in csv.DictReader(f):
             probs = {k[2:]: float(v) for k, v in row.items() if k.startswith("p_")}
             acc = sums.setdefault(row["song"], dict.fromkeys(probs, 0.0))
@@ -44,21 +56,32 @@ def song_correct(folder, model):
 
 
 def mcnemar(folder, summary):
-    """One line per classical model: the best deep model against it on the same songs."""
+    """One line per classical model: the best deep model (by mean) against it on the same songs, seed by seed."""
     deep = [m for m in summary["models"] if m["family"] == "deep"]
     classical = [m for m in summary["models"] if m["family"] == "classical"]
     if not deep or not classical:
         return []
     a = max(deep, key=lambda m: m["accuracy_mean"])["name"]
-    ra = song_correct(folder, a)
+    seeds = len(deep[0]["accuracy_per_fold"])
     lines = []
     for m in classical:
-        rb = song_correct(folder, m["name"])
-        only_a = sum(ra[s] and not rb[s] for s in ra)
-        only_b = sum(rb[s] and not ra[s] for s in ra)
-        p = stats.binomtest(only_a, only_a + only_b).pvalue if only_a + only_b else 1.0
-        lines.append(f"- {a} vs {m['name']} on the same {len(ra)} songs: {only_a} right only by {a}, "
-                     f"{only_b} only by {m['name']}; exact McNemar p = {p:.2g}")
+        parts, songs = [], 0
+        for fold in range(seeds):
+            ra, rb = song_correct(folder, a, fold), song_correct(folder, m["name"], fold)
+            only_a = sum(ra[s] and not rb[s] for s in ra)
+            only_b = sum(rb[s] and not ra[s] for s in ra)
+            p = stats.binomtest(only_a, only_a + only_b).pvalue if only_a + only_b else 1.0
+            parts.append((only_a, only_b, p))
+            songs = len(ra)
+        if seeds == 1:
+            only_a, only_b, p = parts[0]
+            lines.append(f"- {a} vs {m['name']} on the same {songs} songs: {only_a} right only by {a}, "
+                         f"{only_b} only by {m['name']}; exact McNemar p = {p:.2g}")
+        else:
+            below = sum(p < 0.05 for _, _, p in parts)
+            detail = ", ".join(f"{x}/{y} p={p:.2g}" for x, y, p in parts)
+            lines.append(f"- {a} vs {m['name']} on the same {songs} songs, per seed (right only by {a} / only by "
+                         f"{m['name']}, exact McNemar p): {detail}; p < 0.05 in {below} of {seeds} seeds")
     return lines
 
 
@@ -74,10 +97,10 @@ def main():
         cells = []
         for _, summary in reports:
             model = next((m for m in summary["models"] if m["name"] == name), None)
-            cells.append(cell(model) if model else "—")
+            cells.append(cell(model, summary) if model else "—")
         print(f"| {name} | " + " | ".join(cells) + " |")
     for folder, (_, summary) in zip(sys.argv[1:], reports):
-        if len(summary["models"][0]["accuracy_per_fold"]) == 1:
+        if single_split(summary):
             lines = mcnemar(folder, summary)
             if lines:
                 print()
