@@ -113,9 +113,15 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
             Permutations.shuffle(order, rng);
             for (int from = 0; from < order.length; from += config.batchSize()) {
                 int to = Math.min(order.length, from + config.batchSize());
-                INDArray x = WindowBatches.features(trainX, order, from, to, normalizer, shape, augmentation, rng);
-                INDArray y = WindowBatches.oneHot(trainY, order, from, to, numClasses);
-                network.fit(augmentation.mixupAlpha() > 0 ? Mixup.mix(x, y, augmentation.mixupAlpha(), rng) : new DataSet(x, y));
+                int n = to - from;
+                float[] x = WindowBatches.featureData(trainX, order, from, to, normalizer, shape, augmentation, rng);
+                float[] y = WindowBatches.oneHotData(trainY, order, from, to, numClasses);
+                Mixup.Mix mix = augmentation.mixupAlpha() > 0 ? Mixup.draw(n, augmentation.mixupAlpha(), rng) : null;
+                if (mix != null) {
+                    x = mix.apply(x);
+                    y = mix.apply(y);
+                }
+                network.fit(new DataSet(WindowBatches.windows(x, n, shape), Nd4j.create(y, new long[] {n, numClasses}, 'c')));
                 if (average != null) average.update(network.params());
             }
             network.incrementEpochCount(); // drives the learning-rate schedule

@@ -1,9 +1,6 @@
 package org.genrebench.model.deep;
 
 import org.genrebench.util.Permutations;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import smile.stat.distribution.BetaDistribution;
 
 import java.util.Random;
@@ -18,16 +15,25 @@ final class Mixup {
     private Mixup() {
     }
 
-    /** The batch {@code (x, y)} mixed with a seeded partner permutation and λ; a batch of one is returned as it is. */
-    static DataSet mix(INDArray x, INDArray y, double alpha, Random rng) {
-        int n = (int) x.size(0);
-        if (n < 2) return new DataSet(x, y);
+    /** One batch's mixing: weight {@code lambda} on each row, {@code 1 − lambda} on row {@code partner[i]}. */
+    record Mix(float lambda, int[] partner) {
+        /** {@code rows} (one row per window or label of the batch, flattened) mixed; the input is left as it is. */
+        float[] apply(float[] rows) {
+            return blend(rows, partner.length, partner, lambda);
+        }
+    }
+
+    /**
+     * λ and the partner permutation for a batch of {@code n}, from {@code rng} in that order; {@code null} for a
+     * batch of one, which is left as it is.
+     */
+    static Mix draw(int n, double alpha, Random rng) {
+        if (n < 2) return null;
         double u = Math.min(1 - 1e-9, Math.max(1e-9, rng.nextDouble()));
         float lambda = (float) new BetaDistribution(alpha, alpha).quantile(u);
         int[] partner = WindowBatches.identity(n);
         Permutations.shuffle(partner, rng);
-        return new DataSet(Nd4j.create(blend(x.dup('c').data().asFloat(), n, partner, lambda), x.shape(), 'c'),
-                Nd4j.create(blend(y.dup('c').data().asFloat(), n, partner, lambda), y.shape(), 'c'));
+        return new Mix(lambda, partner);
     }
 
     /** Rows of {@code rows} (n equal rows, flattened) as {@code λ·row_i + (1 − λ)·row_partner[i]}. */

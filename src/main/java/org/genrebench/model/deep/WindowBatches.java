@@ -20,6 +20,12 @@ final class WindowBatches {
      */
     static INDArray features(List<float[]> windows, int[] order, int from, int to, MelNormalizer normalizer,
                              MelWindowShape shape, Augmentation augmentation, Random rng) {
+        return windows(featureData(windows, order, from, to, normalizer, shape, augmentation, rng), to - from, shape);
+    }
+
+    /** The values of {@link #features}, flattened window after window, before they become a tensor. */
+    static float[] featureData(List<float[]> windows, int[] order, int from, int to, MelNormalizer normalizer,
+                               MelWindowShape shape, Augmentation augmentation, Random rng) {
         int n = to - from, len = shape.length();
         float[] data = new float[n * len];
         for (int i = 0; i < n; i++) {
@@ -28,6 +34,11 @@ final class WindowBatches {
                 augmentation.apply(data, i * len, shape, rng);
             }
         }
+        return data;
+    }
+
+    /** {@code n} flattened windows as the networks' input tensor (no copy). */
+    static INDArray windows(float[] data, int n, MelWindowShape shape) {
         long[] dims = Blocks.FORMAT == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW
                 ? new long[] {n, 1, shape.bands(), shape.frames()}
                 : new long[] {n, shape.bands(), shape.frames(), 1};
@@ -36,11 +47,16 @@ final class WindowBatches {
 
     /** One-hot labels {@code [n, numClasses]} for {@code order[from..to)}. */
     static INDArray oneHot(int[] labels, int[] order, int from, int to, int numClasses) {
+        return Nd4j.create(oneHotData(labels, order, from, to, numClasses), new long[] {to - from, numClasses}, 'c');
+    }
+
+    /** The values of {@link #oneHot}, row after row. */
+    static float[] oneHotData(int[] labels, int[] order, int from, int to, int numClasses) {
         float[] data = new float[(to - from) * numClasses];
         for (int i = from; i < to; i++) {
             data[(i - from) * numClasses + labels[order[i]]] = 1f;
         }
-        return Nd4j.create(data, new long[] {to - from, numClasses}, 'c');
+        return data;
     }
 
     static int[] identity(int n) {
