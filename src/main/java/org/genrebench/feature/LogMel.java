@@ -51,7 +51,7 @@ public final class LogMel {
 
     /** Window length in samples for a duration in seconds ({@code round(seconds × sr)}; 3 s → 66 150). */
     public int windowSamples(double seconds) {
-        return (int) Math.round(seconds * params.sampleRate());
+        return params.windowSamples(seconds);
     }
 
     /**

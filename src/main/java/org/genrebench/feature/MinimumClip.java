@@ -22,7 +22,7 @@ public final class MinimumClip {
 
     /** The default mel window at {@code params}' rate: what {@code extract} requires beside its chunks. */
     public static int defaultWindowSamples(SpectralParams params) {
-        return new LogMel(params).windowSamples(LogMel.DEFAULT_WINDOW_SECONDS);
+        return params.windowSamples(LogMel.DEFAULT_WINDOW_SECONDS);
     }
 
     /** Throws a user error giving the clip's duration when it is shorter than {@link #samples}. */

@@ -29,6 +29,11 @@ public record SpectralParams(int sampleRate, int nFft, int hop, int nMels, int n
         return k * (double) sampleRate / nFft;
     }
 
+    /** Samples of a window of {@code seconds} at this rate: {@code round(seconds × sr)} (3 s → 66 150). */
+    public int windowSamples(double seconds) {
+        return (int) Math.round(seconds * sampleRate);
+    }
+
     /** Centred frames for {@code samples} samples: {@code 1 + samples / hop}. */
     public int frames(int samples) {
         return 1 + samples / hop;

@@ -2,6 +2,7 @@ package org.genrebench.pipeline;
 
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.feature.LogMel;
+import org.genrebench.feature.SpectralParams;
 
 /**
  * How audio becomes model inputs, shared by every command: the feature chunk rule and the mel window rule, and
@@ -18,8 +19,7 @@ public record InputSettings(int featureChunkSamples, int windowSamples, double w
 
     /** Community 3-second feature chunks and 3 s mel windows with 50 % overlap, both views. */
     public static InputSettings defaults() {
-        return new InputSettings(chunkSamples(3), new LogMel().windowSamples(LogMel.DEFAULT_WINDOW_SECONDS),
-                LogMel.DEFAULT_OVERLAP, true, true);
+        return of(3, LogMel.DEFAULT_WINDOW_SECONDS);
     }
 
     /**
@@ -32,7 +32,8 @@ public record InputSettings(int featureChunkSamples, int windowSamples, double w
 
     /** Feature chunks of {@code chunkSeconds} (0 = one row per track) and mel windows of {@code windowSeconds}, default overlap. */
     public static InputSettings of(double chunkSeconds, double windowSeconds) {
-        return new InputSettings(chunkSamples(chunkSeconds), new LogMel().windowSamples(windowSeconds), LogMel.DEFAULT_OVERLAP, true, true);
+        return new InputSettings(chunkSamples(chunkSeconds), SpectralParams.DEFAULT.windowSamples(windowSeconds),
+                LogMel.DEFAULT_OVERLAP, true, true);
     }
 
     public FeatureRows featureRows() {
