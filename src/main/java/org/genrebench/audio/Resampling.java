@@ -90,10 +90,7 @@ public final class Resampling {
             gain = up / sum; // unit gain at DC after zero-stuffing by up, as resample_poly normalises
             if (tabled) {
                 phases = new float[up][];
-                for (int p = 0; p < up; p++) {
-                    float[] phase = phases[p] = new float[length(p)];
-                    for (int q = 0; q < phase.length; q++) phase[q] = (float) (taps[p + (phase.length - 1 - q) * up] * gain);
-                }
+                for (int p = 0; p < up; p++) phases[p] = phase(p, new float[length(p)], taps);
             } else {
                 phases = null;
             }
@@ -112,9 +109,13 @@ public final class Resampling {
             return p > 2 * half ? 0 : (2 * half - p) / up + 1;
         }
 
-        float[] phase(int p, float[] into) {
+        /** The gain-scaled taps of phase p into {@code into}, read from {@code taps} or computed when it is null. */
+        float[] phase(int p, float[] into, double[] taps) {
             int n = length(p);
-            for (int q = 0; q < n; q++) into[q] = (float) (tap(p + (n - 1 - q) * up) * gain);
+            for (int q = 0; q < n; q++) {
+                int m = p + (n - 1 - q) * up;
+                into[q] = (float) ((taps != null ? taps[m] : tap(m)) * gain);
+            }
             return into;
         }
 
@@ -125,7 +126,7 @@ public final class Resampling {
                 int p = (int) (t % up);
                 long top = t / up; // newest input sample under the filter
                 int n = length(p);
-                float[] taps = phases != null ? phases[p] : phase(p, scratch);
+                float[] taps = phases != null ? phases[p] : phase(p, scratch, null);
                 long first = top - (n - 1);
                 int qFrom = (int) Math.max(0, -first), qTo = (int) Math.min(n, x.length - first);
                 if (qTo > qFrom) out[k] = Dot.dot(taps, qFrom, x, (int) (first + qFrom), qTo - qFrom);
