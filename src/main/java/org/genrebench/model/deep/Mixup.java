@@ -19,7 +19,7 @@ final class Mixup {
     record Mix(float lambda, int[] partner) {
         /** {@code rows} (one row per window or label of the batch, flattened) mixed; the input is left as it is. */
         float[] apply(float[] rows) {
-            return blend(rows, partner.length, partner, lambda);
+            return blend(rows, partner, lambda);
         }
     }
 
@@ -36,9 +36,9 @@ final class Mixup {
         return new Mix(lambda, partner);
     }
 
-    /** Rows of {@code rows} (n equal rows, flattened) as {@code λ·row_i + (1 − λ)·row_partner[i]}. */
-    static float[] blend(float[] rows, int n, int[] partner, float lambda) {
-        int len = rows.length / n;
+    /** Rows of {@code rows} (one equal row per partner, flattened) as {@code λ·row_i + (1 − λ)·row_partner[i]}. */
+    static float[] blend(float[] rows, int[] partner, float lambda) {
+        int n = partner.length, len = rows.length / n;
         float[] out = new float[rows.length];
         for (int i = 0; i < n; i++) {
             int a = i * len, b = partner[i] * len;

@@ -13,7 +13,7 @@ class MixupTest {
     @Test
     void blendsEachRowWithItsPartner() {
         float[] rows = {1, 2, 10, 20, 100, 200};
-        float[] out = Mixup.blend(rows, 3, new int[] {2, 0, 1}, 0.75f);
+        float[] out = Mixup.blend(rows, new int[] {2, 0, 1}, 0.75f);
         assertArrayEquals(new float[] {0.75f * 1 + 0.25f * 100, 0.75f * 2 + 0.25f * 200, 0.75f * 10 + 0.25f * 1,
                 0.75f * 20 + 0.25f * 2, 0.75f * 100 + 0.25f * 10, 0.75f * 200 + 0.25f * 20}, out, 1e-4f);
     }
