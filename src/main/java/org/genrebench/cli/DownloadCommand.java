@@ -54,6 +54,7 @@ final class DownloadCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserException("unknown dataset '" + dataset + "'; known: "
                         + DatasetArchive.KNOWN.stream().map(DatasetArchive::name).collect(Collectors.joining(", "))));
         OptionChecks.atLeast("--attempts", attempts, 1);
+        OptionChecks.httpUrl("--url", url);
         OptionChecks.writableDirectory("--to", to);
         Optional<Checksum> given = sha256 != null ? Optional.of(Checksum.sha256(sha256))
                 : sha1 != null ? Optional.of(Checksum.sha1(sha1))

@@ -70,6 +70,18 @@ final class OptionChecks {
         return List.copyOf(cleaned);
     }
 
+    /** An address to download from: {@code http} or {@code https} with a host (null: not given). */
+    static void httpUrl(String option, java.net.URI url) {
+        if (url == null) return;
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UserException(option + " " + url + " is not a web address; give an http:// or https:// URL");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new UserException(option + " " + url + " names no host; give an http:// or https:// URL with a host");
+        }
+    }
+
     /** At most one of two alternative options. */
     static void notBoth(String a, Object aValue, String b, Object bValue) {
         if (aValue != null && bValue != null) {

@@ -70,6 +70,10 @@ class BadInputContractTest {
         m.add(Misuse.of("kfold, fault-filtered, song-holdout[:N], chunk-shuffle or fma", "compare", "--split", "random", "--out", out));
         m.add(Misuse.of("--no-such-option", "compare", "--no-such-option", "--out", out));
         m.add(Misuse.of("--url", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "http://bad host/x"));
+        m.add(Misuse.of("--url notaurl is not a web address", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "notaurl"));
+        m.add(Misuse.of("--url ftp://example.org/genres.tar.gz is not a web address", "download", "gtzan", "--to",
+                tmp.resolve("dl").toString(), "--url", "ftp://example.org/genres.tar.gz"));
+        m.add(Misuse.of("names no host", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "http:///genres.tar.gz"));
         // numbers out of range
         for (String s : List.of("-3", "NaN", "0.001", "Infinity")) {
             m.add(Misuse.of("--chunk-seconds", "compare", "--data", d, "--chunk-seconds", s, "--data-root", r, "--out", out));

@@ -47,6 +47,18 @@ class CompareCommandTest {
     }
 
     @Test
+    void tuningRunsOnASmallSet(@TempDir Path tmp) throws IOException {
+        // 9 songs, 2 outer folds: the inner folds of --tune hold 4-5 rows of three genres, fewer than knn's largest k,
+        // and few enough for a tree's out-of-bag rows to hold exactly two genres.
+        Path data = goodDataset(tmp.resolve("tones"));
+        Run r = cli("compare", "--data", data.toString(), "--models", "rf,vote", "--tune", "--folds", "2", "--chunk-seconds", "0",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        String report = Files.readString(tmp.resolve("results/tones-tuned/report.md"));
+        assertTrue(report.contains("| rf ") && report.contains("| vote "), report);
+    }
+
+    @Test
     void badInputIsSkippedAndReportedAndTheRunFinishes(@TempDir Path tmp) throws IOException {
         Path data = goodDataset(tmp.resolve("gtzan"));
         Path blues = data.resolve("genres/blues"), rock = data.resolve("genres/rock");
