@@ -84,6 +84,47 @@ class ResultsFolderTest {
     }
 
     @Test
+    void labelsWithCommasAndQuotesAreKeptInThePredictionsAndResumed() throws IOException {
+        Path data = CompareCommandTest.goodDataset(tmp.resolve("tones"));
+        String odd = "rock, \"hard\"";
+        StringBuilder manifest = new StringBuilder("path,label\n");
+        for (String genre : List.of("blues", "rock", "jazz")) {
+            for (int i = 0; i < 3; i++) {
+                String label = genre.equals("rock") ? odd : genre;
+                manifest.append(data.resolve("genres/" + genre + "/" + genre + ".0000" + i + ".wav")).append(",\"")
+                        .append(label.replace("\"", "\"\"")).append("\"\n");
+            }
+        }
+        Path list = Files.writeString(tmp.resolve("list.csv"), manifest);
+        CompareCommandTest.Run first = compare(list);
+        assertEquals(0, first.code(), first.out() + first.err());
+        Path predictions = tmp.resolve("results/list/predictions/knn");
+        List<String> labels = new java.util.ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            try (var in = Files.newBufferedReader(predictions.resolve("fold-" + f + ".csv"));
+                 var parser = org.apache.commons.csv.CSVParser.parse(in, org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                         .setHeader().setSkipHeaderRecord(true).get())) {
+                assertTrue(parser.getHeaderNames().contains("p_" + odd), parser.getHeaderNames().toString());
+                for (var row : parser) labels.add(row.get("label"));
+            }
+        }
+        assertEquals(3, java.util.Collections.frequency(labels, odd), labels.toString());
+
+        // --resume reuses every fold: none is computed (or written) again.
+        FileTime old = FileTime.fromMillis(86_400_000L);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(predictions)) {
+            files = s.toList();
+        }
+        for (Path f : files) Files.setLastModifiedTime(f, old);
+        var before = snapshot(tmp.resolve("results/list/predictions"));
+        CompareCommandTest.Run resumed = compare(list, "--resume");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        for (Path f : files) assertEquals(old, Files.getLastModifiedTime(f), f + " was computed again");
+        assertEquals(before, snapshot(tmp.resolve("results/list/predictions")));
+    }
+
+    @Test
     void aSecondRunIntoTheSameFolderIsRefusedWhileTheFirstHoldsIt() throws IOException {
         Path data = CompareCommandTest.goodDataset(tmp.resolve("tones"));
         assertEquals(0, compare(data).code());
