@@ -168,9 +168,10 @@ final class CompareCommand implements Callable<Integer> {
         table.warnings().forEach(w -> stdout.println("warning: " + w));
         try (RunFolder folder = CompareJob.claim(plan(datasetName(csv), modelNames), datasetName(csv),
                 RunFolder.origin(List.of(csv)), List.of(csv), Map.of())) {
+            announce(folder, stdout);
             PreparedDataset prepared = DatasetSources.featureTable(folder.name(), table);
             prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
-            return run(prepared, modelNames, stdout);
+            return run(prepared, folder, modelNames, stdout);
         }
     }
 
@@ -209,13 +210,23 @@ final class CompareCommand implements Callable<Integer> {
                 Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),
                         "windowSamples", Integer.toString(settings.windowSamples()),
                         "windowOverlap", Double.toString(settings.windowOverlap())))) {
+            announce(folder, stdout);
             PreparedDataset prepared = AudioDatasets.prepare(folder.name(), source.description(), source.scan(), settings,
                     dataRoot.resolve("cache"), workers(), stdout);
-            return run(prepared, models, stdout);
+            return run(prepared, folder, models, stdout);
         }
     }
 
-    private Path run(PreparedDataset prepared, List<String> modelNames, PrintWriter stdout) throws IOException {
+    /** Says where a run goes when that is not the folder named after its data. */
+    private static void announce(RunFolder folder, PrintWriter stdout) {
+        if (folder.note() != null) {
+            stdout.println(folder.note());
+            stdout.flush();
+        }
+    }
+
+    /** Runs the models into the claimed folder and completes it; returns the folder holding the report. */
+    private Path run(PreparedDataset prepared, RunFolder folder, List<String> modelNames, PrintWriter stdout) throws IOException {
         skippedInputs += prepared.skipped().size();
         stdout.printf(Locale.ROOT, "%s: %d songs, %d classes, %d feature rows, %d mel windows, %d skipped; models %s%n",
                 prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),
@@ -228,7 +239,7 @@ final class CompareCommand implements Callable<Integer> {
             if (cluster != null) stdout.println("classical fits on " + cluster.describe());
             LongFunction<Harness.FoldExecutor<double[]>> classicalFits = cluster != null
                     ? repeatSeed -> cluster.classicalFits(repeatSeed, tune) : repeatSeed -> Harness.threadPool(workers());
-            outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
+            outcome = CompareJob.run(prepared, plan, folder.buildDir(), new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
                     bar.step();
@@ -243,15 +254,17 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }, classicalFits);
         }
+        Path dir = folder.complete();
         stdout.printf(Locale.ROOT, "%s: %d models in %.1f s; report %s%n", prepared.name(), modelNames.size(),
-                outcome.run().wallSeconds(), outcome.dir().resolve("report.md"));
-        return outcome.dir();
+                outcome.run().wallSeconds(), dir.resolve("report.md"));
+        return dir;
     }
 
     private CompareJob.Plan plan(String datasetName, List<String> modelNames) {
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
-        Map<String, String> deepParams = training.networkSettings(
-                datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
+        // An option given at a value every requested network has by default is no setting of its own (--resume).
+        Map<String, String> deepParams = ModelRegistry.withoutDefaults(ModelRegistry.deepOf(modelNames), training.networkSettings(
+                datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null));
         return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams, commandLine());
     }
 

@@ -109,19 +109,45 @@ final class OptionChecks {
     }
 
     /**
-     * A folder results will be written into: created if missing and probed with a real file, because permission bits
-     * lie (root ignores them, {@code /proc} and read-only mounts refuse whatever they say).
+     * A folder results will be written into: probed with a real file, because permission bits lie (root ignores
+     * them, {@code /proc} and read-only mounts refuse whatever they say). Folders created for the probe are removed
+     * again: a command that stops before writing leaves no empty folder behind.
      */
     static void writableDirectory(String option, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserException(option + " " + dir + " is a file, not a folder");
         }
+        Path created = createFolders(option, dir, "");
+        try {
+            probe(option, dir);
+        } finally {
+            removeCreated(dir, created);
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents; returns the outermost folder created (null: it existed). */
+    private static Path createFolders(String option, Path dir, String what) {
+        Path created = null;
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) created = p;
         try {
             Files.createDirectories(dir);
         } catch (IOException | RuntimeException e) {
-            throw new UserException(option + " " + dir + " cannot be created (" + reason(e) + ")");
+            throw new UserException(option + " " + what + (what.isEmpty() ? dir + " cannot be created" : ": its folder cannot be created")
+                    + " (" + reason(e) + ")");
         }
-        probe(option, dir);
+        return created;
+    }
+
+    /** Removes {@code dir} and its parents up to {@code created}, which {@link #createFolders} made empty. */
+    private static void removeCreated(Path dir, Path created) {
+        if (created == null) return;
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(created); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty after all: something else wrote there; leave it
+            }
+        }
     }
 
     /** A file that will be written (replaced if present): not a folder, and its folder writable. */
@@ -131,12 +157,12 @@ final class OptionChecks {
         if (Files.exists(parent) && !Files.isDirectory(parent)) {
             throw new UserException(option + " " + file + ": " + parent + " is a file, not a folder");
         }
+        Path created = createFolders(option, parent, file.toString());
         try {
-            Files.createDirectories(parent);
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(option + " " + file + ": its folder cannot be created (" + reason(e) + ")");
+            probe(option, parent);
+        } finally {
+            removeCreated(parent, created);
         }
-        probe(option, parent);
         if (Files.exists(file) && !Files.isWritable(file)) {
             throw new UserException(option + " " + file + " cannot be replaced (permission denied)");
         }

@@ -117,8 +117,9 @@ public final class AudioPreparation {
         LogMel logMel = logMels.get();
         Path file = track.source();
         try {
-            String featureKey = settings.features() ? ArrayCache.key(file, featureView.cacheKey()) : null;
-            String windowKey = settings.windows() ? ArrayCache.key(file, windowView.cacheKey()) : null;
+            ArrayCache.Content content = ArrayCache.Content.of(file);
+            String featureKey = settings.features() ? content.key(featureView.cacheKey()) : null;
+            String windowKey = settings.windows() ? content.key(windowView.cacheKey()) : null;
             Optional<float[]> cachedRows = featureKey == null ? Optional.empty() : cache.get(featureKey);
             Optional<float[]> cachedWindows = windowKey == null ? Optional.empty() : cache.get(windowKey);
             boolean needAudio = (featureKey != null && cachedRows.isEmpty()) || (windowKey != null && cachedWindows.isEmpty());

@@ -48,16 +48,21 @@ public final class CompareJob {
     private CompareJob() {
     }
 
-    /** Runs every requested model and writes the report; returns the run and the folder it was written to. */
+    /**
+     * Runs every requested model and writes the report into {@code <out>/<run name>}; returns the run and the folder
+     * it was written to.
+     */
     public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener) throws IOException {
-        return run(data, plan, listener, seed -> Harness.threadPool(plan.threads()));
+        return run(data, plan, Reporter.runDir(plan.out(), runName(data.name(), plan)), listener,
+                seed -> Harness.threadPool(plan.threads()));
     }
 
     /**
-     * {@link #run(PreparedDataset, Plan, Harness.Listener)} with the classical fits of the repeat seeded {@code seed}
-     * handed to {@code classicalFits.apply(seed)} (a cluster engine's tasks, for example).
+     * {@link #run(PreparedDataset, Plan, Harness.Listener)} into {@code dir} (a claimed {@link RunFolder}'s
+     * {@link RunFolder#buildDir()}), with the classical fits of the repeat seeded {@code seed} handed to
+     * {@code classicalFits.apply(seed)} (a cluster engine's tasks, for example).
      */
-    public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener,
+    public static Outcome run(PreparedDataset data, Plan plan, Path dir, Harness.Listener listener,
                               LongFunction<Harness.FoldExecutor<double[]>> classicalFits) throws IOException {
         ModelRegistry.requireKnown(plan.models());
         requireUsable(data, plan);
@@ -68,7 +73,7 @@ public final class CompareJob {
             description += " on " + FaultFilteredSplit.read(ff.splitsDir()).coverage(data.songIds());
         }
         if (plan.tune()) description += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
-        FoldCache cache = new PredictionFiles(Reporter.runDir(plan.out(), name), data.classNames(), plan.resume());
+        FoldCache cache = new PredictionFiles(dir, data.classNames(), plan.resume());
 
         long start = System.nanoTime();
         List<ModelResult> results = new ArrayList<>();
@@ -98,7 +103,7 @@ public final class CompareJob {
                 : List.of();
         Map<String, String> groups = new LinkedHashMap<>();
         for (int i = 0; i < data.songIds().size(); i++) groups.put(data.songIds().get(i), data.songGroups().get(i));
-        Path dir = Reporter.write(run, plan.out(), new RunContext(data.description(),
+        Reporter.writeInto(dir, run, new RunContext(data.description(),
                 data.skipped().stream().map(Skipped::toString).toList(), groups, warnings));
         return new Outcome(run, dir);
     }
@@ -111,7 +116,8 @@ public final class CompareJob {
     /**
      * Claims (locks, and for {@code --resume} checks) the results folder for a run of {@code dataName} from
      * {@code source} ({@code files} are the inputs, {@code dataSettings} how they are turned into model inputs).
-     * Call before any work on the data; run under {@link RunFolder#name()}.
+     * Call before any work on the data; run under {@link RunFolder#name()} into {@link RunFolder#buildDir()}, then
+     * {@link RunFolder#complete()}.
      */
     public static RunFolder claim(Plan plan, String dataName, String source, List<Path> files, Map<String, String> dataSettings) {
         Map<String, String> settings = new java.util.TreeMap<>(dataSettings);
@@ -119,6 +125,7 @@ public final class CompareJob {
         settings.put("split", plan.protocol().describe());
         settings.put("repeats", Integer.toString(plan.repeats()));
         settings.put("tune", Boolean.toString(plan.tune()));
+        settings.put("models", String.join(",", new java.util.TreeSet<>(plan.models())));
         plan.deepParams().forEach((k, v) -> settings.put("network." + k, v));
         return RunFolder.claim(plan.out(), dataName, n -> runName(n, plan),
                 RunFolder.Fingerprint.of(source, files, settings), plan.resume());

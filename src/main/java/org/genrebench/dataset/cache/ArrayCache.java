@@ -46,19 +46,64 @@ public final class ArrayCache {
      * {@code "features58:sr=22050,chunk=66149"}.
      */
     public static String key(Path file, String parameters) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        return Content.of(file).key(parameters);
+    }
+
+    /** SHA-256 of {@code file}'s bytes, in hex: what a file's cache keys and a run's fingerprint know it by. */
+    public static String contentHash(Path file) {
+        return Content.of(file).hash();
+    }
+
+    /**
+     * A file's bytes read and digested once, from which its content hash and any number of cache keys are derived
+     * (a track needed as feature rows and as mel windows is read once, not once per view).
+     */
+    public static final class Content {
+        private final MessageDigest bytes;
+
+        private Content(MessageDigest bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Reads and digests {@code file}; an unreadable file is an {@link UncheckedIOException}. */
+        public static Content of(Path file) {
+            MessageDigest sha = sha256();
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            return new Content(sha);
+        }
+
+        /** SHA-256 of the bytes, in hex. */
+        public String hash() {
+            return HEX.formatHex(copy().digest());
+        }
+
+        /** The cache key of these bytes under {@code parameters}. */
+        public String key(String parameters) {
+            MessageDigest sha = copy();
             sha.update((byte) 0);
             sha.update(GENERATION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(parameters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HEX.formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        private MessageDigest copy() {
+            try {
+                return (MessageDigest) bytes.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digest cannot be copied", e);
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
