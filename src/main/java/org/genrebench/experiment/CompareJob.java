@@ -12,6 +12,7 @@ import org.genrebench.report.Reporter;
 import org.genrebench.report.RunContext;
 import org.genrebench.split.FaultFilteredSplit;
 import org.genrebench.split.Fold;
+import org.genrebench.split.SongHoldoutSplit;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
@@ -172,7 +173,8 @@ public final class CompareJob {
 
     /**
      * Whether the plan's protocol can be drawn on these songs (one genre per song): at least two genres, and as many
-     * songs per genre as folds, or, for the fault-filtered split, GTZAN data. The CLI calls this on the scanned file
+     * songs per genre as folds (more than N for song-holdout:N), or, for the fault-filtered split, GTZAN data, and
+     * for an official split, songs on both of its sides. The CLI calls this on the scanned file
      * list before any extraction; {@link #run} again on what preparation kept.
      */
     public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan) {
@@ -184,6 +186,14 @@ public final class CompareJob {
         }
         if (plan.protocol() instanceof Protocol.FaultFiltered ff) {
             FaultFilteredSplit.read(ff.splitsDir()).requireGtzan(dataName, songIds);
+            return;
+        }
+        if (plan.protocol() instanceof Protocol.Official official) {
+            official.requirePossible(songIds);
+            return;
+        }
+        if (plan.protocol() instanceof Protocol.SongHoldout holdout) {
+            perGenre.forEach((genre, songs) -> SongHoldoutSplit.requireEnough("'" + genre + "'", songs, holdout.perGenre()));
             return;
         }
         if (!plan.protocol().needsSongsPerFold()) return;

@@ -96,6 +96,10 @@ class BadInputContractTest {
         m.add(Misuse.of("fewer than the 5 folds", "compare", "--data", d, "--models", "knn", "--data-root", r, "--out", out));
         m.add(Misuse.of("defined on GTZAN", "compare", "--data", d, "--models", "knn", "--split", "fault-filtered",
                 "--data-root", r, "--out", out));
+        m.add(Misuse.of("song-holdout 3 needs more than 3 songs in every genre", "compare", "--data", d, "--models", "knn",
+                "--split", "song-holdout:3", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--split fma needs songs on both sides", "compare", "--data", d, "--models", "knn", "--split", "fma",
+                "--data-root", r, "--out", out));
         // places that cannot be written, found before any work
         m.add(Misuse.of("is a file", "compare", "--data", d, "--models", "knn", "--folds", "3", "--data-root", r,
                 "--out", aFile.toString()));
@@ -123,6 +127,7 @@ class BadInputContractTest {
     void misuseIsOneErrorLineAndExitStatusTwo(Misuse misuse) throws IOException {
         CompareCommandTest.Run run = cli(misuse.args().toArray(String[]::new));
         assertMisuse(run, misuse.expected());
+        assertFalse(run.out().contains("mel windows"), "found only after the data was prepared:\n" + run.out());
         assertEquals(before, snapshot(results), "an earlier result changed");
     }
 
