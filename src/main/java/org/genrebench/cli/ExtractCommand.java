@@ -1,7 +1,6 @@
 package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.dataset.AudioDataset;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.dataset.Excluded;
@@ -55,8 +54,7 @@ final class ExtractCommand implements Callable<Integer> {
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
         if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+        try (ProgressBar bar = ConsoleProgress.bar("extract", files.size())) {
             result = FeatureTableWriter.extract(files, chunk, threads, n -> {
                 synchronized (bar) {
                     bar.stepBy(n);

@@ -125,10 +125,16 @@ final class OptionChecks {
         }
     }
 
+    /** The outermost of {@code dir} and its parents that does not exist (null: {@code dir} exists). */
+    static Path outermostMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) missing = p;
+        return missing;
+    }
+
     /** Creates {@code dir} and its missing parents; returns the outermost folder created (null: it existed). */
     private static Path createFolders(String option, Path dir, String what) {
-        Path created = null;
-        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) created = p;
+        Path created = outermostMissing(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException | RuntimeException e) {
@@ -138,8 +144,11 @@ final class OptionChecks {
         return created;
     }
 
-    /** Removes {@code dir} and its parents up to {@code created}, which {@link #createFolders} made empty. */
-    private static void removeCreated(Path dir, Path created) {
+    /**
+     * Removes {@code dir} and its parents up to {@code created} (from {@link #outermostMissing} before they were
+     * made) while they are empty: a command that fails leaves no empty folder behind.
+     */
+    static void removeCreated(Path dir, Path created) {
         if (created == null) return;
         for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(created); p = p.getParent()) {
             try {

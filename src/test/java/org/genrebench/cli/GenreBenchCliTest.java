@@ -61,4 +61,35 @@ class GenreBenchCliTest {
                     () -> name + " --help shows an unformatted description:\n" + out);
         }
     }
+
+    /** nd4j's and DL4J's INFO lines (the backend banner of every network run) are off; their warnings stay on. */
+    @Test
+    void networkLibrariesLogWarningsOnly() {
+        for (String logger : List.of("org.nd4j.linalg.factory.Nd4jBackend", "org.nd4j.linalg.cpu.nativecpu.CpuBackend",
+                "org.deeplearning4j.nn.multilayer.MultiLayerNetwork")) {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(logger);
+            assertFalse(log.isInfoEnabled(), logger);
+            assertTrue(log.isWarnEnabled(), logger);
+        }
+    }
+
+    /** Progress bars go to stderr without ANSI colour codes, so a pipe or a log file gets plain text. */
+    @Test
+    void progressBarsWriteNoAnsiCodes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path data = CompareCommandTest.goodDataset(tmp.resolve("tones"));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream systemErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            CompareCommandTest.cli("extract", "--data", data.toString(), "--out", tmp.resolve("f.csv").toString());
+            CompareCommandTest.cli("download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "1",
+                    "--url", "http://127.0.0.1:9/genres.tar.gz", "--sha256", "0".repeat(64));
+        } finally {
+            System.setErr(systemErr);
+        }
+        String err = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(err.contains("extract") && err.contains("gtzan"), err);
+        assertFalse(err.contains("\u001b"), "ANSI escape codes on stderr:\n" + err);
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("dl")), "a failed download left its empty folder");
+    }
 }
