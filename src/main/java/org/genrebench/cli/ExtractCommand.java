@@ -45,11 +45,15 @@ final class ExtractCommand implements Callable<Integer> {
         data.required();
         boolean distributed = engine.distributed();
         if (distributed) OptionChecks.writableDirectory("--out", out);
-        else OptionChecks.writableFile("--out", out);
+        else {
+            OptionChecks.writableFile("--out", out);
+            OptionChecks.notAudio("--out", out);
+        }
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
         int chunk = chunkSeconds == null ? 0 : InputSettings.chunkSamples(chunkSeconds);
         AudioDataset dataset = data.load();
+        if (!distributed) OptionChecks.notInput("--out", out, data.inputFiles(dataset));
         List<FeatureTableWriter.Input> files = dataset.tracks().stream()
                 .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
         if (distributed) return extractOnCluster(dataset, files, chunk);

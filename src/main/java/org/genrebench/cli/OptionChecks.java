@@ -82,6 +82,35 @@ final class OptionChecks {
         }
     }
 
+    /**
+     * An output file that would destroy input: refused when it has an audio file's extension (an output named like
+     * audio would be overwritten audio, or read as audio by the next scan) or is the same file as one of
+     * {@code inputs} (the audio files and manifests read; links followed).
+     */
+    static void notInput(String option, Path out, java.util.Collection<Path> inputs) {
+        notAudio(option, out);
+        if (!Files.exists(out)) return;
+        for (Path in : inputs) {
+            try {
+                if (Files.exists(in) && Files.isSameFile(out, in)) {
+                    throw new UserException(option + " " + out + " is one of the inputs" + (in.equals(out) ? "" : " (" + in + ")")
+                            + "; writing there would destroy it, give another file");
+                }
+            } catch (IOException e) {
+                // unreadable now: the scan names it; it cannot be compared, and the write will say what fails
+            }
+        }
+    }
+
+    /** An output file name with a recognised audio extension: refused, an output is never audio. */
+    static void notAudio(String option, Path out) {
+        if (org.genrebench.audio.AudioFormats.isDecoded(out) || org.genrebench.audio.AudioFormats.notDecoded(out).isPresent()) {
+            throw new UserException(option + " " + out + " is named as an audio file (."
+                    + org.genrebench.audio.AudioFormats.extension(out) + ")" + (Files.exists(out) ? " and exists" : "")
+                    + "; this command writes no audio, give another file name");
+        }
+    }
+
     /** At most one of two alternative options. */
     static void notBoth(String a, Object aValue, String b, Object bValue) {
         if (aValue != null && bValue != null) {

@@ -54,10 +54,12 @@ final class TrainCommand implements Callable<Integer> {
         training.check();
         data.required();
         OptionChecks.writableFile("--save", save);
+        OptionChecks.notAudio("--save", save);
         PrintWriter out = spec.commandLine().getOut();
         InputSettings rules = training.inputSettings();
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, training.networkSettings(null));
         AudioDataset scan = data.load();
+        OptionChecks.notInput("--save", save, data.inputFiles(scan));
         InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules);
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);

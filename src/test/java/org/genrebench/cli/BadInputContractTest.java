@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class BadInputContractTest {
     @TempDir
     static Path tmp;
-    static Path data, results, root, aFile;
-    static TreeMap<String, String> before;
+    static Path data, results, root, aFile, manifest, trackLink;
+    static TreeMap<String, String> before, dataBefore;
 
     @BeforeAll
     static void oneGoodRun() throws IOException {
@@ -48,6 +48,13 @@ class BadInputContractTest {
         assertEquals(0, ok.code(), ok.err());
         before = snapshot(results);
         assertFalse(before.isEmpty());
+        StringBuilder rows = new StringBuilder("path,label\n");
+        for (String genre : List.of("blues", "rock", "jazz")) {
+            for (int i = 0; i < 3; i++) rows.append("genres/").append(genre).append('/').append(genre).append(".0000").append(i).append(".wav,").append(genre).append('\n');
+        }
+        manifest = Files.writeString(data.resolve("list.csv"), rows);
+        trackLink = Files.createSymbolicLink(tmp.resolve("song-link"), data.resolve("genres/rock/rock.00000.wav"));
+        dataBefore = snapshot(data);
     }
 
     /** A misuse: arguments and a phrase its error line must contain. */
@@ -110,6 +117,15 @@ class BadInputContractTest {
         m.add(Misuse.of("a-file.txt", "train", "--model", "knn", "--data", d, "--save", aFile.resolve("m.model").toString()));
         m.add(Misuse.of("/proc", "extract", "--data", d, "--out", "/proc/features.csv"));
         m.add(Misuse.of("is a file", "synth", "--out", aFile.toString(), "--per-genre", "1", "--seconds", "1"));
+        // outputs that would overwrite the user's audio or manifest
+        String track = data.resolve("genres/rock/rock.00000.wav").toString(), list = manifest.toString();
+        m.add(Misuse.of("is named as an audio file (.wav) and exists", "extract", "--data", d, "--out", track));
+        m.add(Misuse.of("is named as an audio file (.wav) and exists", "train", "--model", "knn", "--data", d, "--save", track));
+        m.add(Misuse.of("is named as an audio file (.mp3)", "extract", "--data", d, "--out", tmp.resolve("new.mp3").toString()));
+        m.add(Misuse.of("is one of the inputs", "extract", "--data", list, "--out", list));
+        m.add(Misuse.of("is one of the inputs", "train", "--model", "knn", "--data", list, "--save", list));
+        m.add(Misuse.of("is one of the inputs", "extract", "--data", d, "--out", trackLink.toString()));
+        m.add(Misuse.of("is one of the inputs", "train", "--model", "knn", "--data", d, "--save", trackLink.toString()));
         // inputs that are not there
         m.add(Misuse.of("--data", "extract", "--out", tmp.resolve("x.csv").toString()));
         m.add(Misuse.of("--data", "train", "--model", "knn", "--save", tmp.resolve("m").toString()));
@@ -129,6 +145,7 @@ class BadInputContractTest {
         assertMisuse(run, misuse.expected());
         assertFalse(run.out().contains("mel windows"), "found only after the data was prepared:\n" + run.out());
         assertEquals(before, snapshot(results), "an earlier result changed");
+        assertEquals(dataBefore, snapshot(data), "an input file changed");
     }
 
     @Test
