@@ -28,6 +28,16 @@ class GenreBenchCliTest {
         }
     }
 
+    @Test
+    void versionIsTheBuildsVersion() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = GenreBench.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("--version"));
+        assertEquals("GenreBench " + org.genrebench.util.Version.genreBench(), out.toString().strip());
+        assertFalse(out.toString().contains("unknown"), out.toString());
+    }
+
     /**
      * Every command's {@code --help}, the root's included, prints its usage and nothing on stderr: an unescaped
      * {@code %} in a description makes picocli print a format warning there and show the raw text.
