@@ -143,6 +143,38 @@ class AudioDatasetTest {
     }
 
     @Test
+    void aLinkLoopOrALinkIntoAnotherGenreIsNamedOnceAndRelabelsNothing() throws IOException {
+        touch("set/jazz/jazz.00001.wav");
+        touch("set/jazz/jazz.00002.wav");
+        touch("set/rock/rock.00001.wav");
+        Path set = dir.resolve("set");
+        Files.createDirectories(set.resolve("aaa"));
+        Files.createSymbolicLink(set.resolve("aaa/loop"), Path.of(".."));          // the folder of the genre folders
+        Files.createSymbolicLink(set.resolve("aaa/up"), Path.of("../.."));         // above it
+        Files.createSymbolicLink(set.resolve("aaa/rock"), Path.of("../rock"));     // another genre folder
+        Files.createSymbolicLink(set.resolve("aaa/song.wav"), Path.of("../jazz/jazz.00002.wav"));
+        Files.createSymbolicLink(set.resolve("again"), Path.of("."));              // a "genre" that is the set itself
+        Files.createSymbolicLink(set.resolve("bbb"), Path.of("jazz"));             // a genre folder under another name
+
+        AudioDataset data = AudioDataset.load(List.of(set));
+        String out = excluded(data);
+        assertEquals(List.of("jazz.00001", "jazz.00002", "rock.00001"), ids(data), out);
+        assertEquals(List.of("jazz", "rock"), data.genres(), out);
+        assertEquals(List.of(
+                set.resolve("aaa/loop") + ": symbolic link loop (leads to " + set.toRealPath() + ", which holds the genre folders); not followed, left out",
+                set.resolve("aaa/rock") + ": symbolic link into genre folder 'rock' (" + set.toRealPath().resolve("rock")
+                        + "), whose songs keep that folder's label; not followed, left out",
+                set.resolve("aaa/song.wav") + ": symbolic link into genre folder 'jazz' (" + set.toRealPath().resolve("jazz/jazz.00002.wav")
+                        + "), whose songs keep that folder's label; not followed, left out",
+                set.resolve("aaa/up") + ": symbolic link loop (leads to " + dir.toRealPath() + ", which holds the genre folders); not followed, left out",
+                set.resolve("aaa") + ": genre folder holds no audio files",
+                set.resolve("again") + ": symbolic link loop (leads to " + set.toRealPath() + ", which holds the genre folders); not followed, left out",
+                set.resolve("bbb") + ": symbolic link into genre folder 'jazz' (" + set.toRealPath().resolve("jazz")
+                        + "), whose songs keep that folder's label; not followed, left out"),
+                data.excluded().stream().map(Excluded::toString).toList());
+    }
+
+    @Test
     void manifestResolvesRelativePathsAndCarriesGroups() throws IOException {
         Path x = touch("music/x.wav");
         Path y = touch("music/sub/y.au");

@@ -4,7 +4,10 @@ import smile.classification.KNN;
 
 import java.util.Map;
 
-/** k-nearest neighbours (Euclidean, uniform vote); probabilities are the neighbours' class shares. */
+/**
+ * k-nearest neighbours (Euclidean, uniform vote); probabilities are the neighbours' class shares. With fewer training
+ * rows than k (a tiny dataset's fold), every training row is a neighbour.
+ */
 public final class Knn extends SmileClassifier {
     public Knn(Map<String, String> params, long seed) {
         super("knn", Map.of("k", "5"), params, seed);
@@ -12,6 +15,6 @@ public final class Knn extends SmileClassifier {
 
     @Override
     protected Predictor train(double[][] z, int[] y, int numClasses) {
-        return soft(KNN.fit(z, y, intParam("k")), numClasses);
+        return soft(KNN.fit(z, y, Math.min(intParam("k"), z.length)), numClasses);
     }
 }

@@ -1,0 +1,82 @@
+package org.genrebench.cli;
+
+import org.genrebench.dataset.FeatureTable;
+import org.genrebench.testutil.TestAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.genrebench.cli.BadInputContractTest.assertNoTrace;
+import static org.genrebench.cli.CompareCommandTest.cli;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What a {@code --data} folder holds beyond plain genre folders of audio, as {@code extract} and {@code compare} meet
+ * it: each odd entry is named once and skipped (exit status 1), and every song keeps its own folder's label.
+ */
+class DatasetFolderTest {
+    @TempDir
+    Path tmp;
+
+    /** Output and exit status of {@code extract}, which reports on the process's standard error. */
+    record Extract(int code, String err) {
+    }
+
+    static Extract extract(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            List<String> all = new java.util.ArrayList<>(List.of("extract"));
+            all.addAll(List.of(args));
+            return new Extract(GenreBench.run(all.toArray(String[]::new)), captured.toString());
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /** {@code jazz} and {@code rock}, three 4-s tones each, named {@code <genre>.0000i.wav}. */
+    private Path twoGenres(String name) throws IOException {
+        Path dir = tmp.resolve(name);
+        String[] genres = {"jazz", "rock"};
+        for (int g = 0; g < genres.length; g++) {
+            for (int i = 0; i < 3; i++) {
+                TestAudio.writeWav(dir.resolve(genres[g]).resolve(String.format("%s.%05d.wav", genres[g], i)),
+                        TestAudio.tone(300 + 700 * g + 40 * i, 4, 22050, 10L * g + i), 22050, 1, 16);
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void aLinkLoopIsNamedOnceAndLabelsStayRight() throws IOException {
+        Path data = twoGenres("set");
+        Files.createDirectories(data.resolve("aaa"));
+        Files.createSymbolicLink(data.resolve("aaa/loop"), Path.of(".."));
+        Path csv = tmp.resolve("set.csv");
+
+        Extract x = extract("--data", data.toString(), "--out", csv.toString(), "--threads", "2");
+        assertEquals(1, x.code(), x.err());
+        assertNoTrace(x.err());
+        assertEquals(1, x.err().lines().filter(l -> l.contains("aaa/loop")).count(), "one line for the loop:\n" + x.err());
+        assertTrue(x.err().contains(data.resolve("aaa/loop") + ": symbolic link loop"), x.err());
+        assertFalse(x.err().contains("already in the dataset"), x.err());
+        FeatureTable table = FeatureTable.read(csv);
+        assertEquals(List.of("jazz", "rock"), table.classNames());
+        assertEquals(6, table.rows().size());
+        for (FeatureTable.Row r : table.rows()) assertTrue(r.id().startsWith(r.label() + "."), r.id() + " labelled " + r.label());
+
+        CompareCommandTest.Run c = cli("compare", "--data", data.toString(), "--models", "knn", "--folds", "3",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(1, c.code(), c.err() + c.out());
+        assertTrue(c.out().contains("6 songs"), c.out());
+        assertTrue(c.out().contains("Reports:"), c.out() + c.err());
+        assertTrue(Files.readString(tmp.resolve("results/set/report.md")).contains("aaa/loop: symbolic link loop"), c.out());
+    }
+}
