@@ -151,9 +151,10 @@ class BadInputContractTest {
     @Test
     void nestedAndHiddenFoldersMakeNoNewClasses() throws IOException {
         Path lib = tmp.resolve("nested");
-        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 3.1, 22050, 1);
-        for (String f : List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav")) {
-            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(f), tone, 22050, 1, 16);
+        List<String> files = List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav");
+        for (int i = 0; i < files.size(); i++) {
+            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(files.get(i)),
+                    org.genrebench.testutil.TestAudio.tone(440 + 100 * i, 3.1, 22050, i), 22050, 1, 16);
         }
         Path csv = tmp.resolve("nested.csv");
         java.io.PrintStream err = System.err;

@@ -79,4 +79,22 @@ class DatasetFolderTest {
         assertTrue(c.out().contains("Reports:"), c.out() + c.err());
         assertTrue(Files.readString(tmp.resolve("results/set/report.md")).contains("aaa/loop: symbolic link loop"), c.out());
     }
+
+    @Test
+    void theSameAudioUnderAnotherNameIsOneSong() throws IOException {
+        Path first = twoGenres("first");
+        Path second = tmp.resolve("second");
+        Files.createDirectories(second.resolve("jazz"));
+        Files.copy(first.resolve("jazz/jazz.00001.wav"), second.resolve("jazz/copy_jazz_00001.wav"));
+        Files.copy(first.resolve("rock/rock.00002.wav"), second.resolve("jazz/rock take.wav"));
+        TestAudio.writeWav(second.resolve("jazz/new.wav"), TestAudio.tone(500, 4, 22050, 99), 22050, 1, 16);
+        Path csv = tmp.resolve("both.csv");
+
+        Extract x = extract("--data", first.toString(), "--data", second.toString(), "--out", csv.toString());
+        assertEquals(1, x.code(), x.err());
+        assertTrue(x.err().contains(second.resolve("jazz/copy_jazz_00001.wav") + ": duplicate of " + first.resolve("jazz/jazz.00001.wav")
+                + " (the same bytes); a second copy would leak across folds, left out"), x.err());
+        assertTrue(x.err().contains(second.resolve("jazz/rock take.wav") + ": duplicate of " + first.resolve("rock/rock.00002.wav")), x.err());
+        assertEquals(7, FeatureTable.read(csv).rows().size(), "6 songs of the first folder and the one new song");
+    }
 }

@@ -17,10 +17,11 @@ class AudioDatasetTest {
     @TempDir
     Path dir;
 
+    /** A file whose bytes are its own path (files with the same bytes are one song). */
     private Path touch(String relative) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
-        Files.write(file, new byte[]{1});
+        Files.writeString(file, relative);
         return file;
     }
 
@@ -39,7 +40,7 @@ class AudioDatasetTest {
             for (String f : List.of("rock/rock.00001.wav", "rock/rock.00000.au", "jazz/jazz.00000.wav")) {
                 Path file = base.resolve(layout + f);
                 Files.createDirectories(file.getParent());
-                Files.write(file, new byte[]{1});
+                Files.writeString(file, f);
             }
             AudioDataset data = AudioDataset.load(List.of(base));
             assertEquals(List.of("jazz.00000", "rock.00000", "rock.00001"), ids(data), layout);
@@ -107,6 +108,31 @@ class AudioDatasetTest {
         assertEquals(1, data.excluded().size(), excluded(data));
         assertEquals(dir.resolve("b/genres/jazz/jazz.00001.wav") + ": song 'jazz.00001' is already in the dataset from "
                 + dir.resolve("a/jazz/jazz.00001.wav") + "; a second copy would leak across folds, left out", excluded(data));
+    }
+
+    @Test
+    void filesWithTheSameBytesAreOneSongWhateverTheirNames() throws IOException {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        Files.createDirectories(a);
+        Files.write(file("a/jazz/jazz.00010.wav"), new byte[]{1, 2, 3});
+        Files.write(file("a/jazz/jazz.00011.wav"), new byte[]{1, 2, 4});   // same size, other bytes
+        Files.write(file("a/rock/rock.00001.wav"), new byte[]{1, 2, 3});   // the same bytes in another genre
+        Files.write(file("b/jazz/copy_jazz_00010.wav"), new byte[]{1, 2, 3});
+        Files.write(file("b/jazz/other.wav"), new byte[]{9});
+        AudioDataset data = AudioDataset.load(List.of(a, b));
+        assertEquals(List.of("jazz.00010", "jazz.00011", "jazz/other"), ids(data), excluded(data));
+        assertEquals(List.of(
+                dir.resolve("a/rock/rock.00001.wav") + ": duplicate of " + dir.resolve("a/jazz/jazz.00010.wav")
+                        + " (the same bytes); a second copy would leak across folds, left out",
+                dir.resolve("b/jazz/copy_jazz_00010.wav") + ": duplicate of " + dir.resolve("a/jazz/jazz.00010.wav")
+                        + " (the same bytes); a second copy would leak across folds, left out"),
+                data.excluded().stream().map(Excluded::toString).toList());
+    }
+
+    private Path file(String relative) throws IOException {
+        Path f = dir.resolve(relative);
+        Files.createDirectories(f.getParent());
+        return f;
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.genrebench.dataset.cache;
 
 import org.genrebench.util.AtomicFiles;
+import org.genrebench.util.FileDigest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -47,11 +46,7 @@ public final class ArrayCache {
      */
     public static String key(Path file, String parameters) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
-            }
+            MessageDigest sha = FileDigest.update(FileDigest.sha256(), file);
             sha.update((byte) 0);
             sha.update(GENERATION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update((byte) 0);
@@ -59,8 +54,6 @@ public final class ArrayCache {
             return HEX.formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 
