@@ -18,8 +18,8 @@ import java.util.Optional;
  * An audio dataset, as {@code extract}, {@code compare} and {@code train} all see it: the tracks of one or more
  * sources ({@code --data}, repeatable), each a folder-per-genre collection (GTZAN's copies included) or a manifest
  * CSV. Sources are combined into one set; a song that two sources both hold, or two files with the same bytes under
- * any names (GTZAN itself repeats some files), is kept once and every further copy is named, since two copies of a
- * song could land on both sides of a fold.
+ * any names, in one source or two, is kept once and every further copy is named, since two copies of a song could
+ * land on both sides of a fold.
  *
  * @param description   one line for reports: the sources and the track count
  * @param tracks        every usable track, sorted by label then id
