@@ -1,5 +1,6 @@
 package org.genrebench.dataset;
 
+import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.util.FileDigest;
 import org.genrebench.util.UserException;
 
@@ -53,6 +54,11 @@ public record AudioDataset(String description, List<Track> tracks, List<Excluded
         if (!Files.isDirectory(source)) throw new UserException("dataset folder " + source + " does not exist");
         if (FmaFolder.looksLikeFma(source)) return requireTracks(source, FmaFolder.scan(source, FmaFolder.metadataFor(source, fmaMetadata)));
         return requireTracks(source, GenreFolders.scan(source));
+    }
+
+    /** Every track as a feature-table input, its rows named by {@link TrackIds#rowName} and {@link TrackIds#chunkStem}. */
+    public List<FeatureTableWriter.Input> tableInputs() {
+        return tracks.stream().map(t -> new FeatureTableWriter.Input(t.source(), TrackIds.rowName(t), TrackIds.chunkStem(t), t.label())).toList();
     }
 
     /** Whether every track comes with a fixed training/validation/test assignment (FMA's {@code set,split}). */

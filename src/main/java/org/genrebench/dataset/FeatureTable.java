@@ -47,7 +47,6 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
 
     /** The model inputs: every schema column but {@code length}, which describes the file, not the music. */
     public static final List<String> FEATURES = FeatureSchema.COLUMNS.stream().filter(c -> !c.equals("length")).toList();
-    private static final Pattern GTZAN_NAME = Pattern.compile("([a-z]+)\\.\\d{5}(\\.\\d+)?\\.(wav|au)");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d*,\\d+([eE][-+]?\\d+)?");
 
     public static FeatureTable read(Path file) {
@@ -94,9 +93,9 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             firstRow.put(row.id(), row);
             firstLine.put(row.id(), line);
             rows.add(row);
-            var m = GTZAN_NAME.matcher(table.getString(r, h.filename()).strip());
-            if (m.matches() && !m.group(1).equals(row.label())) {
-                warnings.add(file + ":" + line + ": " + row.id() + " is a GTZAN " + m.group(1) + " file but labelled '"
+            String named = TrackIds.gtzanGenreNamed(row.id().substring(row.id().lastIndexOf('/') + 1)).orElse(row.label());
+            if (!named.equals(row.label())) {
+                warnings.add(file + ":" + line + ": " + row.id() + " is a GTZAN " + named + " file but labelled '"
                         + row.label() + "'");
             }
         }

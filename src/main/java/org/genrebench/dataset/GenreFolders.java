@@ -17,8 +17,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +34,6 @@ import java.util.stream.Stream;
 final class GenreFolders {
     /** Where GTZAN copies put the genre folders, relative to the folder given, in the order they are tried. */
     static final List<String> GTZAN_LAYOUTS = List.of("genres", "genres_original", "Data/genres_original");
-    /** GTZAN's file stem {@code <genre>.NNNNN}: the song id (fault-filtered lists and feature tables use it). */
-    private static final Pattern GTZAN_STEM = Pattern.compile("([A-Za-z0-9_-]+)\\.(\\d{5})");
 
     private GenreFolders() {
     }
@@ -151,13 +148,12 @@ final class GenreFolders {
                     excluded.add(why);
                     continue;
                 }
-                String stem = stem(f);
-                Matcher gtzan = GTZAN_STEM.matcher(stem);
-                if (gtzan.matches() && !gtzan.group(1).equalsIgnoreCase(label)) {
-                    excluded.add(new Excluded(f, "named for genre '" + gtzan.group(1) + "' but lies in folder '" + label + "'; left out"));
+                String id = TrackIds.songOf(f, label + "/" + genreDir.relativize(f), label);
+                Optional<String> otherGenre = TrackIds.gtzanGenreNamed(TrackIds.stem(f)).filter(g -> !g.equalsIgnoreCase(label));
+                if (otherGenre.isPresent()) {
+                    excluded.add(new Excluded(f, "named for genre '" + otherGenre.get() + "' but lies in folder '" + label + "'; left out"));
                     continue;
                 }
-                String id = gtzan.matches() ? stem : songIdOf(label + "/" + withoutExtension(genreDir.relativize(f)));
                 tracks.add(new Track(id, id, label, f));
             }
         } catch (IOException e) {
@@ -174,30 +170,6 @@ final class GenreFolders {
         return AudioFormats.notDecoded(f).map(hint -> new Excluded(f, hint))
                 .orElseGet(() -> new Excluded(f, "not an audio file" + (AudioFormats.extension(f).isEmpty() ? ""
                         : " (." + AudioFormats.extension(f) + ")") + "; left out"));
-    }
-
-    /** GTZAN's {@code blues.00000} when the file is named that way, else {@code fallback}. */
-    static String gtzanIdOr(Path file, String fallback) {
-        String stem = stem(file);
-        return GTZAN_STEM.matcher(stem).matches() ? stem : fallback;
-    }
-
-    /** A path-derived song id, with the characters the per-fold prediction CSVs cannot hold replaced. */
-    static String songIdOf(String path) {
-        return path.replace('\\', '/').replaceAll("[,\\r\\n\"]", "_");
-    }
-
-    static String withoutExtension(Path relative) {
-        String s = relative.toString();
-        String name = relative.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? s : s.substring(0, s.length() - (name.length() - dot));
-    }
-
-    private static String stem(Path f) {
-        String name = f.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name : name.substring(0, dot);
     }
 
     private static List<Path> sortedChildren(Path dir) {

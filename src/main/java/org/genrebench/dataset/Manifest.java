@@ -60,7 +60,7 @@ final class Manifest {
                     excluded.add(why);
                     continue;
                 }
-                String id = GenreFolders.gtzanIdOr(file, GenreFolders.songIdOf(GenreFolders.withoutExtension(Path.of(path).normalize())));
+                String id = TrackIds.songOf(file, Path.of(path).normalize().toString(), label);
                 String group = groupCol == null ? "" : cell(row, groupCol);
                 tracks.add(new Track(id, id, label, file, group.isEmpty() ? Optional.empty() : Optional.of(group)));
             }

@@ -59,7 +59,8 @@ class DataOptionTest {
                 "--out", csv.toString(), "--threads", "2"));
         List<String> lines = Files.readAllLines(csv);
         assertEquals(13, lines.size(), "header + 12 songs:\n" + String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("03 - Closing.wav,") && l.endsWith(",música")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("música/Album/03 - Closing.wav,") && l.endsWith(",música")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("clips/c01.wav,") && l.endsWith(",drone")), "manifest rows by their listed path");
         assertEquals(6, lines.stream().filter(l -> l.endsWith(",drone") || l.endsWith(",chirp")).count());
 
         CompareCommandTest.Run r = CompareCommandTest.cli("train", "--model", "knn", "--data", sources.get(0).toString(),

@@ -97,4 +97,40 @@ class DatasetFolderTest {
         assertTrue(x.err().contains(second.resolve("jazz/rock take.wav") + ": duplicate of " + first.resolve("rock/rock.00002.wav")), x.err());
         assertEquals(7, FeatureTable.read(csv).rows().size(), "6 songs of the first folder and the one new song");
     }
+
+    @Test
+    void filesOfOneNameInTwoAlbumsAreTwoRowsThatCompareReadsBack() throws IOException {
+        Path data = tmp.resolve("albums");
+        int n = 0;
+        for (String genre : List.of("jazz", "rock")) {
+            for (String album : List.of("Album A", "Album B")) {
+                for (String song : List.of("01 - Track.wav", "02 - Other.wav")) {
+                    TestAudio.writeWav(data.resolve(genre).resolve(album).resolve(song),
+                            TestAudio.tone(300 + (genre.equals("rock") ? 900 : 0) + 50 * n, 4, 22050, n++), 22050, 1, 16);
+                }
+            }
+        }
+        // GTZAN's shape with a word that is not the folder's genre: an ordinary file, not left out
+        TestAudio.writeWav(data.resolve("jazz/copy_jazz.00010.wav"), TestAudio.tone(420, 4, 22050, 50), 22050, 1, 16);
+        Path csv = tmp.resolve("albums.csv"), chunks = tmp.resolve("albums-3s.csv");
+
+        Extract x = extract("--data", data.toString(), "--out", csv.toString());
+        assertEquals(0, x.code(), x.err());
+        FeatureTable table = FeatureTable.read(csv);
+        assertEquals(9, table.rows().size());
+        assertTrue(table.rows().stream().anyMatch(r -> r.id().equals("jazz/Album A/01 - Track")), table.rows().toString());
+        assertTrue(table.rows().stream().anyMatch(r -> r.id().equals("jazz/Album B/01 - Track")), table.rows().toString());
+        assertTrue(table.rows().stream().anyMatch(r -> r.id().equals("jazz/copy_jazz.00010")), table.rows().toString());
+        assertEquals(0, extract("--data", data.toString(), "--out", chunks.toString(), "--chunk-seconds", "1").code());
+        FeatureTable chunked = FeatureTable.read(chunks);
+        assertEquals(9 * 4, chunked.rows().size(), "four 1-s chunks of each 4-s file");
+        assertEquals(9, chunked.rows().stream().map(FeatureTable.Row::songId).distinct().count(), "chunks map back to their file");
+
+        for (Path table2 : List.of(csv, chunks)) {
+            CompareCommandTest.Run c = cli("compare", "--features-csv", table2.toString(), "--models", "knn", "--folds", "2",
+                    "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+            assertEquals(0, c.code(), c.err() + c.out());
+            assertTrue(c.out().contains("9 songs"), c.out());
+        }
+    }
 }
