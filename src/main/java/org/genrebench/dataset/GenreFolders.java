@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +101,7 @@ final class GenreFolders {
     private static void scanGenre(Path genreDir, String label, Path realRoot, List<Track> tracks, List<Excluded> allExcluded) {
         Path realGenre = realPath(genreDir);
         List<Excluded> excluded = new ArrayList<>();
+        Map<Path, Integer> audioNamedFolders = new HashMap<>(); // folder named like an audio file -> files found before it
         try {
             List<Path> files = new ArrayList<>();
             // FOLLOW_LINKS: the walker then detects a link to a folder above it within the walk itself
@@ -117,7 +119,17 @@ final class GenreFolders {
                         excluded.add(new Excluded(d, link));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    if (AudioFormats.isDecoded(d)) audioNamedFolders.put(d, files.size());
                     return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Integer before = audioNamedFolders.remove(d);
+                    if (before != null && before == files.size()) {
+                        excluded.add(new Excluded(d, "a folder named like an audio file, holding no files; left out"));
+                    }
+                    return super.postVisitDirectory(d, e);
                 }
 
                 @Override
@@ -126,6 +138,7 @@ final class GenreFolders {
                     if (link != null) excluded.add(new Excluded(f, link));
                     else if (attrs.isRegularFile()) files.add(f);
                     else if (attrs.isSymbolicLink()) excluded.add(new Excluded(f, "symbolic link to nothing (broken link); left out"));
+                    else excluded.add(new Excluded(f, "not a regular file (a FIFO, socket or device); left out"));
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -52,7 +52,8 @@ final class Manifest {
                 }
                 Path file = base.resolve(path).normalize();
                 if (!Files.isRegularFile(file)) {
-                    excluded.add(new Excluded(file, "listed in " + where + " but not found; left out"));
+                    excluded.add(new Excluded(file, "listed in " + where + " but " + (Files.exists(file)
+                            ? "not a regular file (a folder, FIFO, socket or device)" : "not found") + "; left out"));
                     continue;
                 }
                 Excluded why = GenreFolders.classify(file);

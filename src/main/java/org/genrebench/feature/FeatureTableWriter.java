@@ -67,7 +67,7 @@ public final class FeatureTableWriter {
                 futures.add(pool.submit(() -> {
                     try {
                         AudioClip clip = AudioLoader.load(input.file(), fx.get().params().sampleRate()); // any decoded format, mono, resampled
-                        clip.truncation().ifPresent(t -> damaged.add(new Skipped(input.file(), t + "; used what is present")));
+                        clip.usedTruncated().ifPresent(t -> damaged.add(new Skipped(input.file(), t)));
                         return rows(input, features(fx.get(), clip.samples(), chunkSamples), chunkSamples);
                     } finally {
                         progress.accept(1);
