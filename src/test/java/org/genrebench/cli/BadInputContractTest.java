@@ -79,6 +79,7 @@ class BadInputContractTest {
         m.add(Misuse.of("--batch-size", "compare", "--data", d, "--batch-size", "0", "--data-root", r, "--out", out));
         m.add(Misuse.of("--folds", "compare", "--data", d, "--folds", "1", "--data-root", r, "--out", out));
         m.add(Misuse.of("--threads", "compare", "--data", d, "--threads", "0", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--min-songs", "compare", "--data", d, "--min-songs", "0", "--data-root", r, "--out", out));
         m.add(Misuse.of("--epochs", "train", "--model", "cnn", "--data", d, "--epochs", "0", "--save", tmp.resolve("m").toString()));
         m.add(Misuse.of("--top", "predict", "--model", aFile.toString(), "--top", "0", aFile.toString()));
         m.add(Misuse.of("--attempts", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "0"));

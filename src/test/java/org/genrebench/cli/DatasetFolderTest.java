@@ -133,4 +133,27 @@ class DatasetFolderTest {
             assertTrue(c.out().contains("9 songs"), c.out());
         }
     }
+
+    @Test
+    void aOneSongGenreIsLeftOutWithMinSongsAndNamed() throws IOException {
+        Path data = twoGenres("small");
+        TestAudio.writeWav(data.resolve("solo/only.wav"), TestAudio.tone(2500, 4, 22050, 77), 22050, 1, 16);
+        List<String> args = List.of("compare", "--data", data.toString(), "--models", "knn", "--folds", "2",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+
+        CompareCommandTest.Run blocked = cli(args.toArray(String[]::new));
+        BadInputContractTest.assertMisuse(blocked, "class 'solo' has 1 song(s), fewer than the 2 folds; add songs, lower --folds,"
+                + " or leave such classes out with --min-songs 2");
+
+        List<String> withMin = new java.util.ArrayList<>(args);
+        withMin.addAll(List.of("--min-songs", "2"));
+        CompareCommandTest.Run r = cli(withMin.toArray(String[]::new));
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertNoTrace(r.out() + r.err());
+        String named = "class 'solo': 1 song(s) (solo/only), fewer than --min-songs 2; left out with its songs";
+        assertTrue(r.out().contains("skipped: " + named), r.out());
+        assertTrue(r.out().contains("6 songs, 2 classes"), r.out());
+        String report = Files.readString(tmp.resolve("results/small/report.md"));
+        assertTrue(report.contains("- " + named), report);
+    }
 }

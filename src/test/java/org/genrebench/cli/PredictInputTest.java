@@ -34,7 +34,7 @@ class PredictInputTest {
 
     @Test
     void aFifoIsNamedAndNeverOpened() throws Exception {
-        Path fifo = org.genrebench.dataset.AudioDatasetTest.mkfifo(tmp.resolve("stream.wav"));
+        Path fifo = org.genrebench.testutil.Fifo.make(tmp.resolve("stream.wav"));
         CompareCommandTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> cli("predict", "--model", model.toString(), good.toString(), fifo.toString()), "predict blocked on the FIFO");
         assertEquals(1, r.code(), r.err() + r.out());

@@ -1,6 +1,7 @@
 package org.genrebench.dataset;
 
 import org.genrebench.SharedData;
+import org.genrebench.testutil.Fifo;
 import org.genrebench.util.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,7 +207,7 @@ class AudioDatasetTest {
         touch("set/jazz/jazz.00001.wav");
         touch("set/jazz/live.wav/jazz.00002.wav"); // an album folder that happens to end in .wav: read as a folder
         Files.createDirectories(dir.resolve("set/jazz/x.wav"));
-        Path fifo = mkfifo(dir.resolve("set/jazz/stream.wav"));
+        Path fifo = Fifo.make(dir.resolve("set/jazz/stream.wav"));
         Files.writeString(dir.resolve("list.csv"), "path,label\nset/jazz/stream.wav,jazz\nset/jazz/x.wav,jazz\nset/jazz/jazz.00001.wav,jazz\n");
 
         AudioDataset data = AudioDataset.load(List.of(dir.resolve("set")));
@@ -219,19 +220,6 @@ class AudioDatasetTest {
         assertEquals(List.of("jazz.00001"), ids(listed));
         assertEquals(2, listed.excluded().size(), excluded(listed));
         assertTrue(listed.excluded().stream().allMatch(e -> e.reason().contains("but not a regular file")), excluded(listed));
-    }
-
-    /** A named pipe made by {@code mkfifo} (POSIX; the case is skipped where there is none). */
-    static Path mkfifo(Path path) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("no mkfifo on this system");
-            throw e;
-        }
-        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
-        return path;
     }
 
     @Test
