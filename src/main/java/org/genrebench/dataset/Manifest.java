@@ -7,6 +7,7 @@ import org.genrebench.util.UserException;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * A manifest CSV for any collection: a header naming {@code path,label} and optionally {@code group} (artist or
  * album; folds keep each group on one side), then one row per song. Relative paths are resolved against the
  * manifest's folder. Rows that cannot be used are named and left out; a manifest without those columns is an error.
+ * It is UTF-8 text, with or without the byte-order mark spreadsheets write.
  */
 final class Manifest {
     private Manifest() {
@@ -35,7 +37,7 @@ final class Manifest {
                 .setIgnoreSurroundingSpaces(true).setTrim(true).setCommentMarker('#').get();
         List<Track> tracks = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, format)) {
+        try (Reader in = new StringReader(CsvText.read(csv)); CSVParser parser = CSVParser.parse(in, format)) {
             Map<String, Integer> header = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             header.putAll(parser.getHeaderMap());
             Integer pathCol = header.get("path"), labelCol = header.get("label"), groupCol = header.get("group");

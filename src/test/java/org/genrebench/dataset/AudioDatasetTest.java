@@ -252,6 +252,16 @@ class AudioDatasetTest {
     }
 
     @Test
+    void aManifestWithAByteOrderMarkReadsAsWithout() throws IOException {
+        touch("music/x.wav");
+        Path csv = dir.resolve("music/list.csv");
+        Files.write(csv, "\uFEFFpath,label\nx.wav,rock\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AudioDataset data = AudioDataset.load(List.of(csv));
+        assertEquals(List.of("x"), ids(data), excluded(data));
+        assertTrue(data.excluded().isEmpty(), excluded(data));
+    }
+
+    @Test
     void manifestWithoutThePathAndLabelColumnsIsAUserError() throws IOException {
         Path csv = dir.resolve("m.csv");
         Files.writeString(csv, "file,genre\nx.wav,rock\n");
