@@ -155,5 +155,10 @@ class DatasetFolderTest {
         assertTrue(r.out().contains("6 songs, 2 classes"), r.out());
         String report = Files.readString(tmp.resolve("results/small/report.md"));
         assertTrue(report.contains("- " + named), report);
+
+        // which classes a run keeps is part of what --resume must match
+        List<String> other = new java.util.ArrayList<>(args);
+        other.addAll(List.of("--min-songs", "3", "--resume"));
+        BadInputContractTest.assertMisuse(cli(other.toArray(String[]::new)), "minSongs 2 (now 3)");
     }
 }
