@@ -91,6 +91,10 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Option(names = "--min-songs", paramLabel = "N",
+            description = "Leave out the classes with fewer than N songs, naming each (default: every class is kept).")
+    Integer minSongs;
+
     @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
     boolean tune;
 
@@ -145,6 +149,7 @@ final class CompareCommand implements Callable<Integer> {
         OptionChecks.atLeast("--repeats", repeats, 1);
         training.check();
         OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.atLeast("--min-songs", minSongs, 1);
         data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
         if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
@@ -167,7 +172,7 @@ final class CompareCommand implements Callable<Integer> {
         FeatureTable table = FeatureTable.read(csv);
         table.warnings().forEach(w -> stdout.println("warning: " + w));
         try (RunFolder folder = CompareJob.claim(plan(datasetName(csv), modelNames), datasetName(csv),
-                RunFolder.origin(List.of(csv)), List.of(csv), Map.of())) {
+                RunFolder.origin(List.of(csv)), List.of(csv), dataSettings(Map.of()))) {
             announce(folder, stdout);
             PreparedDataset prepared = DatasetSources.featureTable(folder.name(), table);
             prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
@@ -203,13 +208,13 @@ final class CompareCommand implements Callable<Integer> {
         // Folds and split lists are checked on the file list, before minutes of extraction.
         List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
         CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
-                tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
+                tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models), minSongs());
         InputSettings settings = ModelRegistry.inputsFor(models, training.inputSettings());
         try (RunFolder folder = CompareJob.claim(plan(source.name(), models), source.name(), source.origin(),
                 tracks.stream().map(org.genrebench.dataset.Track::source).toList(),
-                Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),
+                dataSettings(Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),
                         "windowSamples", Integer.toString(settings.windowSamples()),
-                        "windowOverlap", Double.toString(settings.windowOverlap())))) {
+                        "windowOverlap", Double.toString(settings.windowOverlap()))))) {
             announce(folder, stdout);
             PreparedDataset prepared = AudioDatasets.prepare(folder.name(), source.description(), source.scan(), settings,
                     dataRoot.resolve("cache"), workers(), stdout);
@@ -225,8 +230,23 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code settings} plus {@code --min-songs} when given: the settings that shape which songs a run uses. */
+    private Map<String, String> dataSettings(Map<String, String> settings) {
+        if (minSongs == null) return settings;
+        Map<String, String> all = new java.util.TreeMap<>(settings);
+        all.put("minSongs", Integer.toString(minSongs));
+        return all;
+    }
+
+    private int minSongs() {
+        return minSongs == null ? 0 : minSongs;
+    }
+
     /** Runs the models into the claimed folder and completes it; returns the folder holding the report. */
     private Path run(PreparedDataset prepared, RunFolder folder, List<String> modelNames, PrintWriter stdout) throws IOException {
+        PreparedDataset kept = prepared.withoutClassesBelow(minSongs());
+        kept.skipped().subList(prepared.skipped().size(), kept.skipped().size()).forEach(s -> stdout.println("skipped: " + s));
+        prepared = kept;
         skippedInputs += prepared.skipped().size();
         stdout.printf(Locale.ROOT, "%s: %d songs, %d classes, %d feature rows, %d mel windows, %d skipped; models %s%n",
                 prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),

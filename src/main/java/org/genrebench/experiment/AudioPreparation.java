@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -129,8 +128,7 @@ public final class AudioPreparation {
             // Both views ask for the same length, so that a song is in both or in neither (and never padded).
             if (y != null) MinimumClip.require(y.length, clip.sampleRate(), settings.featureChunkSamples(), settings.windowSamples());
             // A truncated file is used but never cached, so that every run names it again.
-            String damage = clip == null ? null : clip.truncation()
-                    .map(t -> t + String.format(Locale.ROOT, "; used the %.2f s present", clip.seconds())).orElse(null);
+            String damage = clip == null ? null : clip.usedTruncated().orElse(null);
 
             float[] rows = null, windows = null;
             if (featureKey != null) {

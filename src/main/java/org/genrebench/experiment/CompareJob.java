@@ -168,18 +168,20 @@ public final class CompareJob {
                     : " (" + data.skipped().size() + " skipped, first: " + data.skipped().getFirst() + ")"));
         }
         List<String> genres = java.util.Arrays.stream(data.songLabels()).mapToObj(data.classNames()::get).toList();
-        requireSplitPossible(data.name(), data.songIds(), genres, plan);
+        requireSplitPossible(data.name(), data.songIds(), genres, plan, 0);
     }
 
     /**
-     * Whether the plan's protocol can be drawn on these songs (one genre per song): at least two genres, and as many
-     * songs per genre as folds (more than N for song-holdout:N), or, for the fault-filtered split, GTZAN data, and
-     * for an official split, songs on both of its sides. The CLI calls this on the scanned file
-     * list before any extraction; {@link #run} again on what preparation kept.
+     * Whether the plan's protocol can be drawn on these songs (one genre per song), once the genres with fewer than
+     * {@code minSongs} songs are left out: at least two genres, and as many songs per genre as folds (more than N for
+     * song-holdout:N), or, for the fault-filtered split, GTZAN data, and for an official split, songs on both of its
+     * sides. The CLI calls this on the scanned file list before any extraction; {@link #run} again on what
+     * preparation kept.
      */
-    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan) {
+    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan, int minSongs) {
         java.util.SortedMap<String, Integer> perGenre = new java.util.TreeMap<>();
         for (String g : songGenres) perGenre.merge(g, 1, Integer::sum);
+        perGenre.values().removeIf(songs -> songs < minSongs);
         if (perGenre.size() < 2) {
             throw new UserException(dataName + " has a single class (" + List.copyOf(perGenre.keySet())
                     + "); genre classification needs at least two");
@@ -200,7 +202,8 @@ public final class CompareJob {
         perGenre.forEach((genre, songs) -> {
             if (songs < plan.protocol().foldCount()) {
                 throw new UserException("class '" + genre + "' has " + songs + " song(s), fewer than the "
-                        + plan.protocol().foldCount() + " folds; add songs or lower --folds");
+                        + plan.protocol().foldCount() + " folds; add songs, lower --folds, or leave such classes out with --min-songs "
+                        + plan.protocol().foldCount());
             }
         });
     }

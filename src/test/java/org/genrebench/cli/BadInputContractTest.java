@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class BadInputContractTest {
     @TempDir
     static Path tmp;
-    static Path data, results, root, aFile, manifest, trackLink;
+    static Path data, results, root, aFile, manifest, trackLink, nanTable;
     static TreeMap<String, String> before, dataBefore;
 
     @BeforeAll
@@ -39,6 +39,11 @@ class BadInputContractTest {
         results = tmp.resolve("results");
         root = tmp.resolve("root");
         aFile = Files.writeString(tmp.resolve("a-file.txt"), "not a folder\n");
+        // the shipped table's header and two rows, the second with NaN in its fourth column
+        List<String> lines = Files.readAllLines(Path.of("data/features_30_sec.csv")).subList(0, 3);
+        String[] cells = lines.get(2).split(",");
+        cells[3] = "NaN";
+        nanTable = Files.writeString(tmp.resolve("nan.csv"), lines.get(0) + "\n" + lines.get(1) + "\n" + String.join(",", cells) + "\n");
         Files.createDirectories(root.resolve("splits"));
         try (Stream<Path> lists = Files.list(Path.of("data/splits"))) {
             for (Path l : lists.toList()) Files.copy(l, root.resolve("splits").resolve(l.getFileName()));
@@ -90,6 +95,7 @@ class BadInputContractTest {
         m.add(Misuse.of("--batch-size", "compare", "--data", d, "--batch-size", "0", "--data-root", r, "--out", out));
         m.add(Misuse.of("--folds", "compare", "--data", d, "--folds", "1", "--data-root", r, "--out", out));
         m.add(Misuse.of("--threads", "compare", "--data", d, "--threads", "0", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--min-songs", "compare", "--data", d, "--min-songs", "0", "--data-root", r, "--out", out));
         m.add(Misuse.of("--epochs", "train", "--model", "cnn", "--data", d, "--epochs", "0", "--save", tmp.resolve("m").toString()));
         m.add(Misuse.of("--top", "predict", "--model", aFile.toString(), "--top", "0", aFile.toString()));
         m.add(Misuse.of("--attempts", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "0"));
@@ -131,6 +137,8 @@ class BadInputContractTest {
         m.add(Misuse.of("--data", "train", "--model", "knn", "--save", tmp.resolve("m").toString()));
         m.add(Misuse.of("nope", "compare", "--data", tmp.resolve("nope").toString(), "--out", out));
         m.add(Misuse.of("nope.csv", "compare", "--features-csv", tmp.resolve("nope.csv").toString(), "--out", out));
+        // a malformed cell, quoted as it stands with file, line and column
+        m.add(Misuse.of("nan.csv:3: column 4 'chroma_stft_var' is not finite: 'NaN'", "compare", "--features-csv", nanTable.toString(), "--out", out));
         // a host that refuses: the real cause, not a missing .part file
         m.add(Misuse.of("connection refused", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "1",
                 "--url", "http://127.0.0.1:9/genres.tar.gz", "--sha256", "0".repeat(64)));
@@ -177,9 +185,10 @@ class BadInputContractTest {
     @Test
     void nestedAndHiddenFoldersMakeNoNewClasses() throws IOException {
         Path lib = tmp.resolve("nested");
-        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 3.1, 22050, 1);
-        for (String f : List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav")) {
-            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(f), tone, 22050, 1, 16);
+        List<String> files = List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav");
+        for (int i = 0; i < files.size(); i++) {
+            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(files.get(i)),
+                    org.genrebench.testutil.TestAudio.tone(440 + 100 * i, 3.1, 22050, i), 22050, 1, 16);
         }
         Path csv = tmp.resolve("nested.csv");
         java.io.PrintStream err = System.err;

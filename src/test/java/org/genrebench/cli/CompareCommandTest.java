@@ -206,4 +206,17 @@ class CompareCommandTest {
             return s.filter(Files::isRegularFile).count();
         }
     }
+
+    @Test
+    void foldsThatAllRankAlikeGetTheExactFriedmanP(@TempDir Path tmp) throws IOException {
+        // svm beats knn in each of the 5 folds of the shipped table: exact p = 2 / 2^5, not F_F = Infinity, p < 0.0001
+        Run r = cli("compare", "--features-csv", "data/features_30_sec.csv", "--models", "knn,svm",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(0, r.code(), r.err());
+        String report = Files.readString(tmp.resolve("results/gtzan-features-30s/report.md"));
+        assertTrue(report.contains("χ²_F = 5.00, Iman–Davenport F_F unbounded (every fold ranks the models alike), p = 0.0625 (exact"), report);
+        assertFalse(report.contains("Infinity"), report);
+        String json = Files.readString(tmp.resolve("results/gtzan-features-30s/summary.json"));
+        assertTrue(json.contains("\"p_value\": 0.0625") && json.contains("\"p_method\": \"exact\""), json);
+    }
 }

@@ -1,9 +1,9 @@
 package org.genrebench.dataset.cache;
 
 import org.genrebench.util.AtomicFiles;
+import org.genrebench.util.FileDigest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -67,14 +66,11 @@ public final class ArrayCache {
 
         /** Reads and digests {@code file}; an unreadable file is an {@link UncheckedIOException}. */
         public static Content of(Path file) {
-            MessageDigest sha = sha256();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+            try {
+                return new Content(FileDigest.update(FileDigest.sha256(), file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Content(sha);
         }
 
         /** SHA-256 of the bytes, in hex. */
@@ -101,13 +97,6 @@ public final class ArrayCache {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
 
     public Optional<float[]> get(String key) {
         Path file = pathOf(key);

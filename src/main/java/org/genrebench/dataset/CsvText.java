@@ -1,0 +1,30 @@
+package org.genrebench.dataset;
+
+import org.genrebench.util.UserException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The text of a CSV file a user gives (feature table, manifest): UTF-8, without the byte-order mark Excel writes. */
+final class CsvText {
+    private CsvText() {
+    }
+
+    static String read(Path file) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new UserException(file + ": not UTF-8 text (is it a spreadsheet saved in another encoding or format?)");
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()), e);
+        }
+    }
+}
