@@ -123,7 +123,7 @@ class ResultsFolderTest {
         assertEquals(0, compare(CompareCommandTest.goodDataset(tmp.resolve("broken2"))).code());
         var broken2 = snapshot(tmp.resolve("results/broken2"));
         try (Stream<Path> files = Files.walk(tmp.resolve("broken2"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) Files.writeString(f, "not audio any more");
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.writeString(f, "not audio any more: " + f.getFileName()); // distinct bytes, no duplicates
         }
         assertMisuse(compare(tmp.resolve("broken2")), "no usable songs");
         assertEquals(broken2, snapshot(tmp.resolve("results/broken2")), "a failed rerun changed the finished run");
