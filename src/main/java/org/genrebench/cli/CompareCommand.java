@@ -36,7 +36,7 @@ import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ModelNames.Defaults.class,
         description = {
                 "Runs every model under the shared song-disjoint harness and writes reports under results/.",
                 "Data: --data DIR (GTZAN layout), --features-csv FILE, or else data/gtzan|genres|genres_original if present,",
@@ -65,8 +65,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
     Path featuresCsv;
 
-    @Option(names = "--models", split = ",", paramLabel = "NAMES", defaultValue = "knn,rf,svm,logreg,mlp,cnn,vgg,crnn",
-            description = "Models to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", paramLabel = "NAMES", completionCandidates = ModelNames.class,
+            description = "Models to run, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; `genrebench models` lists them).")
     List<String> models;
 
     @Option(names = "--folds", defaultValue = "5", description = "Song-disjoint stratified folds (default: ${DEFAULT-VALUE}).")
@@ -143,7 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         models = OptionChecks.models("--models", models);
         if (protocol() instanceof Protocol.KFold) OptionChecks.atLeast("--folds", folds, 2);
         OptionChecks.atLeast("--repeats", repeats, 1);
-        training.check();
+        training.check(models, tune);
         OptionChecks.atLeast("--threads", threads, 1);
         data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
@@ -227,7 +227,7 @@ final class CompareCommand implements Callable<Integer> {
         try (cluster; ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * plan.protocol().foldCount() * repeats)) {
             if (cluster != null) stdout.println("classical fits on " + cluster.describe());
             LongFunction<Harness.FoldExecutor<double[]>> classicalFits = cluster != null
-                    ? repeatSeed -> cluster.classicalFits(repeatSeed, tune) : repeatSeed -> Harness.threadPool(workers());
+                    ? repeatSeed -> cluster.classicalFits(repeatSeed, tune, plan.params()) : repeatSeed -> Harness.threadPool(workers());
             outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
@@ -252,7 +252,8 @@ final class CompareCommand implements Callable<Integer> {
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
         Map<String, String> deepParams = training.networkSettings(
                 datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
-        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams, commandLine());
+        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams,
+                training.parameters(models), commandLine());
     }
 
     private int workers() {

@@ -33,15 +33,25 @@ public final class CompareJob {
      * @param models     model names in report order (classical and/or deep)
      * @param protocol   how train and test items are drawn
      * @param repeats    independent draws of the protocol; repeat r draws folds and seeds every model with seed + r
-     * @param deepParams overrides for the networks ({@code epochs}, {@code batchSize}, ...)
+     * @param deepParams overrides for every network ({@code epochs}, {@code batchSize}, ...: the network options)
+     * @param params     per-model overrides ({@code --param MODEL.KEY=VALUE}), checked against the catalogue
      * @param threads    (model, fold) pairs of classical models trained at once; networks train one at a time
      */
     public record Plan(List<String> models, Protocol protocol, int repeats, long seed, boolean tune, Path out, boolean resume,
-                       int threads, Map<String, String> deepParams, String command) {
+                       int threads, Map<String, String> deepParams, Map<String, Map<String, String>> params, String command) {
         public Plan {
             models = List.copyOf(models);
             deepParams = Map.copyOf(deepParams);
+            params = Map.copyOf(params);
             if (repeats < 1) throw new UserException("--repeats must be at least 1, got " + repeats);
+        }
+
+        /** The hyper-parameter overrides of {@code model}: the network options for a network, then its own {@code --param}s. */
+        public Map<String, String> paramsOf(String model) {
+            Map<String, String> p = new java.util.TreeMap<>();
+            if (ModelRegistry.entry(model).family() == org.genrebench.model.Family.FROM_SCRATCH) p.putAll(deepParams);
+            p.putAll(params.getOrDefault(model, Map.of()));
+            return p;
         }
     }
 
@@ -81,14 +91,12 @@ public final class CompareJob {
         Harness.RunInfo info = new Harness.RunInfo(name, description, plan.seed(), plan.command());
         if (!classical.isEmpty()) {
             results.addAll(repeated(data.features(), data, plan, cache, info, plan.threads(), listener, classicalFits,
-                    seed -> classical.stream().map(m -> ModelRegistry.spec(ModelRegistry.classical(m), seed, plan.tune())).toList()));
+                    seed -> classical.stream().map(m -> ModelRegistry.spec(ModelRegistry.classical(m), seed, plan.tune(), plan.paramsOf(m))).toList()));
         }
         if (!deep.isEmpty()) {
             // One network at a time: each already uses every core through nd4j/oneDNN.
-            results.addAll(repeated(data.windows(), data, plan, cache, info, 1, listener, seed -> Harness.threadPool(1), seed -> deep.stream().map(m -> {
-                ModelRegistry.Entry<float[]> e = ModelRegistry.deep(m);
-                return new Harness.ModelSpec<>(e.name(), e.family(), () -> e.create(plan.deepParams(), seed));
-            }).toList()));
+            results.addAll(repeated(data.windows(), data, plan, cache, info, 1, listener, seed -> Harness.threadPool(1),
+                    seed -> deep.stream().map(m -> ModelRegistry.spec(ModelRegistry.deep(m), seed, false, plan.paramsOf(m))).toList()));
         }
         results.sort(Comparator.comparingInt(m -> plan.models().indexOf(m.name())));
         RunResult run = new RunResult(name, data.classNames(), description, plan.seed(), plan.command(), results,
@@ -120,6 +128,7 @@ public final class CompareJob {
         settings.put("repeats", Integer.toString(plan.repeats()));
         settings.put("tune", Boolean.toString(plan.tune()));
         plan.deepParams().forEach((k, v) -> settings.put("network." + k, v));
+        plan.params().forEach((model, p) -> p.forEach((k, v) -> settings.put("param." + model + "." + k, v)));
         return RunFolder.claim(plan.out(), dataName, n -> runName(n, plan),
                 RunFolder.Fingerprint.of(source, files, settings), plan.resume());
     }

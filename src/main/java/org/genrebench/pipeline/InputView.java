@@ -15,9 +15,6 @@ import java.util.Map;
  */
 public sealed interface InputView<X> permits FeatureRows, MelWindows {
 
-    /** {@code classical} or {@code deep}: the model family this view feeds, as reports name it. */
-    String family();
-
     /** What one input is called in messages, e.g. {@code feature rows}. */
     String unitName();
 

@@ -7,6 +7,7 @@ import org.genrebench.eval.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes one run under {@code <out>/<dataset>/}: report.md, summary.json, summary.csv, accuracy.png, cd-diagram.png,
@@ -28,7 +29,7 @@ public final class Reporter {
 
     public static Path write(RunResult run, Path out, RunContext context) throws IOException {
         Path dir = runDir(out, run.dataset());
-        Significance.Pair sig = Significance.choose(run);
+        List<Significance.Pair> sig = Significance.choose(run);
         RunStatistics stats = RunStatistics.of(run, context, sig);
         AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig, context, stats));
         SummaryCsv.write(run, dir.resolve("summary.csv"));

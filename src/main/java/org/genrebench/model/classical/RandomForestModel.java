@@ -8,6 +8,9 @@ import smile.data.formula.Formula;
 import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 
+import org.genrebench.model.HyperParameter;
+
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -21,8 +24,14 @@ import java.util.stream.IntStream;
 public final class RandomForestModel extends SmileClassifier {
     private static final String LABEL = "genre";
 
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            HyperParameter.integer("trees", 500, 1, 100_000, "trees in the forest"),
+            new HyperParameter("mtry", "sqrt", "sqrt or an integer >= 1", v -> v.equals("sqrt") || HyperParameter.isInteger(v) && Integer.parseInt(v) >= 1,
+                    "features tried per split (sqrt: the square root of their number)"),
+            HyperParameter.integer("minLeaf", 1, 1, 100_000, "smallest leaf size"));
+
     public RandomForestModel(Map<String, String> params, long seed) {
-        super("rf", Map.of("trees", "500", "mtry", "sqrt", "minLeaf", "1"), params, seed);
+        super("rf", PARAMETERS, params, seed);
     }
 
     @Override
