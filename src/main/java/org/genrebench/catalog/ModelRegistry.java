@@ -13,6 +13,8 @@ import org.genrebench.model.classical.SvmRbf;
 import org.genrebench.model.deep.GtzanKerasCnn;
 import org.genrebench.model.deep.NetworkArchitecture;
 import org.genrebench.model.deep.NetworkParameters;
+import org.genrebench.model.pretrained.Probe;
+import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.InputView;
 import org.genrebench.pipeline.Pipeline;
@@ -29,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The model catalogue: every model GenreBench knows, each declared once below with its family, input view, typed
@@ -58,7 +59,7 @@ public final class ModelRegistry {
      * @param grid       candidate overrides for {@code --tune}; the first is the default
      */
     public record Entry<X>(String name, Family family, String summary, boolean inDefaults,
-                           Function<InputSettings, InputView<X>> view, List<HyperParameter> parameters,
+                           BiFunction<InputSettings, Map<String, String>, InputView<X>> view, List<HyperParameter> parameters,
                            BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
                            List<Map<String, String>> grid) implements Tunable<X> {
         public Entry {
@@ -80,41 +81,49 @@ public final class ModelRegistry {
 
         /** A new unfitted pipeline: this model's view of the input rules, then the estimator. */
         public Pipeline<X> pipeline(Map<String, String> params, long seed, InputSettings inputs) {
-            return new Pipeline<>(name, view.apply(inputs), create(params, seed));
+            return new Pipeline<>(name, view(inputs, params), create(params, seed));
+        }
+
+        /** The input view of this model with {@code params} (a pre-trained model's layer and hop are parameters). */
+        public InputView<X> view(InputSettings inputs, Map<String, String> params) {
+            return view.apply(inputs, params);
         }
     }
 
     private static final Map<String, Entry<?>> MODELS = new LinkedHashMap<>();
+    private static final BiFunction<InputSettings, Map<String, String>, InputView<double[]>> FEATURE_ROWS = (s, p) -> s.featureRows();
 
     /** Inner song-disjoint folds of {@code --tune}. */
     public static final int INNER_FOLDS = 5;
     private static final String TRANSFORMS = "transform";
     private static final List<String> NONE_YJ = List.of("none", "yeo-johnson");
+    private static final List<String> MUSICNN_LAYERS = List.of("max_pool", "mean_pool", "penultimate", "taggram");
+    private static final List<String> VGG_LAYERS = List.of("pool5", "taggram");
 
     static {
         // Classical models on the 58 features, in report order.
-        declare(new Entry<>("knn", Family.CLASSICAL, "k-nearest neighbours", true, InputSettings::featureRows,
+        declare(new Entry<>("knn", Family.CLASSICAL, "k-nearest neighbours", true, FEATURE_ROWS,
                 SmileClassifier.withTransform(Knn.PARAMETERS), Knn::new,
                 cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
-        declare(new Entry<>("rf", Family.CLASSICAL, "random forest, 500 trees", true, InputSettings::featureRows,
+        declare(new Entry<>("rf", Family.CLASSICAL, "random forest, 500 trees", true, FEATURE_ROWS,
                 SmileClassifier.withTransform(RandomForestModel.PARAMETERS), RandomForestModel::new,
                 grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
-        declare(new Entry<>("svm", Family.CLASSICAL, "RBF support vector machine", true, InputSettings::featureRows,
+        declare(new Entry<>("svm", Family.CLASSICAL, "RBF support vector machine", true, FEATURE_ROWS,
                 SmileClassifier.withTransform(SvmRbf.PARAMETERS), SvmRbf::new,
                 cross(cross(grid("C", "10", "1", "3", "30", "100"), "gamma", List.of("scale", "scale*0.25", "scale*0.5", "scale*2")),
                         TRANSFORMS, NONE_YJ)));
-        declare(new Entry<>("logreg", Family.CLASSICAL, "multinomial logistic regression", true, InputSettings::featureRows,
+        declare(new Entry<>("logreg", Family.CLASSICAL, "multinomial logistic regression", true, FEATURE_ROWS,
                 SmileClassifier.withTransform(LogReg.PARAMETERS), LogReg::new,
                 cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
         // mlp: Yeo-Johnson always (the inner CV chose it on every training fold of a none/yeo-johnson search), so the
         // budget goes to a seed ensemble (bag), epochs and weight decay instead.
-        declare(new Entry<>("mlp", Family.CLASSICAL, "multi-layer perceptron (256, 128)", true, InputSettings::featureRows,
+        declare(new Entry<>("mlp", Family.CLASSICAL, "multi-layer perceptron (256, 128)", true, FEATURE_ROWS,
                 SmileClassifier.withTransform(Mlp.PARAMETERS), Mlp::new,
                 cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")), "weightDecay", List.of("1e-4", "1e-2")),
                         TRANSFORMS, List.of("yeo-johnson"))));
         // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
         // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
-        declare(new Entry<>("vote", Family.CLASSICAL, "soft vote of classical models", false, InputSettings::featureRows,
+        declare(new Entry<>("vote", Family.CLASSICAL, "soft vote of classical models", false, FEATURE_ROWS,
                 SoftVote.PARAMETERS, (params, seed) -> new SoftVote(params, (member, tune) -> tune
                         ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
                 List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
@@ -125,10 +134,26 @@ public final class ModelRegistry {
         network("crnn", "CNN + LSTM", true);
         // A published GTZAN network's size, ~30x cnn's cost.
         network(GtzanKerasCnn.NAME, "gtzan.keras 2-D CNN at its published width", false);
+
+        // Pre-trained musicnn models (Pons & Serra 2019), frozen, with a probe on a feature layer. max_pool is the layer
+        // of the published GTZAN transfer baseline (Pons & Favory); pool5 is vgg's last pooled layer.
+        pretrained("msd-musicnn", "musicnn trained on the Million Song Dataset", "max_pool", MUSICNN_LAYERS, true);
+        pretrained("mtt-musicnn", "musicnn trained on MagnaTagATune", "max_pool", MUSICNN_LAYERS, false);
+        pretrained("msd-vgg", "VGG tagger trained on the Million Song Dataset", "pool5", VGG_LAYERS, false);
+        pretrained("mtt-vgg", "VGG tagger trained on MagnaTagATune", "pool5", VGG_LAYERS, false);
+    }
+
+    private static void pretrained(String name, String summary, String defaultLayer, List<String> layers, boolean inDefaults) {
+        List<HyperParameter> parameters = Probe.parameters(defaultLayer, layers);
+        declare(new Entry<>(name, Family.PRETRAINED, summary + ", frozen, with a probe", inDefaults,
+                (s, p) -> new EmbeddingPatches(name, HyperParameter.resolve(name, parameters, p).get("layer"),
+                        Integer.parseInt(HyperParameter.resolve(name, parameters, p).get("hop"))),
+                parameters, (p, seed) -> new Probe(name, parameters, p, seed, (probe, s) -> classical(probe).create(Map.of(), s)),
+                List.of(Map.of())));
     }
 
     private static void network(String name, String summary, boolean inDefaults) {
-        declare(new Entry<>(name, Family.FROM_SCRATCH, summary, inDefaults, InputSettings::melWindows, NetworkParameters.ALL,
+        declare(new Entry<>(name, Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.ALL,
                 (p, seed) -> NetworkParameters.create(name, p, seed), List.of(Map.of())));
     }
 

@@ -4,6 +4,7 @@ import org.genrebench.dataset.Sample;
 import org.genrebench.pipeline.PreparedViews;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dataset ready for the harness: the same songs seen two ways, as handcrafted feature rows (one per chunk) for
@@ -19,14 +20,28 @@ import java.util.List;
  * @param features    feature rows (empty when no feature view was prepared)
  * @param windows     mel windows (empty when no spectrogram view was prepared)
  * @param skipped     inputs that could not be used
+ * @param embedding   patch rows of pre-trained embeddings by {@code MODEL:LAYER} (empty when none was prepared)
  */
 public record PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
                               List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
-                              List<Sample<float[]>> windows, List<Skipped> skipped) implements PreparedViews {
+                              List<Sample<float[]>> windows, List<Skipped> skipped,
+                              Map<String, List<Sample<double[]>>> embedding) implements PreparedViews {
+
+    public PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
+                           List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
+                           List<Sample<float[]>> windows, List<Skipped> skipped) {
+        this(name, description, classNames, songIds, songGroups, songLabels, features, windows, skipped, Map.of());
+    }
+
+    @Override
+    public List<Sample<double[]>> embeddings(String key) {
+        return embedding.getOrDefault(key, List.of());
+    }
+
     /** The same dataset with {@code more} inputs added to its skipped list (e.g. problems found by a folder scan). */
     public PreparedDataset withMoreSkipped(List<Skipped> more) {
         List<Skipped> all = new java.util.ArrayList<>(skipped);
         all.addAll(more);
-        return new PreparedDataset(name, description, classNames, songIds, songGroups, songLabels, features, windows, all);
+        return new PreparedDataset(name, description, classNames, songIds, songGroups, songLabels, features, windows, all, embedding);
     }
 }

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelCatalogTest {
 
     @Test
-    void theDefaultModelsAreTheFiveClassicalAndTheThreeNetworks() {
-        assertEquals(List.of("knn", "rf", "svm", "logreg", "mlp", "cnn", "vgg", "crnn"), ModelRegistry.defaultNames());
+    void theDefaultModelsAreFiveClassicalThreeNetworksAndOnePretrained() {
+        assertEquals(List.of("knn", "rf", "svm", "logreg", "mlp", "cnn", "vgg", "crnn", "msd-musicnn"), ModelRegistry.defaultNames());
         assertEquals(List.of("knn", "rf", "svm", "logreg", "mlp", "vote"), ModelRegistry.of(Family.CLASSICAL).stream().map(ModelRegistry.Entry::name).toList());
     }
 
