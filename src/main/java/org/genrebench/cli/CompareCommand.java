@@ -13,6 +13,7 @@ import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Protocol;
 import org.genrebench.experiment.RunFolder;
+import org.genrebench.experiment.TableInputs;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.util.UserException;
@@ -62,8 +63,10 @@ final class CompareCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Option(names = "--features-csv", paramLabel = "FILE",
-            description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
-    Path featuresCsv;
+            description = {"A community feature table (features_30_sec.csv or features_3_sec.csv: the classical models) or an embedding"
+                    + " table (extract --embedding, data/embeddings/: its pre-trained model). Repeatable: the tables' common songs are"
+                    + " used, each model on the table it reads."})
+    List<Path> featuresCsv;
 
     @Option(names = "--models", split = ",", paramLabel = "NAMES", completionCandidates = ModelNames.class,
             description = "Models to run, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; `genrebench models` lists them).")
@@ -116,16 +119,21 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> reports = new ArrayList<>();
         if (featuresCsv != null) {
-            reports.add(runFeatureTable(featuresCsv, requireClassical(), stdout));
+            reports.add(runTables(featuresCsv, stdout));
         } else {
             List<Path> audio = data.given() ? data.sources : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
             if (audio != null) {
                 reports.add(runAudio(audio(audio), stdout));
             } else {
                 reports.add(runAudio(synthetic(), stdout));
+                // The shipped tables: the 58 features of all 1000 GTZAN songs, and with the pre-trained family, the same
+                // features beside the MSD_musicnn taggrams of 733 of them.
                 Path shipped = dataRoot.resolve("features_30_sec.csv");
-                List<String> classical = ModelRegistry.classicalOf(models);
-                if (Files.isRegularFile(shipped) && !classical.isEmpty()) reports.add(runFeatureTable(shipped, classical, stdout));
+                Path taggrams = dataRoot.resolve("embeddings").resolve("gtzan-msd-musicnn-taggram.csv.gz");
+                if (Files.isRegularFile(shipped) && !ModelRegistry.classicalOf(models).isEmpty()) reports.add(runTables(List.of(shipped), stdout));
+                if (Files.isRegularFile(shipped) && Files.isRegularFile(taggrams) && models.contains("msd-musicnn")) {
+                    reports.add(runTables(List.of(shipped, taggrams), stdout));
+                }
             }
         }
         stdout.println("Reports:");
@@ -147,32 +155,33 @@ final class CompareCommand implements Callable<Integer> {
         OptionChecks.atLeast("--threads", threads, 1);
         data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
-        if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
+        if (featuresCsv != null) featuresCsv.forEach(f -> OptionChecks.readableFile("--features-csv", f));
         OptionChecks.writableDirectory("--out", out);
     }
 
     /** Inputs skipped over all datasets of this run; any makes the exit status 1. */
     private int skippedInputs;
 
-    private List<String> requireClassical() {
-        List<String> deep = ModelRegistry.deepOf(models);
-        List<String> classical = ModelRegistry.classicalOf(models);
-        if (!deep.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--models")) {
-            throw new UserException("networks (" + String.join(",", deep) + ") need audio, not a feature table; use --data DIR");
+    /**
+     * Feature and embedding tables of the same songs, each model on the table it reads: the classical models on the
+     * community table, a pre-trained model on an embedding table of its own (its layer is the table's unless
+     * {@code --param} says otherwise). A model given by name that no table feeds is one error line.
+     */
+    private Path runTables(List<Path> csvs, PrintWriter stdout) throws IOException {
+        List<FeatureTable> tables = csvs.stream().map(FeatureTable::read).toList();
+        tables.forEach(t -> t.warnings().forEach(w -> stdout.println("warning: " + w)));
+        TableInputs inputs = TableInputs.of(tables, models, spec.commandLine().getParseResult().hasMatchedOption("--models"));
+        tableParams = inputs.params();
+        String name = String.join("+", csvs.stream().map(CompareCommand::datasetName).toList());
+        try (RunFolder folder = CompareJob.claim(plan(name, inputs.models()), name, RunFolder.origin(csvs), csvs, Map.of())) {
+            PreparedDataset prepared = DatasetSources.featureTables(folder.name(), tables);
+            prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
+            return run(prepared, inputs.models(), stdout);
         }
-        return classical;
     }
 
-    private Path runFeatureTable(Path csv, List<String> modelNames, PrintWriter stdout) throws IOException {
-        FeatureTable table = FeatureTable.read(csv);
-        table.warnings().forEach(w -> stdout.println("warning: " + w));
-        try (RunFolder folder = CompareJob.claim(plan(datasetName(csv), modelNames), datasetName(csv),
-                RunFolder.origin(List.of(csv)), List.of(csv), Map.of())) {
-            PreparedDataset prepared = DatasetSources.featureTable(folder.name(), table);
-            prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
-            return run(prepared, modelNames, stdout);
-        }
-    }
+    /** The layer of each pre-trained model that reads an embedding table, unless --param sets it. */
+    private Map<String, Map<String, String>> tableParams = Map.of();
 
     /** An audio dataset: scan problems + unreadable files are skipped and reported, never fatal. */
     private record AudioSource(String name, String description, AudioDataset scan, String origin) {
@@ -252,8 +261,13 @@ final class CompareCommand implements Callable<Integer> {
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
         Map<String, String> deepParams = training.networkSettings(
                 datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
-        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams,
-                training.parameters(models), commandLine());
+        Map<String, Map<String, String>> params = new java.util.TreeMap<>(tableParams);
+        training.parameters(modelNames).forEach((m, p) -> params.merge(m, p, (a, b) -> {
+            Map<String, String> both = new java.util.TreeMap<>(a);
+            both.putAll(b);
+            return both;
+        }));
+        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams, params, commandLine());
     }
 
     private int workers() {
@@ -262,7 +276,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** {@code features_30_sec.csv} → {@code gtzan-features-30s}; other names are used as they are. */
     static String datasetName(Path csv) {
-        String stem = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+        String stem = csv.getFileName().toString().replaceFirst("\\.csv(\\.gz)?$", "");
         Matcher m = Pattern.compile("features_(\\d+)_sec").matcher(stem);
         return m.matches() ? "gtzan-features-" + m.group(1) + "s" : stem;
     }
