@@ -19,10 +19,11 @@ final class Significance {
     private Significance() {
     }
 
+    /** @param result the corrected resampled t-test; null for a single split (one fold), where McNemar alone applies */
     record Pair(ModelResult a, ModelResult b, String why, CorrectedResampledTTest.Result result) {
     }
 
-    /** Empty when fewer than two models or folds exist. */
+    /** Empty when fewer than two models exist. */
     static List<Pair> choose(RunResult run) {
         List<ModelResult> best = new ArrayList<>();
         for (Family f : Family.values()) run.best(f.id()).ifPresent(best::add);
@@ -42,8 +43,7 @@ final class Significance {
     }
 
     private static Optional<Pair> pair(ModelResult a, ModelResult b, String why) {
-        if (a.folds().size() < 2) return Optional.empty();
-        return Optional.of(new Pair(a, b, why, CorrectedResampledTTest.compare(a, b)));
+        return Optional.of(new Pair(a, b, why, a.folds().size() < 2 ? null : CorrectedResampledTTest.compare(a, b)));
     }
 
     /** How the report names a model's family: classical, deep (from scratch), pretrained. */

@@ -101,10 +101,11 @@ final class SummaryJson {
     private static Map<String, Object> significance(Significance.Pair s) {
         CorrectedResampledTTest.Result r = s.result();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("test", "Nadeau-Bengio corrected resampled t-test on per-fold song accuracy");
         o.put("a", s.a().name());
         o.put("b", s.b().name());
         o.put("why", s.why());
+        if (r == null) return o; // one split: McNemar only
+        o.put("test", "Nadeau-Bengio corrected resampled t-test on per-fold song accuracy");
         o.put("mean_difference", r.meanDifference());
         o.put("t", r.t());
         o.put("df", r.df());
