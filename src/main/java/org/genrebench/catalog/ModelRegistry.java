@@ -260,9 +260,15 @@ public final class ModelRegistry {
         return names.stream().filter(n -> MODELS.containsKey(key(n)) && MODELS.get(key(n)).family() == family).toList();
     }
 
-    /** {@code rules} with the input views that {@code names} need. */
-    public static InputSettings inputsFor(List<String> names, InputSettings rules) {
-        return rules.needing(!classicalOf(names).isEmpty(), !deepOf(names).isEmpty());
+    /**
+     * {@code rules} with the input views that {@code names} need, each model with its {@code params}. A pre-trained
+     * model's file is loaded here, so a missing one stops the run before any work, naming the command that fetches it.
+     */
+    public static InputSettings inputsFor(List<String> names, InputSettings rules, Map<String, Map<String, String>> params) {
+        List<EmbeddingPatches> embeddings = ofFamily(names, Family.PRETRAINED).stream()
+                .map(n -> (EmbeddingPatches) entry(n).view(rules, params.getOrDefault(key(n), Map.of()))).distinct().toList();
+        embeddings.forEach(EmbeddingPatches::requireModel);
+        return rules.needing(!classicalOf(names).isEmpty(), !deepOf(names).isEmpty(), embeddings);
     }
 
     /**

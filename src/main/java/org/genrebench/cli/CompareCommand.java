@@ -212,7 +212,7 @@ final class CompareCommand implements Callable<Integer> {
         List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
         CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
                 tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
-        InputSettings settings = ModelRegistry.inputsFor(models, training.inputSettings());
+        InputSettings settings = ModelRegistry.inputsFor(models, training.inputSettings(), training.parameters(models));
         try (RunFolder folder = CompareJob.claim(plan(source.name(), models), source.name(), source.origin(),
                 tracks.stream().map(org.genrebench.dataset.Track::source).toList(),
                 Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),

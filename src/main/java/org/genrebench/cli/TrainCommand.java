@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         params.putAll(training.parameters(List.of(name)).getOrDefault(name, Map.of()));
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, params);
         AudioDataset scan = data.load();
-        InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules);
+        InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules, Map.of(name, params));
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
         if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.sources.stream().map(Path::toString).toList()) + " has fewer than two usable genres");

@@ -2,6 +2,7 @@ package org.genrebench.pipeline;
 
 import org.genrebench.dataset.Sample;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,27 @@ public record EmbeddingPatches(String model, String layer, int hopSeconds) imple
 
     @Override
     public List<double[]> inputs(float[] y) {
-        return Embeddings.patches(this, y);
+        return Arrays.asList(unflatten(flat(y)));
+    }
+
+    /** Loads the model now (once per process); a missing or unknown file is one user error naming the download command. */
+    public void requireModel() {
+        Embeddings.model(model);
+    }
+
+    /** Key of these rows in the feature cache (the model by its checksum). */
+    public String cacheKey() {
+        return Embeddings.cacheKey(this);
+    }
+
+    /** Every patch's values, one row after another: the cached form. */
+    public float[] flat(float[] y) {
+        return Embeddings.flat(this, y);
+    }
+
+    /** The rows of a {@link #flat} array. */
+    public double[][] unflatten(float[] flat) {
+        return Embeddings.unflatten(this, flat);
     }
 
     @Override
