@@ -24,4 +24,9 @@ public record AudioClip(float[] samples, int sampleRate, Path source, Optional<S
     public double seconds() {
         return samples.length / (double) sampleRate;
     }
+
+    /** For a file cut short, what is missing and what was used, as every command names it; else empty. */
+    public Optional<String> usedTruncated() {
+        return truncation.map(t -> t + String.format(java.util.Locale.ROOT, "; used the %.2f s present", seconds()));
+    }
 }

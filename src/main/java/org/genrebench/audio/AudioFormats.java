@@ -43,6 +43,11 @@ public final class AudioFormats {
     private AudioFormats() {
     }
 
+    /** The extensions of the formats decoded here, lower case. */
+    public static Set<String> decodedExtensions() {
+        return DECODED;
+    }
+
     /** The lower-case extension of a file name, or "" when it has none. */
     public static String extension(Path file) {
         String name = file.getFileName().toString();

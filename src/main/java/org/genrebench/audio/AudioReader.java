@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Decodes WAV (RIFF), Sun {@code .au}, FLAC, Ogg Vorbis and MP3 files to a mono float clip at the file's own
@@ -60,8 +61,12 @@ public final class AudioReader {
         return new String(t, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /** The file's bytes; a folder, FIFO, socket or device is refused before it is opened (a FIFO would block). */
     private static byte[] readBytes(Path file) {
         try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.isDirectory()) throw new AudioFormatException(file, "a folder, not an audio file");
+            if (!attrs.isRegularFile()) throw new AudioFormatException(file, "not a regular file (a FIFO, socket or device); not opened");
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new AudioFormatException(file, "no such file");

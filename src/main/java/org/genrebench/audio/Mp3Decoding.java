@@ -17,6 +17,11 @@ import java.nio.file.Path;
  * mpg123: when the first frame is a Xing/Info frame with a LAME tag, that frame is not audio, and the encoder delay
  * plus the decoder's 529-sample delay are cut from the start and the encoder padding from the end, so the clip
  * lines up with the audio that was encoded.
+ *
+ * <p>JLayer fills some static tables on first use (the Huffman tables, the Layer III reorder table, the synthesis
+ * window) and publishes each before it is filled, so two threads decoding their first mp3 at once can see a table
+ * that is still empty. This class therefore decodes one silent frame while it is initialised: the JVM initialises a
+ * class once, and every other thread that uses it waits until that is done.
  */
 final class Mp3Decoding {
     /** JLayer's synthesis scale: its filters write samples in [-32700, 32700]. */
@@ -24,7 +29,25 @@ final class Mp3Decoding {
     /** Decoder delay of the MPEG layer III hybrid filter bank, in samples (ffmpeg and LAME use 528 + 1). */
     private static final int DECODER_DELAY = 529;
 
+    static {
+        fillJLayerTables();
+    }
+
     private Mp3Decoding() {
+    }
+
+    /** Decodes three silent MPEG-1 Layer III frames (128 kb/s, 44.1 kHz, mono), which fills JLayer's lazy tables. */
+    private static void fillJLayerTables() {
+        int frameBytes = 417; // 144 * 128 000 / 44 100, no padding
+        byte[] silence = new byte[3 * frameBytes];
+        for (int f = 0; f < 3; f++) {
+            int at = f * frameBytes;
+            silence[at] = (byte) 0xFF;
+            silence[at + 1] = (byte) 0xFB; // MPEG-1, Layer III, no CRC
+            silence[at + 2] = (byte) 0x90; // 128 kb/s, 44.1 kHz
+            silence[at + 3] = (byte) 0xC0; // single channel
+        }
+        decode(silence, Path.of("silence.mp3"));
     }
 
     /** An ID3v2 tag or an MPEG audio frame header at the start of the file. */

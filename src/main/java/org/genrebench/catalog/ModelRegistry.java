@@ -284,6 +284,24 @@ public final class ModelRegistry {
     }
 
     /**
+     * {@code networkOptions} without the options that change none of {@code networks}: those given at the value
+     * each network has without them (e.g. {@code --width 8} for cnn, but not for gtzan-cnn, whose width is 16), and
+     * all of them when no network runs. The networks are built the same from the result as from the options.
+     */
+    public static Map<String, String> withoutDefaults(List<String> networks, Map<String, String> networkOptions) {
+        if (networks.isEmpty()) return Map.of();
+        Map<String, String> kept = new java.util.TreeMap<>(networkOptions);
+        for (String option : networkOptions.keySet()) {
+            Map<String, String> without = new java.util.TreeMap<>(kept);
+            without.remove(option);
+            boolean same = networks.stream().allMatch(n -> NetworkParameters.architecture(n, kept).equals(NetworkParameters.architecture(n, without)))
+                    && NetworkParameters.config(kept, 0).equals(NetworkParameters.config(without, 0));
+            if (same) kept.remove(option);
+        }
+        return Map.copyOf(kept);
+    }
+
+    /**
      * Per-model hyper-parameters from {@code --param MODEL.KEY=VALUE} settings, each checked against its model's
      * declaration (unknown model, unknown key, bad value: one sentence). {@code models} are the run's models: a
      * setting for a model that does not run is a mistake too.

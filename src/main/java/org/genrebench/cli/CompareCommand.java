@@ -94,6 +94,10 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Option(names = "--min-songs", paramLabel = "N",
+            description = "Leave out the classes with fewer than N songs, naming each (default: every class is kept).")
+    Integer minSongs;
+
     @Option(names = "--tune", description = "Grid-search classical hyper-parameters by inner song-disjoint CV in each training fold.")
     boolean tune;
 
@@ -153,6 +157,7 @@ final class CompareCommand implements Callable<Integer> {
         OptionChecks.atLeast("--repeats", repeats, 1);
         training.check(models, tune);
         OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.atLeast("--min-songs", minSongs, 1);
         data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
         if (featuresCsv != null) featuresCsv.forEach(f -> OptionChecks.readableFile("--features-csv", f));
@@ -173,10 +178,11 @@ final class CompareCommand implements Callable<Integer> {
         TableInputs inputs = TableInputs.of(tables, models, spec.commandLine().getParseResult().hasMatchedOption("--models"));
         tableParams = inputs.params();
         String name = String.join("+", csvs.stream().map(CompareCommand::datasetName).toList());
-        try (RunFolder folder = CompareJob.claim(plan(name, inputs.models()), name, RunFolder.origin(csvs), csvs, Map.of())) {
+        try (RunFolder folder = CompareJob.claim(plan(name, inputs.models()), name, RunFolder.origin(csvs), csvs, dataSettings(Map.of()))) {
+            announce(folder, stdout);
             PreparedDataset prepared = DatasetSources.featureTables(folder.name(), tables);
             prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
-            return run(prepared, inputs.models(), stdout);
+            return run(prepared, folder, inputs.models(), stdout);
         }
     }
 
@@ -211,20 +217,45 @@ final class CompareCommand implements Callable<Integer> {
         // Folds and split lists are checked on the file list, before minutes of extraction.
         List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
         CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
-                tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models));
+                tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models), minSongs());
         InputSettings settings = ModelRegistry.inputsFor(models, training.inputSettings(), training.parameters(models));
         try (RunFolder folder = CompareJob.claim(plan(source.name(), models), source.name(), source.origin(),
                 tracks.stream().map(org.genrebench.dataset.Track::source).toList(),
-                Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),
+                dataSettings(Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),
                         "windowSamples", Integer.toString(settings.windowSamples()),
-                        "windowOverlap", Double.toString(settings.windowOverlap())))) {
+                        "windowOverlap", Double.toString(settings.windowOverlap()))))) {
+            announce(folder, stdout);
             PreparedDataset prepared = AudioDatasets.prepare(folder.name(), source.description(), source.scan(), settings,
                     dataRoot.resolve("cache"), workers(), stdout);
-            return run(prepared, models, stdout);
+            return run(prepared, folder, models, stdout);
         }
     }
 
-    private Path run(PreparedDataset prepared, List<String> modelNames, PrintWriter stdout) throws IOException {
+    /** Says where a run goes when that is not the folder named after its data. */
+    private static void announce(RunFolder folder, PrintWriter stdout) {
+        if (folder.note() != null) {
+            stdout.println(folder.note());
+            stdout.flush();
+        }
+    }
+
+    /** {@code settings} plus {@code --min-songs} when given: the settings that shape which songs a run uses. */
+    private Map<String, String> dataSettings(Map<String, String> settings) {
+        if (minSongs == null) return settings;
+        Map<String, String> all = new java.util.TreeMap<>(settings);
+        all.put("minSongs", Integer.toString(minSongs));
+        return all;
+    }
+
+    private int minSongs() {
+        return minSongs == null ? 0 : minSongs;
+    }
+
+    /** Runs the models into the claimed folder and completes it; returns the folder holding the report. */
+    private Path run(PreparedDataset prepared, RunFolder folder, List<String> modelNames, PrintWriter stdout) throws IOException {
+        PreparedDataset kept = prepared.withoutClassesBelow(minSongs());
+        kept.skipped().subList(prepared.skipped().size(), kept.skipped().size()).forEach(s -> stdout.println("skipped: " + s));
+        prepared = kept;
         skippedInputs += prepared.skipped().size();
         stdout.printf(Locale.ROOT, "%s: %d songs, %d classes, %d feature rows, %d mel windows, %d skipped; models %s%n",
                 prepared.name(), prepared.songIds().size(), prepared.classNames().size(), prepared.features().size(),
@@ -237,7 +268,7 @@ final class CompareCommand implements Callable<Integer> {
             if (cluster != null) stdout.println("classical fits on " + cluster.describe());
             LongFunction<Harness.FoldExecutor<double[]>> classicalFits = cluster != null
                     ? repeatSeed -> cluster.classicalFits(repeatSeed, tune, plan.params()) : repeatSeed -> Harness.threadPool(workers());
-            outcome = CompareJob.run(prepared, plan, new Harness.Listener() {
+            outcome = CompareJob.run(prepared, plan, folder.buildDir(), new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
                     bar.step();
@@ -252,15 +283,17 @@ final class CompareCommand implements Callable<Integer> {
                 }
             }, classicalFits);
         }
+        Path dir = folder.complete();
         stdout.printf(Locale.ROOT, "%s: %d models in %.1f s; report %s%n", prepared.name(), modelNames.size(),
-                outcome.run().wallSeconds(), outcome.dir().resolve("report.md"));
-        return outcome.dir();
+                outcome.run().wallSeconds(), dir.resolve("report.md"));
+        return dir;
     }
 
     private CompareJob.Plan plan(String datasetName, List<String> modelNames) {
         // The embedded default caps epochs to fit its time budget; real datasets use DeepConfig's default.
-        Map<String, String> deepParams = training.networkSettings(
-                datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null);
+        // An option given at a value every requested network has by default is no setting of its own (--resume).
+        Map<String, String> deepParams = ModelRegistry.withoutDefaults(ModelRegistry.deepOf(modelNames), training.networkSettings(
+                datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null));
         Map<String, Map<String, String>> params = new java.util.TreeMap<>(tableParams);
         training.parameters(modelNames).forEach((m, p) -> params.merge(m, p, (a, b) -> {
             Map<String, String> both = new java.util.TreeMap<>(a);

@@ -5,19 +5,31 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress bars on stderr (counts, rate and ETA), so stdout stays clean for summaries and piping. */
+/**
+ * Every command's progress bars: on stderr (counts, rate and ETA), so stdout stays clean for summaries and piping,
+ * and in plain ASCII without colour codes, so a log file or a pipe gets no ANSI escapes (progressbar's default style
+ * colours the bar whether or not stderr is a terminal).
+ */
 final class ConsoleProgress {
     private ConsoleProgress() {
     }
 
+    /** A bar over {@code total} steps. */
     static ProgressBar bar(String task, long total) {
+        return builder(task).setInitialMax(total).build();
+    }
+
+    /** A bar counting bytes in MiB, for a download whose size is learnt as it goes. */
+    static ProgressBar mebibytes(String task) {
+        return builder(task).setUnit("MiB", 1 << 20).build();
+    }
+
+    private static ProgressBarBuilder builder(String task) {
         return new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500)
                 .showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build();
+                .setConsumer(new ConsoleProgressBarConsumer(System.err));
     }
 }

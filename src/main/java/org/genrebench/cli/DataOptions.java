@@ -46,6 +46,17 @@ final class DataOptions {
         return AudioDataset.load(sources, Optional.ofNullable(metadata));
     }
 
+    /**
+     * The files {@code scan} of {@code --data} reads: manifests and tracks (files it left out are not read; those named
+     * like audio are refused as outputs by their name).
+     */
+    List<Path> inputFiles(AudioDataset scan) {
+        List<Path> files = new java.util.ArrayList<>();
+        if (sources != null) sources.stream().filter(java.nio.file.Files::isRegularFile).forEach(files::add);
+        scan.tracks().forEach(t -> files.add(t.source()));
+        return files;
+    }
+
     /** The dataset of the required {@code --data}. */
     AudioDataset load() {
         return load(required());

@@ -1,7 +1,6 @@
 package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.dataset.download.Checksum;
 import org.genrebench.dataset.download.DatasetArchive;
 import org.genrebench.dataset.download.HttpDownloader;
@@ -54,6 +53,7 @@ final class DownloadCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserException("unknown dataset '" + dataset + "'; known: "
                         + DatasetArchive.KNOWN.stream().map(DatasetArchive::name).collect(Collectors.joining(", "))));
         OptionChecks.atLeast("--attempts", attempts, 1);
+        OptionChecks.httpUrl("--url", url);
         OptionChecks.writableDirectory("--to", to);
         Optional<Checksum> given = sha256 != null ? Optional.of(Checksum.sha256(sha256))
                 : sha1 != null ? Optional.of(Checksum.sha1(sha1))
@@ -62,17 +62,23 @@ final class DownloadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: no --sha256/--sha1/--md5 given, the archive will not be verified");
         }
         HttpDownloader downloader = new HttpDownloader(attempts);
-        for (DatasetArchive needed : target.needs().stream().toList()) {
-            fetch(needed, needed.mirrors(), Optional.of(needed.checksum()), downloader);
+        Path created = OptionChecks.outermostMissing(to);
+        try {
+            for (DatasetArchive needed : target.needs().stream().toList()) {
+                fetch(needed, needed.mirrors(), Optional.of(needed.checksum()), downloader);
+            }
+            List<URI> sources = url == null ? target.mirrors() : List.of(url);
+            fetch(target, sources, given.isPresent() || url != null ? given : Optional.of(target.checksum()), downloader);
+        } catch (Exception e) {
+            OptionChecks.removeCreated(to, created); // a partial archive stays, to resume
+            throw e;
         }
-        List<URI> sources = url == null ? target.mirrors() : List.of(url);
-        fetch(target, sources, given.isPresent() || url != null ? given : Optional.of(target.checksum()), downloader);
         return 0;
     }
 
     private void fetch(DatasetArchive archive, List<URI> sources, Optional<Checksum> checksum, HttpDownloader downloader) throws Exception {
         Path folder = to.resolve(archive.folder());
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(archive.name()).setUnit("MiB", 1 << 20).showSpeed().build()) {
+        try (ProgressBar bar = ConsoleProgress.mebibytes(archive.name())) {
             HttpDownloader.Progress progress = (bytes, total) -> {
                 if (total > 0) bar.maxHint(total);
                 bar.stepTo(bytes);

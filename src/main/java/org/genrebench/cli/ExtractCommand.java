@@ -1,7 +1,6 @@
 package org.genrebench.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.genrebench.dataset.AudioDataset;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.dataset.Excluded;
@@ -21,8 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Extracts the 58 handcrafted features (community GTZAN schema) to CSV.",
                 "One row per track, or per chunk with --chunk-seconds (3 s = 66149 samples, as the community 3-second table);"
-                        + " rows are named <track>.<k>.wav. The label is the track's genre folder (or the manifest's label)."
-                        + " Unreadable files are skipped and listed."})
+                        + " GTZAN files are named as in the community tables (blues.00000.wav, blues.00000.3.wav), others by their"
+                        + " path below the dataset (rock/Album/01 Song.mp3, rock/Album/01 Song.mp3.3.wav). The label is the track's"
+                        + " genre folder (or the manifest's label). Unreadable files are skipped and listed."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
@@ -46,17 +46,19 @@ final class ExtractCommand implements Callable<Integer> {
         data.required();
         boolean distributed = engine.distributed();
         if (distributed) OptionChecks.writableDirectory("--out", out);
-        else OptionChecks.writableFile("--out", out);
+        else {
+            OptionChecks.writableFile("--out", out);
+            OptionChecks.notAudio("--out", out);
+        }
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
         int chunk = chunkSeconds == null ? 0 : InputSettings.chunkSamples(chunkSeconds);
         AudioDataset dataset = data.load();
-        List<FeatureTableWriter.Input> files = dataset.tracks().stream()
-                .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
+        if (!distributed) OptionChecks.notInput("--out", out, data.inputFiles(dataset));
+        List<FeatureTableWriter.Input> files = dataset.tableInputs();
         if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("extract").setInitialMax(files.size())
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+        try (ProgressBar bar = ConsoleProgress.bar("extract", files.size())) {
             result = FeatureTableWriter.extract(files, chunk, threads, n -> {
                 synchronized (bar) {
                     bar.stepBy(n);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: a thin picocli layer; every command delegates to the library packages. */
 @Command(name = "genrebench",
         mixinStandardHelpOptions = true,
-        version = "GenreBench 0.1.0",
+        versionProvider = GenreBench.BuildVersion.class,
         description = "Handcrafted features + classical ML versus deep learning on spectrograms, for music genre classification.",
         subcommands = {
                 CompareCommand.class,
@@ -27,6 +27,14 @@ public final class GenreBench implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** {@code --version}: the version the build recorded, as model files record it. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"GenreBench " + org.genrebench.util.Version.genreBench()};
+        }
     }
 
     public static void main(String[] args) {

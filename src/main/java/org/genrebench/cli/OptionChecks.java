@@ -70,6 +70,47 @@ final class OptionChecks {
         return List.copyOf(cleaned);
     }
 
+    /** An address to download from: {@code http} or {@code https} with a host (null: not given). */
+    static void httpUrl(String option, java.net.URI url) {
+        if (url == null) return;
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UserException(option + " " + url + " is not a web address; give an http:// or https:// URL");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new UserException(option + " " + url + " names no host; give an http:// or https:// URL with a host");
+        }
+    }
+
+    /**
+     * An output file that would destroy input: refused when it has an audio file's extension (an output named like
+     * audio would be overwritten audio, or read as audio by the next scan) or is the same file as one of
+     * {@code inputs} (the audio files and manifests read; links followed).
+     */
+    static void notInput(String option, Path out, java.util.Collection<Path> inputs) {
+        notAudio(option, out);
+        if (!Files.exists(out)) return;
+        for (Path in : inputs) {
+            try {
+                if (Files.exists(in) && Files.isSameFile(out, in)) {
+                    throw new UserException(option + " " + out + " is one of the inputs" + (in.equals(out) ? "" : " (" + in + ")")
+                            + "; writing there would destroy it, give another file");
+                }
+            } catch (IOException e) {
+                // unreadable now: the scan names it; it cannot be compared, and the write will say what fails
+            }
+        }
+    }
+
+    /** An output file name with a recognised audio extension: refused, an output is never audio. */
+    static void notAudio(String option, Path out) {
+        if (org.genrebench.audio.AudioFormats.isDecoded(out) || org.genrebench.audio.AudioFormats.notDecoded(out).isPresent()) {
+            throw new UserException(option + " " + out + " is named as an audio file (."
+                    + org.genrebench.audio.AudioFormats.extension(out) + ")" + (Files.exists(out) ? " and exists" : "")
+                    + "; this command writes no audio, give another file name");
+        }
+    }
+
     /** At most one of two alternative options. */
     static void notBoth(String a, Object aValue, String b, Object bValue) {
         if (aValue != null && bValue != null) {
@@ -97,19 +138,54 @@ final class OptionChecks {
     }
 
     /**
-     * A folder results will be written into: created if missing and probed with a real file, because permission bits
-     * lie (root ignores them, {@code /proc} and read-only mounts refuse whatever they say).
+     * A folder results will be written into: probed with a real file, because permission bits lie (root ignores
+     * them, {@code /proc} and read-only mounts refuse whatever they say). Folders created for the probe are removed
+     * again: a command that stops before writing leaves no empty folder behind.
      */
     static void writableDirectory(String option, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserException(option + " " + dir + " is a file, not a folder");
         }
+        Path created = createFolders(option, dir, "");
+        try {
+            probe(option, dir);
+        } finally {
+            removeCreated(dir, created);
+        }
+    }
+
+    /** The outermost of {@code dir} and its parents that does not exist (null: {@code dir} exists). */
+    static Path outermostMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) missing = p;
+        return missing;
+    }
+
+    /** Creates {@code dir} and its missing parents; returns the outermost folder created (null: it existed). */
+    private static Path createFolders(String option, Path dir, String what) {
+        Path created = outermostMissing(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException | RuntimeException e) {
-            throw new UserException(option + " " + dir + " cannot be created (" + reason(e) + ")");
+            throw new UserException(option + " " + what + (what.isEmpty() ? dir + " cannot be created" : ": its folder cannot be created")
+                    + " (" + reason(e) + ")");
         }
-        probe(option, dir);
+        return created;
+    }
+
+    /**
+     * Removes {@code dir} and its parents up to {@code created} (from {@link #outermostMissing} before they were
+     * made) while they are empty: a command that fails leaves no empty folder behind.
+     */
+    static void removeCreated(Path dir, Path created) {
+        if (created == null) return;
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(created); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty after all: something else wrote there; leave it
+            }
+        }
     }
 
     /** A file that will be written (replaced if present): not a folder, and its folder writable. */
@@ -119,12 +195,12 @@ final class OptionChecks {
         if (Files.exists(parent) && !Files.isDirectory(parent)) {
             throw new UserException(option + " " + file + ": " + parent + " is a file, not a folder");
         }
+        Path created = createFolders(option, parent, file.toString());
         try {
-            Files.createDirectories(parent);
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(option + " " + file + ": its folder cannot be created (" + reason(e) + ")");
+            probe(option, parent);
+        } finally {
+            removeCreated(parent, created);
         }
-        probe(option, parent);
         if (Files.exists(file) && !Files.isWritable(file)) {
             throw new UserException(option + " " + file + " cannot be replaced (permission denied)");
         }

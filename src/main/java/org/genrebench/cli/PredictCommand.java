@@ -40,15 +40,21 @@ final class PredictCommand implements Callable<Integer> {
         TrainedPipeline model = ModelFile.read(modelFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int failed = 0;
+        int failed = 0, damaged = 0;
         for (Path file : audio) {
             try {
-                double[] p = model.predict(file);
+                TrainedPipeline.Prediction prediction = model.predict(file);
+                double[] p = prediction.probabilities();
                 List<String> best = IntStream.range(0, p.length).boxed()
                         .sorted(Comparator.comparingDouble((Integer c) -> -p[c]))
                         .limit(Math.max(1, top))
                         .map(c -> String.format(Locale.ROOT, "%s %.3f", model.classNames().get(c), p[c])).toList();
                 out.println(file + ": " + String.join(", ", best));
+                if (prediction.damage().isPresent()) {
+                    damaged++;
+                    out.flush();
+                    err.println(file + ": " + prediction.damage().get());
+                }
             } catch (UserException e) {
                 failed++;
                 err.println("skipped: " + e.getMessage());
@@ -56,6 +62,6 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         if (failed == audio.size()) throw new UserException("none of the " + audio.size() + " file(s) could be read");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && damaged == 0 ? 0 : 1;
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Combines result folders written by compare (their summary.csv) into one Markdown table of models × runs",
-                "(protocols or datasets) with 95 % intervals, and a critical-difference diagram across the runs."})
+                "(protocols or datasets) with 95 %% intervals, and a critical-difference diagram across the runs."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

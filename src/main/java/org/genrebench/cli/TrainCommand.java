@@ -54,6 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         training.check(List.of(name), false);
         data.required();
         OptionChecks.writableFile("--save", save);
+        OptionChecks.notAudio("--save", save);
         PrintWriter out = spec.commandLine().getOut();
         InputSettings rules = training.inputSettings();
         Map<String, String> params = new java.util.TreeMap<>();
@@ -61,6 +62,7 @@ final class TrainCommand implements Callable<Integer> {
         params.putAll(training.parameters(List.of(name)).getOrDefault(name, Map.of()));
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, params);
         AudioDataset scan = data.load();
+        OptionChecks.notInput("--save", save, data.inputFiles(scan));
         InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules, Map.of(name, params));
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);

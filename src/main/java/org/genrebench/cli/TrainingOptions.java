@@ -46,7 +46,7 @@ final class TrainingOptions {
     double chunkSeconds;
 
     @Option(names = "--window-seconds", defaultValue = "3", paramLabel = "S",
-            description = "Length of the networks' mel windows in seconds, 50 % overlap (default: ${DEFAULT-VALUE}; clips shorter"
+            description = "Length of the networks' mel windows in seconds, 50 %% overlap (default: ${DEFAULT-VALUE}; clips shorter"
                     + " than one window are skipped).")
     double windowSeconds;
 

@@ -1,5 +1,7 @@
 package org.genrebench.dataset;
 
+import org.genrebench.feature.FeatureTableWriter;
+import org.genrebench.util.FileDigest;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
@@ -16,8 +18,9 @@ import java.util.Optional;
 /**
  * An audio dataset, as {@code extract}, {@code compare} and {@code train} all see it: the tracks of one or more
  * sources ({@code --data}, repeatable), each a folder-per-genre collection (GTZAN's copies included) or a manifest
- * CSV. Sources are combined into one set; a song that two sources both hold is kept once and the second copy is
- * named, since two copies of a song could land on both sides of a fold.
+ * CSV. Sources are combined into one set; a song that two sources both hold, or two files with the same bytes under
+ * any names, in one source or two, is kept once and every further copy is named, since two copies of a song could
+ * land on both sides of a fold.
  *
  * @param description   one line for reports: the sources and the track count
  * @param tracks        every usable track, sorted by label then id
@@ -51,6 +54,11 @@ public record AudioDataset(String description, List<Track> tracks, List<Excluded
         if (!Files.isDirectory(source)) throw new UserException("dataset folder " + source + " does not exist");
         if (FmaFolder.looksLikeFma(source)) return requireTracks(source, FmaFolder.scan(source, FmaFolder.metadataFor(source, fmaMetadata)));
         return requireTracks(source, GenreFolders.scan(source));
+    }
+
+    /** Every track as a feature-table input, its rows named by {@link TrackIds#rowName} and {@link TrackIds#chunkStem}. */
+    public List<FeatureTableWriter.Input> tableInputs() {
+        return tracks.stream().map(t -> new FeatureTableWriter.Input(t.source(), TrackIds.rowName(t), TrackIds.chunkStem(t), t.label())).toList();
     }
 
     /** Whether every track comes with a fixed training/validation/test assignment (FMA's {@code set,split}). */
@@ -89,11 +97,51 @@ public record AudioDataset(String description, List<Track> tracks, List<Excluded
             }
             excluded.addAll(part.excluded());
         }
-        List<Track> tracks = new ArrayList<>(bySong.values());
+        List<Track> tracks = withoutCopies(new ArrayList<>(bySong.values()), excluded);
+        split.keySet().retainAll(tracks.stream().map(Track::songId).collect(java.util.stream.Collectors.toSet()));
         tracks.sort(Comparator.comparing(Track::label).thenComparing(Track::id));
         String description = String.join(" + ", parts.stream().map(DatasetPart::description).toList())
                 + " (" + tracks.size() + " tracks)";
         return new AudioDataset(description, List.copyOf(tracks), List.copyOf(excluded), Map.copyOf(split));
+    }
+
+    /**
+     * {@code tracks} without those whose file holds the same bytes as an earlier one's, each named as a duplicate.
+     * Only files that share their size with another are read. A file that cannot be read stays, for its reader to name.
+     */
+    private static List<Track> withoutCopies(List<Track> tracks, List<Excluded> excluded) {
+        Map<Track, Long> sizes = new HashMap<>();
+        Map<Long, Integer> perSize = new HashMap<>();
+        for (Track t : tracks) {
+            try {
+                long size = Files.size(t.source());
+                sizes.put(t, size);
+                perSize.merge(size, 1, Integer::sum);
+            } catch (IOException e) {
+                // unreadable: the audio reader names it
+            }
+        }
+        Map<Track, String> content = new java.util.concurrent.ConcurrentHashMap<>();
+        tracks.parallelStream().filter(t -> sizes.containsKey(t) && perSize.get(sizes.get(t)) > 1).forEach(t -> {
+            try {
+                content.put(t, java.util.HexFormat.of().formatHex(FileDigest.of(t.source())));
+            } catch (IOException e) {
+                // unreadable: the audio reader names it
+            }
+        });
+        Map<String, Track> first = new HashMap<>();
+        List<Track> kept = new ArrayList<>();
+        for (Track t : tracks) {
+            String hash = content.get(t);
+            Track original = hash == null ? null : first.putIfAbsent(hash, t);
+            if (original == null) {
+                kept.add(t);
+            } else {
+                excluded.add(new Excluded(t.source(), "duplicate of " + original.source()
+                        + " (the same bytes); a second copy would leak across folds, left out"));
+            }
+        }
+        return kept;
     }
 
     private static Path realPath(Path file) {

@@ -8,11 +8,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvReader;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,12 +55,13 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
 
     /** The model inputs: every schema column but {@code length}, which describes the file, not the music. */
     public static final List<String> FEATURES = FeatureSchema.COLUMNS.stream().filter(c -> !c.equals("length")).toList();
-    private static final Pattern GTZAN_NAME = Pattern.compile("([a-z]+)\\.\\d{5}(\\.\\d+)?\\.(wav|au)");
+    /** Tablesaw's only "missing value" marker here, a character no text cell holds, instead of its NaN, NA, null, ... */
+    private static final String NOT_A_CELL = "\u0000";
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d*,\\d+([eE][-+]?\\d+)?");
 
     public static FeatureTable read(Path file) {
         if (!Files.isRegularFile(file)) throw new UserException("feature table not found: " + file);
-        String text = text(file);
+        String text = CsvText.read(file);
         List<Integer> lineOf = nonBlankLines(text);
         if (lineOf.isEmpty()) throw new UserException(file + ":1: empty file, expected a header line");
         char separator = separator(file, text);
@@ -73,6 +70,7 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
         try {
             table = new CsvReader().read(CsvReadOptions.builder(new StringReader(text))
                     .header(false).separator(separator).columnTypes(name -> ColumnType.STRING)
+                    .missingValueIndicator(NOT_A_CELL) // every cell as it stands: "NaN" or "NA" are named, not read as ""
                     .maxCharsPerColumn(1 << 16).tableName(file.toString()).build());
         } catch (RuntimeException e) {
             throw new UserException(file + ": not a readable CSV table (" + rootMessage(e) + ")", e);
@@ -106,9 +104,9 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             firstRow.put(row.id(), row);
             firstLine.put(row.id(), line);
             rows.add(row);
-            var m = GTZAN_NAME.matcher(table.getString(r, h.filename()).strip());
-            if (m.matches() && !m.group(1).equals(row.label())) {
-                warnings.add(file + ":" + line + ": " + row.id() + " is a GTZAN " + m.group(1) + " file but labelled '"
+            String named = TrackIds.gtzanGenreNamed(row.id().substring(row.id().lastIndexOf('/') + 1)).orElse(row.label());
+            if (!named.equals(row.label())) {
+                warnings.add(file + ":" + line + ": " + row.id() + " is a GTZAN " + named + " file but labelled '"
                         + row.label() + "'");
             }
         }
@@ -127,6 +125,11 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
     }
 
     private static final Pattern EMBEDDING_COLUMN = Pattern.compile("([a-z0-9-]+:[a-z0-9_]+):.+");
+
+    /** {@code column 4 'chroma_stft_var'}: the 1-based position in the file and the name. */
+    private static String column(Header h, int feature) {
+        return "column " + (h.features()[feature] + 1) + " '" + h.names().get(feature) + "'";
+    }
 
     private static Header header(Path file, Table table) {
         int n = table.columnCount();
@@ -196,13 +199,14 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
         for (int j = 0; j < x.length; j++) {
             String cell = table.getString(r, h.features()[j]).strip();
             String number = separator == ';' && DECIMAL_COMMA.matcher(cell).matches() ? cell.replace(',', '.') : cell;
+            if (cell.isEmpty()) throw new UserException(file + ":" + line + ": " + column(h, j) + " is empty");
             try {
                 x[j] = Double.parseDouble(number);
             } catch (NumberFormatException e) {
-                throw new UserException(file + ":" + line + ": column '" + h.names().get(j) + "' is not a number: '" + cell + "'");
+                throw new UserException(file + ":" + line + ": " + column(h, j) + " is not a number: '" + cell + "'");
             }
             if (!Double.isFinite(x[j])) {
-                throw new UserException(file + ":" + line + ": column '" + h.names().get(j) + "' is not finite: '" + cell + "'");
+                throw new UserException(file + ":" + line + ": " + column(h, j) + " is not finite: '" + cell + "'");
             }
         }
         return new Row(id, TrackIds.songId(item), label, x);
@@ -221,28 +225,6 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             else if (cells != expected) {
                 throw new UserException(file + ":" + (i + 1) + ": expected " + expected + " columns, found " + cells);
             }
-        }
-    }
-
-    /** UTF-8 text without a byte-order mark (Excel writes one); a {@code .gz} file is decompressed first. */
-    private static String text(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (file.getFileName().toString().endsWith(".gz")) {
-                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                    bytes = in.readAllBytes();
-                } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                    throw new UserException(file + ": not a readable gzip file (" + e.getMessage() + ")");
-                }
-            }
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            throw new UserException(file + ": not UTF-8 text (is it a spreadsheet saved in another encoding or format?)");
-        } catch (IOException e) {
-            throw new UserException("cannot read " + file + ": " + (e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied" : e.getMessage()), e);
         }
     }
 

@@ -13,11 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,14 +27,14 @@ import java.util.stream.Stream;
  * files outside a genre folder and non-audio files are left out and named. GTZAN's own copies put the genre folders
  * below {@code genres/} (marsyas archive, {@code synth}), {@code genres_original/} or {@code Data/genres_original/}
  * (Kaggle); those are looked into first. Symbolic links are followed, to files and to folders alike (sets built as
- * folders of links read like copies); a link loop or a broken link is named and left out, and two links to one file
- * are caught as a duplicate by {@link AudioDataset}.
+ * folders of links read like copies); a broken link is named and left out, and two links to one file are caught as a
+ * duplicate by {@link AudioDataset}. A link is not followed, and is named once, when it loops (it leads to the folder
+ * holding the genre folders, or above it, or to a folder above itself) or leads into another genre folder of the same
+ * dataset: either would give that folder's songs the label of the folder the link lies in.
  */
 final class GenreFolders {
     /** Where GTZAN copies put the genre folders, relative to the folder given, in the order they are tried. */
     static final List<String> GTZAN_LAYOUTS = List.of("genres", "genres_original", "Data/genres_original");
-    /** GTZAN's file stem {@code <genre>.NNNNN}: the song id (fault-filtered lists and feature tables use it). */
-    private static final Pattern GTZAN_STEM = Pattern.compile("([A-Za-z0-9_-]+)\\.(\\d{5})");
 
     private GenreFolders() {
     }
@@ -49,43 +50,95 @@ final class GenreFolders {
 
     static DatasetPart scan(Path dir) {
         Path root = genreRoot(dir);
+        Path realRoot = realPath(root);
         List<Track> tracks = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         for (Path child : sortedChildren(root)) {
             String name = child.getFileName().toString();
             boolean folder = Files.isDirectory(child);
+            String link = folder && Files.isSymbolicLink(child) ? linkProblem(realPath(child), realRoot, null) : null;
             if (name.startsWith(".")) {
                 excluded.add(new Excluded(child, "hidden " + (folder ? "folder" : "file") + ", not a genre; left out"));
             } else if (!folder) {
                 excluded.add(new Excluded(child, "lies outside any genre folder (the label is the folder a file is in); left out"));
+            } else if (link != null) {
+                excluded.add(new Excluded(child, link));
             } else {
                 int before = tracks.size();
-                scanGenre(child, name, tracks, excluded);
+                scanGenre(child, name, realRoot, tracks, excluded);
                 if (tracks.size() == before) excluded.add(new Excluded(child, "genre folder holds no audio files"));
             }
         }
         return new DatasetPart("folder " + root, tracks, excluded, Map.of());
     }
 
-    private static void scanGenre(Path genreDir, String label, List<Track> tracks, List<Excluded> excluded) {
+    /**
+     * Why a symbolic link to {@code real} is not followed, or null when it may be: it leads to the folder holding the
+     * genre folders or above it (a loop), or into a genre folder other than {@code realGenre} (null: any genre folder).
+     */
+    private static String linkProblem(Path real, Path realRoot, Path realGenre) {
+        if (realRoot.startsWith(real)) {
+            return "symbolic link loop (leads to " + real + ", which holds the genre folders); not followed, left out";
+        }
+        if (real.startsWith(realRoot) && !real.equals(realRoot) && (realGenre == null || !real.startsWith(realGenre))) {
+            String genre = realRoot.relativize(real).getName(0).toString();
+            if (!genre.startsWith(".")) {
+                return "symbolic link into genre folder '" + genre + "' (" + real + "), whose songs keep that folder's label;"
+                        + " not followed, left out";
+            }
+        }
+        return null;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static void scanGenre(Path genreDir, String label, Path realRoot, List<Track> tracks, List<Excluded> allExcluded) {
+        Path realGenre = realPath(genreDir);
+        List<Excluded> excluded = new ArrayList<>();
+        Map<Path, Integer> audioNamedFolders = new HashMap<>(); // folder named like an audio file -> files found before it
         try {
             List<Path> files = new ArrayList<>();
-            // FOLLOW_LINKS: the walker then detects link loops itself (FileSystemLoopException in visitFileFailed)
-            // and hands a broken link over with the link's own attributes.
+            // FOLLOW_LINKS: the walker then detects a link to a folder above it within the walk itself
+            // (FileSystemLoopException in visitFileFailed) and hands a broken link over with the link's own attributes.
             Files.walkFileTree(genreDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (!d.equals(genreDir) && d.getFileName().toString().startsWith(".")) {
+                    if (d.equals(genreDir)) return FileVisitResult.CONTINUE;
+                    if (d.getFileName().toString().startsWith(".")) {
                         excluded.add(new Excluded(d, "hidden folder, left out with everything in it"));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    String link = Files.isSymbolicLink(d) ? linkProblem(realPath(d), realRoot, realGenre) : null;
+                    if (link != null) {
+                        excluded.add(new Excluded(d, link));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (AudioFormats.isDecoded(d)) audioNamedFolders.put(d, files.size());
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Integer before = audioNamedFolders.remove(d);
+                    if (before != null && before == files.size()) {
+                        excluded.add(new Excluded(d, "a folder named like an audio file, holding no files; left out"));
+                    }
+                    return super.postVisitDirectory(d, e);
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) files.add(f);
+                    String link = attrs.isRegularFile() && Files.isSymbolicLink(f) ? linkProblem(realPath(f), realRoot, realGenre) : null;
+                    if (link != null) excluded.add(new Excluded(f, link));
+                    else if (attrs.isRegularFile()) files.add(f);
                     else if (attrs.isSymbolicLink()) excluded.add(new Excluded(f, "symbolic link to nothing (broken link); left out"));
+                    else excluded.add(new Excluded(f, "not a regular file (a FIFO, socket or device); left out"));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -108,18 +161,19 @@ final class GenreFolders {
                     excluded.add(why);
                     continue;
                 }
-                String stem = stem(f);
-                Matcher gtzan = GTZAN_STEM.matcher(stem);
-                if (gtzan.matches() && !gtzan.group(1).equalsIgnoreCase(label)) {
-                    excluded.add(new Excluded(f, "named for genre '" + gtzan.group(1) + "' but lies in folder '" + label + "'; left out"));
+                String id = TrackIds.songOf(f, label + "/" + genreDir.relativize(f), label);
+                Optional<String> otherGenre = TrackIds.gtzanGenreNamed(TrackIds.stem(f)).filter(g -> !g.equalsIgnoreCase(label));
+                if (otherGenre.isPresent()) {
+                    excluded.add(new Excluded(f, "named for genre '" + otherGenre.get() + "' but lies in folder '" + label + "'; left out"));
                     continue;
                 }
-                String id = gtzan.matches() ? stem : songIdOf(label + "/" + withoutExtension(genreDir.relativize(f)));
                 tracks.add(new Track(id, id, label, f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + genreDir, e);
         }
+        excluded.sort(Comparator.comparing(Excluded::file)); // the walk meets entries in the file system's order
+        allExcluded.addAll(excluded);
     }
 
     /** Why a file is not a track (hidden, not decoded, not audio), or null when it is one. */
@@ -129,30 +183,6 @@ final class GenreFolders {
         return AudioFormats.notDecoded(f).map(hint -> new Excluded(f, hint))
                 .orElseGet(() -> new Excluded(f, "not an audio file" + (AudioFormats.extension(f).isEmpty() ? ""
                         : " (." + AudioFormats.extension(f) + ")") + "; left out"));
-    }
-
-    /** GTZAN's {@code blues.00000} when the file is named that way, else {@code fallback}. */
-    static String gtzanIdOr(Path file, String fallback) {
-        String stem = stem(file);
-        return GTZAN_STEM.matcher(stem).matches() ? stem : fallback;
-    }
-
-    /** A path-derived song id, with the characters the per-fold prediction CSVs cannot hold replaced. */
-    static String songIdOf(String path) {
-        return path.replace('\\', '/').replaceAll("[,\\r\\n\"]", "_");
-    }
-
-    static String withoutExtension(Path relative) {
-        String s = relative.toString();
-        String name = relative.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? s : s.substring(0, s.length() - (name.length() - dot));
-    }
-
-    private static String stem(Path f) {
-        String name = f.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name : name.substring(0, dot);
     }
 
     private static List<Path> sortedChildren(Path dir) {

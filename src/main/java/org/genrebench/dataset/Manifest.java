@@ -7,6 +7,7 @@ import org.genrebench.util.UserException;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * A manifest CSV for any collection: a header naming {@code path,label} and optionally {@code group} (artist or
  * album; folds keep each group on one side), then one row per song. Relative paths are resolved against the
  * manifest's folder. Rows that cannot be used are named and left out; a manifest without those columns is an error.
+ * It is UTF-8 text, with or without the byte-order mark spreadsheets write.
  */
 final class Manifest {
     private Manifest() {
@@ -35,7 +37,7 @@ final class Manifest {
                 .setIgnoreSurroundingSpaces(true).setTrim(true).setCommentMarker('#').get();
         List<Track> tracks = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, format)) {
+        try (Reader in = new StringReader(CsvText.read(csv)); CSVParser parser = CSVParser.parse(in, format)) {
             Map<String, Integer> header = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             header.putAll(parser.getHeaderMap());
             Integer pathCol = header.get("path"), labelCol = header.get("label"), groupCol = header.get("group");
@@ -52,7 +54,8 @@ final class Manifest {
                 }
                 Path file = base.resolve(path).normalize();
                 if (!Files.isRegularFile(file)) {
-                    excluded.add(new Excluded(file, "listed in " + where + " but not found; left out"));
+                    excluded.add(new Excluded(file, "listed in " + where + " but " + (Files.exists(file)
+                            ? "not a regular file (a folder, FIFO, socket or device)" : "not found") + "; left out"));
                     continue;
                 }
                 Excluded why = GenreFolders.classify(file);
@@ -60,7 +63,7 @@ final class Manifest {
                     excluded.add(why);
                     continue;
                 }
-                String id = GenreFolders.gtzanIdOr(file, GenreFolders.songIdOf(GenreFolders.withoutExtension(Path.of(path).normalize())));
+                String id = TrackIds.songOf(file, Path.of(path).normalize().toString(), label);
                 String group = groupCol == null ? "" : cell(row, groupCol);
                 tracks.add(new Track(id, id, label, file, group.isEmpty() ? Optional.empty() : Optional.of(group)));
             }

@@ -43,6 +43,11 @@ public final class Sample<X> {
         return new Sample<>(null, Objects.requireNonNull(reader, "reader"), songId, groupId, label);
     }
 
+    /** The same input (read as this one is), song and group under another class index. */
+    public Sample<X> withLabel(int newLabel) {
+        return new Sample<>(input, reader, songId, groupId, newLabel);
+    }
+
     /** The model input; for a {@link #reading} sample, read again on each call. */
     public X input() {
         return reader == null ? input : reader.get();

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -119,8 +118,9 @@ public final class AudioPreparation {
         LogMel logMel = logMels.get();
         Path file = track.source();
         try {
-            String featureKey = settings.features() ? ArrayCache.key(file, featureView.cacheKey()) : null;
-            String windowKey = settings.windows() ? ArrayCache.key(file, windowView.cacheKey()) : null;
+            ArrayCache.Content content = ArrayCache.Content.of(file);
+            String featureKey = settings.features() ? content.key(featureView.cacheKey()) : null;
+            String windowKey = settings.windows() ? content.key(windowView.cacheKey()) : null;
             Optional<float[]> cachedRows = featureKey == null ? Optional.empty() : cache.get(featureKey);
             Optional<float[]> cachedWindows = windowKey == null ? Optional.empty() : cache.get(windowKey);
             Map<EmbeddingPatches, String> embeddingKeys = new LinkedHashMap<>();
@@ -137,8 +137,7 @@ public final class AudioPreparation {
             // Both views ask for the same length, so that a song is in both or in neither (and never padded).
             if (y != null) MinimumClip.require(y.length, clip.sampleRate(), settings.featureChunkSamples(), settings.windowSamples());
             // A truncated file is used but never cached, so that every run names it again.
-            String damage = clip == null ? null : clip.truncation()
-                    .map(t -> t + String.format(Locale.ROOT, "; used the %.2f s present", clip.seconds())).orElse(null);
+            String damage = clip == null ? null : clip.usedTruncated().orElse(null);
 
             float[] rows = null, windows = null;
             if (featureKey != null) {

@@ -16,6 +16,7 @@ import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.InputView;
 import org.genrebench.split.Fold;
+import org.genrebench.split.SongHoldoutSplit;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
@@ -62,16 +63,21 @@ public final class CompareJob {
     private CompareJob() {
     }
 
-    /** Runs every requested model and writes the report; returns the run and the folder it was written to. */
+    /**
+     * Runs every requested model and writes the report into {@code <out>/<run name>}; returns the run and the folder
+     * it was written to.
+     */
     public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener) throws IOException {
-        return run(data, plan, listener, seed -> Harness.threadPool(plan.threads()));
+        return run(data, plan, Reporter.runDir(plan.out(), runName(data.name(), plan)), listener,
+                seed -> Harness.threadPool(plan.threads()));
     }
 
     /**
-     * {@link #run(PreparedDataset, Plan, Harness.Listener)} with the classical fits of the repeat seeded {@code seed}
-     * handed to {@code classicalFits.apply(seed)} (a cluster engine's tasks, for example).
+     * {@link #run(PreparedDataset, Plan, Harness.Listener)} into {@code dir} (a claimed {@link RunFolder}'s
+     * {@link RunFolder#buildDir()}), with the classical fits of the repeat seeded {@code seed} handed to
+     * {@code classicalFits.apply(seed)} (a cluster engine's tasks, for example).
      */
-    public static Outcome run(PreparedDataset data, Plan plan, Harness.Listener listener,
+    public static Outcome run(PreparedDataset data, Plan plan, Path dir, Harness.Listener listener,
                               LongFunction<Harness.FoldExecutor<double[]>> classicalFits) throws IOException {
         ModelRegistry.requireKnown(plan.models());
         requireUsable(data, plan);
@@ -82,7 +88,7 @@ public final class CompareJob {
             description += " on " + FaultFilteredSplit.read(ff.splitsDir()).coverage(data.songIds());
         }
         if (plan.tune()) description += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
-        FoldCache cache = new PredictionFiles(Reporter.runDir(plan.out(), name), data.classNames(), plan.resume());
+        FoldCache cache = new PredictionFiles(dir, data.classNames(), plan.resume());
 
         long start = System.nanoTime();
         List<ModelResult> results = new ArrayList<>();
@@ -106,7 +112,7 @@ public final class CompareJob {
                 : List.of();
         Map<String, String> groups = new LinkedHashMap<>();
         for (int i = 0; i < data.songIds().size(); i++) groups.put(data.songIds().get(i), data.songGroups().get(i));
-        Path dir = Reporter.write(run, plan.out(), new RunContext(data.description(),
+        Reporter.writeInto(dir, run, new RunContext(data.description(),
                 data.skipped().stream().map(Skipped::toString).toList(), groups, warnings));
         return new Outcome(run, dir);
     }
@@ -147,7 +153,8 @@ public final class CompareJob {
     /**
      * Claims (locks, and for {@code --resume} checks) the results folder for a run of {@code dataName} from
      * {@code source} ({@code files} are the inputs, {@code dataSettings} how they are turned into model inputs).
-     * Call before any work on the data; run under {@link RunFolder#name()}.
+     * Call before any work on the data; run under {@link RunFolder#name()} into {@link RunFolder#buildDir()}, then
+     * {@link RunFolder#complete()}.
      */
     public static RunFolder claim(Plan plan, String dataName, String source, List<Path> files, Map<String, String> dataSettings) {
         Map<String, String> settings = new java.util.TreeMap<>(dataSettings);
@@ -155,6 +162,7 @@ public final class CompareJob {
         settings.put("split", plan.protocol().describe());
         settings.put("repeats", Integer.toString(plan.repeats()));
         settings.put("tune", Boolean.toString(plan.tune()));
+        settings.put("models", String.join(",", new java.util.TreeSet<>(plan.models())));
         plan.deepParams().forEach((k, v) -> settings.put("network." + k, v));
         plan.params().forEach((model, p) -> p.forEach((k, v) -> settings.put("param." + model + "." + k, v)));
         return RunFolder.claim(plan.out(), dataName, n -> runName(n, plan),
@@ -197,17 +205,20 @@ public final class CompareJob {
                     : " (" + data.skipped().size() + " skipped, first: " + data.skipped().getFirst() + ")"));
         }
         List<String> genres = java.util.Arrays.stream(data.songLabels()).mapToObj(data.classNames()::get).toList();
-        requireSplitPossible(data.name(), data.songIds(), genres, plan);
+        requireSplitPossible(data.name(), data.songIds(), genres, plan, 0);
     }
 
     /**
-     * Whether the plan's protocol can be drawn on these songs (one genre per song): at least two genres, and as many
-     * songs per genre as folds, or, for the fault-filtered split, GTZAN data. The CLI calls this on the scanned file
-     * list before any extraction; {@link #run} again on what preparation kept.
+     * Whether the plan's protocol can be drawn on these songs (one genre per song), once the genres with fewer than
+     * {@code minSongs} songs are left out: at least two genres, and as many songs per genre as folds (more than N for
+     * song-holdout:N), or, for the fault-filtered split, GTZAN data, and for an official split, songs on both of its
+     * sides. The CLI calls this on the scanned file list before any extraction; {@link #run} again on what
+     * preparation kept.
      */
-    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan) {
+    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan, int minSongs) {
         java.util.SortedMap<String, Integer> perGenre = new java.util.TreeMap<>();
         for (String g : songGenres) perGenre.merge(g, 1, Integer::sum);
+        perGenre.values().removeIf(songs -> songs < minSongs);
         if (perGenre.size() < 2) {
             throw new UserException(dataName + " has a single class (" + List.copyOf(perGenre.keySet())
                     + "); genre classification needs at least two");
@@ -216,11 +227,20 @@ public final class CompareJob {
             FaultFilteredSplit.read(ff.splitsDir()).requireGtzan(dataName, songIds);
             return;
         }
+        if (plan.protocol() instanceof Protocol.Official official) {
+            official.requirePossible(songIds);
+            return;
+        }
+        if (plan.protocol() instanceof Protocol.SongHoldout holdout) {
+            perGenre.forEach((genre, songs) -> SongHoldoutSplit.requireEnough("'" + genre + "'", songs, holdout.perGenre()));
+            return;
+        }
         if (!plan.protocol().needsSongsPerFold()) return;
         perGenre.forEach((genre, songs) -> {
             if (songs < plan.protocol().foldCount()) {
                 throw new UserException("class '" + genre + "' has " + songs + " song(s), fewer than the "
-                        + plan.protocol().foldCount() + " folds; add songs or lower --folds");
+                        + plan.protocol().foldCount() + " folds; add songs, lower --folds, or leave such classes out with --min-songs "
+                        + plan.protocol().foldCount());
             }
         });
     }

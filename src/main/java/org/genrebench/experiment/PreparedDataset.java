@@ -38,6 +38,55 @@ public record PreparedDataset(String name, String description, List<String> clas
         return embedding.getOrDefault(key, List.of());
     }
 
+    /**
+     * This dataset without the classes that have fewer than {@code minSongs} songs, each class named in the skipped
+     * list with its songs ({@code compare --min-songs}); this dataset itself when every class has enough.
+     */
+    public PreparedDataset withoutClassesBelow(int minSongs) {
+        int k = classNames.size();
+        List<List<String>> songsOf = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) songsOf.add(new java.util.ArrayList<>());
+        for (int i = 0; i < songIds.size(); i++) songsOf.get(songLabels[i]).add(songIds.get(i));
+        int[] newIndex = new int[k];
+        List<String> kept = new java.util.ArrayList<>();
+        List<Skipped> left = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            List<String> songs = songsOf.get(c);
+            if (songs.size() >= minSongs) {
+                newIndex[c] = kept.size();
+                kept.add(classNames.get(c));
+                continue;
+            }
+            newIndex[c] = -1;
+            String named = String.join(", ", songs.subList(0, Math.min(3, songs.size()))) + (songs.size() > 3 ? ", ..." : "");
+            left.add(new Skipped("class '" + classNames.get(c) + "'", songs.size() + " song(s) (" + named + "), fewer than --min-songs "
+                    + minSongs + "; left out with its songs"));
+        }
+        if (left.isEmpty()) return this;
+        List<String> ids = new java.util.ArrayList<>(), groups = new java.util.ArrayList<>();
+        List<Integer> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < songIds.size(); i++) {
+            if (newIndex[songLabels[i]] < 0) continue;
+            ids.add(songIds.get(i));
+            groups.add(songGroups.get(i));
+            labels.add(newIndex[songLabels[i]]);
+        }
+        List<Skipped> all = new java.util.ArrayList<>(skipped);
+        all.addAll(left);
+        return new PreparedDataset(name, description, List.copyOf(kept), ids, groups, labels.stream().mapToInt(Integer::intValue).toArray(),
+                relabelled(features, newIndex), relabelled(windows, newIndex), all, relabelled(embedding, newIndex));
+    }
+
+    private static Map<String, List<Sample<double[]>>> relabelled(Map<String, List<Sample<double[]>>> embedding, int[] newIndex) {
+        Map<String, List<Sample<double[]>>> out = new java.util.LinkedHashMap<>();
+        embedding.forEach((key, samples) -> out.put(key, relabelled(samples, newIndex)));
+        return out;
+    }
+
+    private static <X> List<Sample<X>> relabelled(List<Sample<X>> samples, int[] newIndex) {
+        return samples.stream().filter(s -> newIndex[s.label()] >= 0).map(s -> s.withLabel(newIndex[s.label()])).toList();
+    }
+
     /** The same dataset with {@code more} inputs added to its skipped list (e.g. problems found by a folder scan). */
     public PreparedDataset withMoreSkipped(List<Skipped> more) {
         List<Skipped> all = new java.util.ArrayList<>(skipped);

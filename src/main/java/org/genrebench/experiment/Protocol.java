@@ -108,12 +108,27 @@ public sealed interface Protocol {
                 if (s.equals("test")) test.add(i);
                 else if (s.equals("training") || s.equals("validation")) train.add(i);
             }
-            if (train.isEmpty() || test.isEmpty()) {
-                throw new UserException("--split " + dataset + " needs songs on both sides of the " + dataset
-                        + " split; found " + train.size() + " training/validation and " + test.size() + " test songs");
-            }
+            requireBothSides(train.size(), test.size());
             Fold fold = new Fold(0, train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray());
             return SongFolds.project(List.of(fold), data.songIds(), items);
+        }
+
+        /** Fails unless {@code songIds} have songs on both sides of the split. */
+        public void requirePossible(List<String> songIds) {
+            int train = 0, test = 0;
+            for (String id : songIds) {
+                String s = splitBySong.getOrDefault(id, "");
+                if (s.equals("test")) test++;
+                else if (s.equals("training") || s.equals("validation")) train++;
+            }
+            requireBothSides(train, test);
+        }
+
+        private void requireBothSides(int train, int test) {
+            if (train == 0 || test == 0) {
+                throw new UserException("--split " + dataset + " needs songs on both sides of the " + dataset
+                        + " split; found " + train + " training/validation and " + test + " test songs");
+            }
         }
 
         @Override

@@ -28,8 +28,13 @@ public final class FeatureTableWriter {
     public record Row(String filename, double[] features, String label) {
     }
 
-    /** One audio file and its genre label. */
-    public record Input(Path file, String label) {
+    /**
+     * One audio file, the names of its rows and its genre label.
+     *
+     * @param name      the {@code filename} of its whole-track row, unique in the table
+     * @param chunkStem what the name of chunk k's row starts with, before {@code .k.wav}
+     */
+    public record Input(Path file, String name, String chunkStem, String label) {
     }
 
     /** A file that was skipped, and why. */
@@ -62,7 +67,7 @@ public final class FeatureTableWriter {
                 futures.add(pool.submit(() -> {
                     try {
                         AudioClip clip = AudioLoader.load(input.file(), fx.get().params().sampleRate()); // any decoded format, mono, resampled
-                        clip.truncation().ifPresent(t -> damaged.add(new Skipped(input.file(), t + "; used what is present")));
+                        clip.usedTruncated().ifPresent(t -> damaged.add(new Skipped(input.file(), t)));
                         return rows(input, features(fx.get(), clip.samples(), chunkSamples), chunkSamples);
                     } finally {
                         progress.accept(1);
@@ -105,15 +110,13 @@ public final class FeatureTableWriter {
     }
 
     /**
-     * The table rows of {@code input} for its {@code features} (from {@link #features}): named after the file, or
-     * {@code <track>.<k>.wav} per chunk when {@code chunkSamples > 0}, with the input's label.
+     * The table rows of {@code input} for its {@code features} (from {@link #features}): named {@link Input#name}, or
+     * {@code <chunkStem>.<k>.wav} per chunk when {@code chunkSamples > 0}, with the input's label.
      */
     public static List<Row> rows(Input input, List<double[]> features, int chunkSamples) {
-        String name = input.file().getFileName().toString();
-        if (chunkSamples <= 0) return List.of(new Row(name, features.getFirst(), input.label()));
-        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (chunkSamples <= 0) return List.of(new Row(input.name(), features.getFirst(), input.label()));
         List<Row> out = new ArrayList<>();
-        for (int k = 0; k < features.size(); k++) out.add(new Row(stem + "." + k + ".wav", features.get(k), input.label()));
+        for (int k = 0; k < features.size(); k++) out.add(new Row(input.chunkStem() + "." + k + ".wav", features.get(k), input.label()));
         return out;
     }
 

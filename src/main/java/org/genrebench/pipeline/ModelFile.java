@@ -5,6 +5,7 @@ import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
+import org.genrebench.util.Version;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +25,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The one model file format, for every model: a zip holding {@code model.properties} (format, model name, class
- * names, the input view's rule, the estimator's storage tag and hyper-parameters) and the estimator's own entries
+ * The one model file format, for every model: a zip holding {@code model.properties} (format, the GenreBench
+ * version that wrote it, model name, class names, the input view's rule, the estimator's storage tag and
+ * hyper-parameters) and the estimator's own entries
  * under {@code estimator/}. Written atomically, so a crash never leaves half a model.
  */
 public final class ModelFile {
@@ -43,6 +45,7 @@ public final class ModelFile {
         EstimatorState state = pipeline.estimator().state();
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
+        p.setProperty("genrebenchVersion", Version.genreBench());
         p.setProperty("model", pipeline.name());
         p.setProperty("classes", String.join(",", trained.classNames()));
         p.setProperty("storage", state.storage());

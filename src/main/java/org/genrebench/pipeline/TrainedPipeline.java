@@ -1,10 +1,12 @@
 package org.genrebench.pipeline;
 
+import org.genrebench.audio.AudioClip;
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.util.UserException;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** A fitted {@link Pipeline} with the genre names its class indices stand for: what a model file holds. */
 public record TrainedPipeline(Pipeline<?> pipeline, List<String> classNames) {
@@ -12,12 +14,19 @@ public record TrainedPipeline(Pipeline<?> pipeline, List<String> classNames) {
         classNames = List.copyOf(classNames);
     }
 
-    /** Song probabilities of one audio file, indexed like {@link #classNames}. */
-    public double[] predict(Path audio) {
-        float[] y = AudioLoader.load(audio).samples();
+    /**
+     * Song probabilities of one audio file, indexed like {@link #classNames}, and what was wrong with the file but
+     * still used (a file cut short: {@link AudioClip#usedTruncated}).
+     */
+    public record Prediction(double[] probabilities, Optional<String> damage) {
+    }
+
+    public Prediction predict(Path audio) {
+        AudioClip clip = AudioLoader.load(audio);
+        float[] y = clip.samples();
         if (y.length == 0) throw new UserException("cannot read audio file " + audio + ": no samples");
         try {
-            return pipeline.songProbabilities(y, classNames.size());
+            return new Prediction(pipeline.songProbabilities(y, classNames.size()), clip.usedTruncated());
         } catch (UserException e) { // e.g. a clip too short for the model's input: name the file
             throw new UserException(audio + ": " + e.getMessage(), e);
         }

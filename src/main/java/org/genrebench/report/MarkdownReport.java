@@ -2,6 +2,7 @@ package org.genrebench.report;
 
 import org.genrebench.eval.ClassificationReport;
 import org.genrebench.eval.CorrectedResampledTTest;
+import org.genrebench.eval.Friedman;
 import org.genrebench.eval.FoldScores;
 import org.genrebench.eval.SongBootstrap;
 import org.genrebench.eval.ModelResult;
@@ -169,12 +170,24 @@ final class MarkdownReport {
     private static void friedman(StringBuilder md, RunResult run, RunStatistics stats) {
         var fr = stats.friedman();
         if (fr == null) return;
-        md.append(f("%n### Friedman test and critical difference%n%nFriedman over %d folds × %d models: χ²_F = %.2f, Iman–Davenport "
-                        + "F_F = %.2f, p %s. Nemenyi critical difference at α = %.2f: CD = %.2f (Demšar 2006). The folds share "
+        md.append(f("%n### Friedman test and critical difference%n%nFriedman over %d folds × %d models: %s. Nemenyi critical "
+                        + "difference at α = %.2f: CD = %.2f (Demšar 2006). The folds share "
                         + "training songs, so they are not the independent blocks the test assumes: read it as a ranking summary.%n%n"
                         + "![critical difference](cd-diagram.png)%n%n| Model | Average rank |%n|---|---|%n",
-                fr.blocks(), run.models().size(), fr.chiSquare(), fr.f(), pValue(fr.p()), fr.alpha(), fr.criticalDifference()));
+                fr.blocks(), run.models().size(), friedmanStatistics(fr, "fold"), fr.alpha(), fr.criticalDifference()));
         for (int j = 0; j < run.models().size(); j++) md.append(f("| %s | %.2f |%n", run.models().get(j).name(), fr.averageRanks()[j]));
+    }
+
+    /** χ²_F, F_F and the p-value of a Friedman test, saying where the p-value comes from; {@code block}: "fold", "run". */
+    static String friedmanStatistics(Friedman.Result fr, String block) {
+        String ff = Double.isInfinite(fr.f()) ? "Iman–Davenport F_F unbounded (every " + block + " ranks the models alike)"
+                : f("Iman–Davenport F_F = %.2f", fr.f());
+        String from = switch (fr.method()) {
+            case EXACT -> "exact: every arrangement of each " + block + "'s ranks enumerated";
+            case F -> "from F_F";
+            case CHI_SQUARE -> "from χ²_F, as F_F is unbounded";
+        };
+        return f("χ²_F = %.2f, %s, p %s (%s)", fr.chiSquare(), ff, pValue(fr.p()), from);
     }
 
     /** "= 0.012", or "< 0.0001" where the distribution's tail underflows to 0 in double precision. */

@@ -6,7 +6,13 @@ import org.genrebench.eval.FoldCache;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.split.Fold;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +27,11 @@ import java.util.Optional;
  * Per-fold raw predictions, {@code predictions/<model>/fold-<i>.csv} (one row per test item: sample index, song,
  * true and predicted class, one probability column per class) plus {@code fold-<i>.meta} (timings and
  * hyper-parameters). The two files hold a whole {@link FoldResult}, so they double as the harness's resume cache.
+ * The CSV is RFC 4180: a song or class name holding a comma, a quote or a line break is quoted, and read back as it
+ * was written.
  */
 public final class PredictionFiles implements FoldCache {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private final Path dir;
     private final List<String> classNames;
     private final boolean reuse;
@@ -47,15 +56,17 @@ public final class PredictionFiles implements FoldCache {
         try {
             int[] pred = r.predicted();
             AtomicFiles.writeText(csv(r.model(), r.fold()), w -> {
-                w.write("index,song,label,predicted");
-                for (String c : classNames) w.write(",p_" + c);
-                w.write('\n');
+                CSVPrinter out = new CSVPrinter(w, FORMAT);
+                List<String> header = new ArrayList<>(List.of("index", "song", "label", "predicted"));
+                for (String c : classNames) header.add("p_" + c);
+                out.printRecord(header);
                 for (int i = 0; i < r.proba().length; i++) {
-                    w.write(r.testIndex()[i] + "," + r.songIds().get(i) + "," + classNames.get(r.labels()[i]) + ","
-                            + classNames.get(pred[i]));
-                    for (double p : r.proba()[i]) w.write("," + p);
-                    w.write('\n');
+                    List<String> row = new ArrayList<>(List.of(Integer.toString(r.testIndex()[i]), r.songIds().get(i),
+                            classNames.get(r.labels()[i]), classNames.get(pred[i])));
+                    for (double p : r.proba()[i]) row.add(Double.toString(p));
+                    out.printRecord(row);
                 }
+                out.flush();
             });
             StringBuilder m = new StringBuilder();
             m.append("trainSize=").append(r.trainSize()).append('\n')
@@ -80,18 +91,26 @@ public final class PredictionFiles implements FoldCache {
                 int eq = line.indexOf('=');
                 if (eq > 0) kv.put(line.substring(0, eq), line.substring(eq + 1));
             }
-            List<String> lines = Files.readAllLines(csv);
-            int n = lines.size() - 1;
+            List<CSVRecord> rows;
+            try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, FORMAT)) {
+                rows = parser.getRecords();
+            }
+            List<String> header = new ArrayList<>(List.of("index", "song", "label", "predicted"));
+            for (String c : classNames) header.add("p_" + c);
+            if (rows.isEmpty() || !rows.getFirst().toList().equals(header)) return Optional.empty(); // other classes
+            int n = rows.size() - 1;
             int[] index = new int[n];
             int[] labels = new int[n];
             List<String> songs = new ArrayList<>();
             double[][] proba = new double[n][classNames.size()];
             for (int i = 0; i < n; i++) {
-                String[] cells = lines.get(i + 1).split(",", -1);
-                index[i] = Integer.parseInt(cells[0]);
-                songs.add(cells[1]);
-                labels[i] = classNames.indexOf(cells[2]);
-                for (int c = 0; c < classNames.size(); c++) proba[i][c] = Double.parseDouble(cells[4 + c]);
+                CSVRecord cells = rows.get(i + 1);
+                if (cells.size() != header.size()) return Optional.empty();
+                index[i] = Integer.parseInt(cells.get(0));
+                songs.add(cells.get(1));
+                labels[i] = classNames.indexOf(cells.get(2));
+                if (labels[i] < 0) return Optional.empty();
+                for (int c = 0; c < classNames.size(); c++) proba[i][c] = Double.parseDouble(cells.get(4 + c));
             }
             // A cached fold only counts if it covers exactly this fold's test items (same data, folds and seed).
             if (!Arrays.equals(index, fold.test())) return Optional.empty();

@@ -28,7 +28,11 @@ public final class Reporter {
     }
 
     public static Path write(RunResult run, Path out, RunContext context) throws IOException {
-        Path dir = runDir(out, run.dataset());
+        return writeInto(runDir(out, run.dataset()), run, context);
+    }
+
+    /** Writes the run's files into {@code dir}; returns {@code dir}. */
+    public static Path writeInto(Path dir, RunResult run, RunContext context) throws IOException {
         List<Significance.Pair> sig = Significance.choose(run);
         RunStatistics stats = RunStatistics.of(run, context, sig);
         AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig, context, stats));

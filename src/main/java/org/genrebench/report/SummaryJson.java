@@ -53,7 +53,7 @@ final class SummaryJson {
             Map<String, Object> ranks = new LinkedHashMap<>();
             for (int j = 0; j < run.models().size(); j++) ranks.put(run.models().get(j).name(), fr.averageRanks()[j]);
             root.put("friedman", ordered("blocks", fr.blocks(), "chi_square", fr.chiSquare(), "iman_davenport_f", fr.f(),
-                    "p_value", fr.p(), "critical_difference", fr.criticalDifference(), "average_ranks", ranks));
+                    "p_value", fr.p(), "p_method", fr.method().name().toLowerCase(java.util.Locale.ROOT), "critical_difference", fr.criticalDifference(), "average_ranks", ranks));
         }
         root.put("skipped", context.skipped());
         return Json.write(root);

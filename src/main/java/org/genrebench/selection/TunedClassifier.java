@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 
 /**
  * {@code --tune}: grid search by inner song-disjoint k-fold CV on the training fold it is given (so the outer test
- * fold is never seen), scored by song accuracy; the winner is then refitted on the whole training fold.
+ * fold is never seen), scored by song accuracy; the winner is then refitted on the whole training fold. A training
+ * fold with fewer songs (groups) than k is searched by leave-one-song-out, one inner fold per song.
  */
 public final class TunedClassifier<X> implements CrossValidated<X> {
     private final Tunable<X> entry;
@@ -37,7 +38,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     }
 
     /** @param outOfFold the winner's inner out-of-fold probabilities, row by row of the training fold (null: no search) */
-    private record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold) {
+    private record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold, int folds) {
     }
 
     /**
@@ -88,10 +89,10 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     @Override
     public void fit(List<Sample<X>> train, int numClasses) {
         if (grid.size() == 1) {
-            choice = new Choice(grid.getFirst(), Double.NaN, null); // a one-candidate grid has nothing to choose
+            choice = new Choice(grid.getFirst(), Double.NaN, null, 0); // a one-candidate grid has nothing to choose
         } else {
             Key key = new Key(entry.name(), seed, innerFolds, numClasses, grid, List.copyOf(train));
-            Choice found = precomputed != null ? choose(precomputed)
+            Choice found = precomputed != null ? choose(precomputed, innerFoldCount(train))
                     : CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
             if (found == null) {
                 found = search(train, numClasses);
@@ -115,7 +116,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
                 .toArray(double[][][]::new);
         return choose(IntStream.range(0, grid.size())
                 .mapToObj(c -> score(train, inner, Arrays.copyOfRange(proba, c * inner.size(), (c + 1) * inner.size()), numClasses))
-                .toList());
+                .toList(), inner.size());
     }
 
     /**
@@ -130,8 +131,13 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     }
 
     private List<Fold> innerSplit(List<Sample<X>> train) {
-        return new StratifiedGroupKFold(innerFolds, seed)
+        return new StratifiedGroupKFold(innerFoldCount(train), seed)
                 .split(train.stream().map(Sample::groupId).toList(), train.stream().mapToInt(Sample::label).toArray());
+    }
+
+    /** {@link #innerFolds}, or one per song (group) when the training fold has fewer. */
+    private int innerFoldCount(List<Sample<X>> train) {
+        return (int) Math.min(innerFolds, train.stream().map(Sample::groupId).distinct().count());
     }
 
     /** Mean inner song accuracy (summed in fold order) and the out-of-fold rows of one candidate. */
@@ -146,7 +152,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
         return new CandidateScore(score, outOfFold);
     }
 
-    private Choice choose(List<CandidateScore> scores) {
+    private Choice choose(List<CandidateScore> scores, int folds) {
         double bestScore = Double.NEGATIVE_INFINITY;
         int best = -1;
         for (int c = 0; c < scores.size(); c++) {
@@ -155,7 +161,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
                 best = c;
             }
         }
-        return new Choice(grid.get(best), bestScore, scores.get(best).outOfFold());
+        return new Choice(grid.get(best), bestScore, scores.get(best).outOfFold(), folds);
     }
 
     @Override
@@ -186,7 +192,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     public Map<String, String> hyperParameters() {
         Map<String, String> hp = new LinkedHashMap<>(best.hyperParameters());
         if (grid.size() > 1) {
-            hp.put("tuned", String.join(" ", new java.util.TreeSet<>(choice.params().keySet())) + " by inner " + innerFolds + "-fold song CV over "
+            hp.put("tuned", String.join(" ", new java.util.TreeSet<>(choice.params().keySet())) + " by inner " + choice.folds() + "-fold song CV over "
                     + grid.size() + " candidates (inner acc " + String.format(java.util.Locale.ROOT, "%.3f", choice.innerAccuracy()) + ")");
         }
         return hp;

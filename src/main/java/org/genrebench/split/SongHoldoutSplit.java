@@ -19,6 +19,14 @@ public final class SongHoldoutSplit {
     private SongHoldoutSplit() {
     }
 
+    /** Fails unless {@code genre}, with {@code songs} songs, keeps one for training after {@code perGenre} held out. */
+    public static void requireEnough(String genre, int songs, int perGenre) {
+        if (songs <= perGenre) {
+            throw new UserException("song-holdout " + perGenre + " needs more than " + perGenre + " songs in every genre; "
+                    + genre + " has " + songs + " (lower N in song-holdout:N, or add songs)");
+        }
+    }
+
     /**
      * @param groups group of each song
      * @param labels genre of each song
@@ -34,10 +42,7 @@ public final class SongHoldoutSplit {
         for (var genre : byGenre.entrySet()) {
             List<List<Integer>> order = new ArrayList<>(genre.getValue().values());
             int songs = order.stream().mapToInt(List::size).sum();
-            if (songs <= perGenre) {
-                throw new UserException("song-holdout " + perGenre + " needs more than " + perGenre + " songs in every genre; one has "
-                        + songs);
-            }
+            requireEnough("genre " + genre.getKey(), songs, perGenre);
             Collections.shuffle(order, random);
             int held = 0;
             for (List<Integer> group : order) {

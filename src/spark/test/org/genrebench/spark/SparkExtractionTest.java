@@ -34,8 +34,7 @@ class SparkExtractionTest {
         SynthDataset.write(tmp.resolve("audio"), new SynthConfig(3, 2, 4, 11));
         broken = tmp.resolve("audio/genres/blues/broken.wav");
         Files.writeString(broken, "not audio");
-        files = org.genrebench.dataset.AudioDataset.load(List.of(tmp.resolve("audio"))).tracks().stream()
-                .map(t -> new FeatureTableWriter.Input(t.source(), t.label())).toList();
+        files = org.genrebench.dataset.AudioDataset.load(List.of(tmp.resolve("audio"))).tableInputs();
         // The extractor's SIMD sums (Vector API reductions) can round one ulp differently before the JIT has
         // compiled them; from the second run in a JVM on, runs agree bit for bit. Warm up before comparing.
         for (int run = 0; run < 2; run++) {

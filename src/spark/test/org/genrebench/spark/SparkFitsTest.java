@@ -33,7 +33,8 @@ class SparkFitsTest {
         CompareJob.Outcome local = CompareJob.run(data, plan(models, tmp.resolve("local")), new Harness.Listener() { });
         CompareJob.Outcome spark;
         try (SparkEngine engine = SparkEngine.open("local[2]")) {
-            spark = CompareJob.run(data, plan(models, tmp.resolve("spark")), new Harness.Listener() { }, seed -> engine.classicalFits(seed, true, Map.of()));
+            spark = CompareJob.run(data, plan(models, tmp.resolve("spark")), tmp.resolve("spark/community-tuned"),
+                    new Harness.Listener() { }, seed -> engine.classicalFits(seed, true, Map.of()));
         }
         assertEquals(models.size(), spark.run().models().size());
         for (int m = 0; m < models.size(); m++) {

@@ -37,6 +37,18 @@ class ModelRegistryNetworkSizeTest {
     }
 
     @Test
+    void optionsGivenAtTheirDefaultAreNoSettingOfTheirOwn() {
+        String gtzan = GtzanKerasCnn.NAME;
+        assertEquals(Map.of(), ModelRegistry.withoutDefaults(List.of("cnn", "vgg"), Map.of("width", "8", "epochs", "30", "batchSize", "32")));
+        assertEquals(Map.of("width", "8"), ModelRegistry.withoutDefaults(List.of(gtzan), Map.of("width", "8")));
+        assertEquals(Map.of("width", "8"), ModelRegistry.withoutDefaults(List.of("cnn", gtzan), Map.of("width", "8")));
+        assertEquals(Map.of(), ModelRegistry.withoutDefaults(List.of(gtzan), Map.of("width", "16", "fullResolution", "true")));
+        assertEquals(Map.of("epochs", "20", "width", "16"), ModelRegistry.withoutDefaults(List.of("cnn"),
+                Map.of("epochs", "20", "width", "16", "schedule", "rising")));
+        assertEquals(Map.of(), ModelRegistry.withoutDefaults(List.of(), Map.of("width", "16")), "no network runs");
+    }
+
+    @Test
     void aWidthBelowOneIsAUserError() {
         UserException e = assertThrows(UserException.class, () -> ModelRegistry.architecture("cnn", Map.of("width", "0")));
         assertEquals("model cnn: width must be an integer in [1, 1024], got '0'", e.getMessage());

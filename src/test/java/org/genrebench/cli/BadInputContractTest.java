@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 class BadInputContractTest {
     @TempDir
     static Path tmp;
-    static Path data, results, root, aFile;
-    static TreeMap<String, String> before;
+    static Path data, results, root, aFile, manifest, trackLink, nanTable;
+    static TreeMap<String, String> before, dataBefore;
 
     @BeforeAll
     static void oneGoodRun() throws IOException {
@@ -39,6 +39,11 @@ class BadInputContractTest {
         results = tmp.resolve("results");
         root = tmp.resolve("root");
         aFile = Files.writeString(tmp.resolve("a-file.txt"), "not a folder\n");
+        // the shipped table's header and two rows, the second with NaN in its fourth column
+        List<String> lines = Files.readAllLines(Path.of("data/features_30_sec.csv")).subList(0, 3);
+        String[] cells = lines.get(2).split(",");
+        cells[3] = "NaN";
+        nanTable = Files.writeString(tmp.resolve("nan.csv"), lines.get(0) + "\n" + lines.get(1) + "\n" + String.join(",", cells) + "\n");
         Files.createDirectories(root.resolve("splits"));
         try (Stream<Path> lists = Files.list(Path.of("data/splits"))) {
             for (Path l : lists.toList()) Files.copy(l, root.resolve("splits").resolve(l.getFileName()));
@@ -48,6 +53,13 @@ class BadInputContractTest {
         assertEquals(0, ok.code(), ok.err());
         before = snapshot(results);
         assertFalse(before.isEmpty());
+        StringBuilder rows = new StringBuilder("path,label\n");
+        for (String genre : List.of("blues", "rock", "jazz")) {
+            for (int i = 0; i < 3; i++) rows.append("genres/").append(genre).append('/').append(genre).append(".0000").append(i).append(".wav,").append(genre).append('\n');
+        }
+        manifest = Files.writeString(data.resolve("list.csv"), rows);
+        trackLink = Files.createSymbolicLink(tmp.resolve("song-link"), data.resolve("genres/rock/rock.00000.wav"));
+        dataBefore = snapshot(data);
     }
 
     /** A misuse: arguments and a phrase its error line must contain. */
@@ -70,6 +82,10 @@ class BadInputContractTest {
         m.add(Misuse.of("kfold, fault-filtered, song-holdout[:N], chunk-shuffle or fma", "compare", "--split", "random", "--out", out));
         m.add(Misuse.of("--no-such-option", "compare", "--no-such-option", "--out", out));
         m.add(Misuse.of("--url", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "http://bad host/x"));
+        m.add(Misuse.of("--url notaurl is not a web address", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "notaurl"));
+        m.add(Misuse.of("--url ftp://example.org/genres.tar.gz is not a web address", "download", "gtzan", "--to",
+                tmp.resolve("dl").toString(), "--url", "ftp://example.org/genres.tar.gz"));
+        m.add(Misuse.of("names no host", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--url", "http:///genres.tar.gz"));
         // numbers out of range
         for (String s : List.of("-3", "NaN", "0.001", "Infinity")) {
             m.add(Misuse.of("--chunk-seconds", "compare", "--data", d, "--chunk-seconds", s, "--data-root", r, "--out", out));
@@ -79,6 +95,7 @@ class BadInputContractTest {
         m.add(Misuse.of("--batch-size", "compare", "--data", d, "--batch-size", "0", "--data-root", r, "--out", out));
         m.add(Misuse.of("--folds", "compare", "--data", d, "--folds", "1", "--data-root", r, "--out", out));
         m.add(Misuse.of("--threads", "compare", "--data", d, "--threads", "0", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--min-songs", "compare", "--data", d, "--min-songs", "0", "--data-root", r, "--out", out));
         m.add(Misuse.of("--epochs", "train", "--model", "cnn", "--data", d, "--epochs", "0", "--save", tmp.resolve("m").toString()));
         m.add(Misuse.of("--top", "predict", "--model", aFile.toString(), "--top", "0", aFile.toString()));
         m.add(Misuse.of("--attempts", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "0"));
@@ -92,6 +109,10 @@ class BadInputContractTest {
         m.add(Misuse.of("fewer than the 5 folds", "compare", "--data", d, "--models", "knn", "--data-root", r, "--out", out));
         m.add(Misuse.of("defined on GTZAN", "compare", "--data", d, "--models", "knn", "--split", "fault-filtered",
                 "--data-root", r, "--out", out));
+        m.add(Misuse.of("song-holdout 3 needs more than 3 songs in every genre", "compare", "--data", d, "--models", "knn",
+                "--split", "song-holdout:3", "--data-root", r, "--out", out));
+        m.add(Misuse.of("--split fma needs songs on both sides", "compare", "--data", d, "--models", "knn", "--split", "fma",
+                "--data-root", r, "--out", out));
         // places that cannot be written, found before any work
         m.add(Misuse.of("is a file", "compare", "--data", d, "--models", "knn", "--folds", "3", "--data-root", r,
                 "--out", aFile.toString()));
@@ -102,11 +123,22 @@ class BadInputContractTest {
         m.add(Misuse.of("a-file.txt", "train", "--model", "knn", "--data", d, "--save", aFile.resolve("m.model").toString()));
         m.add(Misuse.of("/proc", "extract", "--data", d, "--out", "/proc/features.csv"));
         m.add(Misuse.of("is a file", "synth", "--out", aFile.toString(), "--per-genre", "1", "--seconds", "1"));
+        // outputs that would overwrite the user's audio or manifest
+        String track = data.resolve("genres/rock/rock.00000.wav").toString(), list = manifest.toString();
+        m.add(Misuse.of("is named as an audio file (.wav) and exists", "extract", "--data", d, "--out", track));
+        m.add(Misuse.of("is named as an audio file (.wav) and exists", "train", "--model", "knn", "--data", d, "--save", track));
+        m.add(Misuse.of("is named as an audio file (.mp3)", "extract", "--data", d, "--out", tmp.resolve("new.mp3").toString()));
+        m.add(Misuse.of("is one of the inputs", "extract", "--data", list, "--out", list));
+        m.add(Misuse.of("is one of the inputs", "train", "--model", "knn", "--data", list, "--save", list));
+        m.add(Misuse.of("is one of the inputs", "extract", "--data", d, "--out", trackLink.toString()));
+        m.add(Misuse.of("is one of the inputs", "train", "--model", "knn", "--data", d, "--save", trackLink.toString()));
         // inputs that are not there
         m.add(Misuse.of("--data", "extract", "--out", tmp.resolve("x.csv").toString()));
         m.add(Misuse.of("--data", "train", "--model", "knn", "--save", tmp.resolve("m").toString()));
         m.add(Misuse.of("nope", "compare", "--data", tmp.resolve("nope").toString(), "--out", out));
         m.add(Misuse.of("nope.csv", "compare", "--features-csv", tmp.resolve("nope.csv").toString(), "--out", out));
+        // a malformed cell, quoted as it stands with file, line and column
+        m.add(Misuse.of("nan.csv:3: column 4 'chroma_stft_var' is not finite: 'NaN'", "compare", "--features-csv", nanTable.toString(), "--out", out));
         // a host that refuses: the real cause, not a missing .part file
         m.add(Misuse.of("connection refused", "download", "gtzan", "--to", tmp.resolve("dl").toString(), "--attempts", "1",
                 "--url", "http://127.0.0.1:9/genres.tar.gz", "--sha256", "0".repeat(64)));
@@ -119,7 +151,9 @@ class BadInputContractTest {
     void misuseIsOneErrorLineAndExitStatusTwo(Misuse misuse) throws IOException {
         CompareCommandTest.Run run = cli(misuse.args().toArray(String[]::new));
         assertMisuse(run, misuse.expected());
+        assertFalse(run.out().contains("mel windows"), "found only after the data was prepared:\n" + run.out());
         assertEquals(before, snapshot(results), "an earlier result changed");
+        assertEquals(dataBefore, snapshot(data), "an input file changed");
     }
 
     @Test
@@ -151,9 +185,10 @@ class BadInputContractTest {
     @Test
     void nestedAndHiddenFoldersMakeNoNewClasses() throws IOException {
         Path lib = tmp.resolve("nested");
-        float[] tone = org.genrebench.testutil.TestAudio.tone(440, 3.1, 22050, 1);
-        for (String f : List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav")) {
-            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(f), tone, 22050, 1, 16);
+        List<String> files = List.of("blues/a.wav", "blues/nested/deeper/b.wav", "rock/c.wav", ".hiddengenre/d.wav");
+        for (int i = 0; i < files.size(); i++) {
+            org.genrebench.testutil.TestAudio.writeWav(lib.resolve(files.get(i)),
+                    org.genrebench.testutil.TestAudio.tone(440 + 100 * i, 3.1, 22050, i), 22050, 1, 16);
         }
         Path csv = tmp.resolve("nested.csv");
         java.io.PrintStream err = System.err;

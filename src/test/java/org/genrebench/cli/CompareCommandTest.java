@@ -47,6 +47,18 @@ class CompareCommandTest {
     }
 
     @Test
+    void tuningRunsOnASmallSet(@TempDir Path tmp) throws IOException {
+        // 9 songs, 2 outer folds: the inner folds of --tune hold 4-5 rows of three genres, fewer than knn's largest k,
+        // and few enough for a tree's out-of-bag rows to hold exactly two genres.
+        Path data = goodDataset(tmp.resolve("tones"));
+        Run r = cli("compare", "--data", data.toString(), "--models", "rf,vote", "--tune", "--folds", "2", "--chunk-seconds", "0",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        String report = Files.readString(tmp.resolve("results/tones-tuned/report.md"));
+        assertTrue(report.contains("| rf ") && report.contains("| vote "), report);
+    }
+
+    @Test
     void badInputIsSkippedAndReportedAndTheRunFinishes(@TempDir Path tmp) throws IOException {
         Path data = goodDataset(tmp.resolve("gtzan"));
         Path blues = data.resolve("genres/blues"), rock = data.resolve("genres/rock");
@@ -193,5 +205,18 @@ class CompareCommandTest {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).count();
         }
+    }
+
+    @Test
+    void foldsThatAllRankAlikeGetTheExactFriedmanP(@TempDir Path tmp) throws IOException {
+        // svm beats knn in each of the 5 folds of the shipped table: exact p = 2 / 2^5, not F_F = Infinity, p < 0.0001
+        Run r = cli("compare", "--features-csv", "data/features_30_sec.csv", "--models", "knn,svm",
+                "--data-root", tmp.resolve("root").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(0, r.code(), r.err());
+        String report = Files.readString(tmp.resolve("results/gtzan-features-30s/report.md"));
+        assertTrue(report.contains("χ²_F = 5.00, Iman–Davenport F_F unbounded (every fold ranks the models alike), p = 0.0625 (exact"), report);
+        assertFalse(report.contains("Infinity"), report);
+        String json = Files.readString(tmp.resolve("results/gtzan-features-30s/summary.json"));
+        assertTrue(json.contains("\"p_value\": 0.0625") && json.contains("\"p_method\": \"exact\""), json);
     }
 }

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.*;
 /** {@code --data} as every audio command reads it: any folder-per-genre layout, manifests, several sources at once. */
 class DataOptionTest {
 
-    /** Two genres × 3 songs with free-form names in one folder; a manifest of two more genres in another. */
+    /**
+     * Two genres × 3 songs with free-form names in one folder; a manifest of two more genres in another, saved with
+     * the byte-order mark a spreadsheet writes.
+     */
     private static List<Path> twoSources(Path tmp) throws IOException {
         Path folder = tmp.resolve("library");
         String[] names = {"First Song.wav", "b side.wav", "Album/03 - Closing.wav"};
@@ -25,7 +28,7 @@ class DataOptionTest {
             }
         }
         Path listed = tmp.resolve("listed");
-        StringBuilder manifest = new StringBuilder("path,label,group\n");
+        StringBuilder manifest = new StringBuilder("\uFEFFpath,label,group\n");
         for (int g = 0; g < 2; g++) {
             for (int i = 0; i < 3; i++) {
                 String file = "clips/c" + g + i + ".wav";
@@ -59,7 +62,8 @@ class DataOptionTest {
                 "--out", csv.toString(), "--threads", "2"));
         List<String> lines = Files.readAllLines(csv);
         assertEquals(13, lines.size(), "header + 12 songs:\n" + String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("03 - Closing.wav,") && l.endsWith(",música")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("música/Album/03 - Closing.wav,") && l.endsWith(",música")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("clips/c01.wav,") && l.endsWith(",drone")), "manifest rows by their listed path");
         assertEquals(6, lines.stream().filter(l -> l.endsWith(",drone") || l.endsWith(",chirp")).count());
 
         CompareCommandTest.Run r = CompareCommandTest.cli("train", "--model", "knn", "--data", sources.get(0).toString(),

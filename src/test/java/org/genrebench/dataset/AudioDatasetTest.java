@@ -1,6 +1,7 @@
 package org.genrebench.dataset;
 
 import org.genrebench.SharedData;
+import org.genrebench.testutil.Fifo;
 import org.genrebench.util.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +18,11 @@ class AudioDatasetTest {
     @TempDir
     Path dir;
 
+    /** A file whose bytes are its own path (files with the same bytes are one song). */
     private Path touch(String relative) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
-        Files.write(file, new byte[]{1});
+        Files.writeString(file, relative);
         return file;
     }
 
@@ -39,7 +41,7 @@ class AudioDatasetTest {
             for (String f : List.of("rock/rock.00001.wav", "rock/rock.00000.au", "jazz/jazz.00000.wav")) {
                 Path file = base.resolve(layout + f);
                 Files.createDirectories(file.getParent());
-                Files.write(file, new byte[]{1});
+                Files.writeString(file, f);
             }
             AudioDataset data = AudioDataset.load(List.of(base));
             assertEquals(List.of("jazz.00000", "rock.00000", "rock.00001"), ids(data), layout);
@@ -72,6 +74,7 @@ class AudioDatasetTest {
         touch("pop/pop.00000.wav");
         touch("pop/notes.txt");
         touch("pop/rock.00003.wav");
+        touch("pop/copy_pop.00001.wav");
         touch("pop/.DS_Store");
         touch("pop/.cache/pop.00009.wav");
         touch("pop/live.m4a");
@@ -79,7 +82,7 @@ class AudioDatasetTest {
         touch("loose.wav");
         Files.createDirectories(dir.resolve("metal"));
         AudioDataset data = AudioDataset.load(List.of(dir));
-        assertEquals(List.of("pop.00000"), ids(data));
+        assertEquals(List.of("pop.00000", "pop/copy_pop.00001"), ids(data), "copy_pop is no GTZAN genre: an ordinary file");
         assertEquals(List.of("pop"), data.genres(), "hidden and nested folders never become classes");
         String out = excluded(data);
         assertEquals(8, data.excluded().size(), out);
@@ -107,6 +110,31 @@ class AudioDatasetTest {
         assertEquals(1, data.excluded().size(), excluded(data));
         assertEquals(dir.resolve("b/genres/jazz/jazz.00001.wav") + ": song 'jazz.00001' is already in the dataset from "
                 + dir.resolve("a/jazz/jazz.00001.wav") + "; a second copy would leak across folds, left out", excluded(data));
+    }
+
+    @Test
+    void filesWithTheSameBytesAreOneSongWhateverTheirNames() throws IOException {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        Files.createDirectories(a);
+        Files.write(file("a/jazz/jazz.00010.wav"), new byte[]{1, 2, 3});
+        Files.write(file("a/jazz/jazz.00011.wav"), new byte[]{1, 2, 4});   // same size, other bytes
+        Files.write(file("a/rock/rock.00001.wav"), new byte[]{1, 2, 3});   // the same bytes in another genre
+        Files.write(file("b/jazz/copy_jazz_00010.wav"), new byte[]{1, 2, 3});
+        Files.write(file("b/jazz/other.wav"), new byte[]{9});
+        AudioDataset data = AudioDataset.load(List.of(a, b));
+        assertEquals(List.of("jazz.00010", "jazz.00011", "jazz/other"), ids(data), excluded(data));
+        assertEquals(List.of(
+                dir.resolve("a/rock/rock.00001.wav") + ": duplicate of " + dir.resolve("a/jazz/jazz.00010.wav")
+                        + " (the same bytes); a second copy would leak across folds, left out",
+                dir.resolve("b/jazz/copy_jazz_00010.wav") + ": duplicate of " + dir.resolve("a/jazz/jazz.00010.wav")
+                        + " (the same bytes); a second copy would leak across folds, left out"),
+                data.excluded().stream().map(Excluded::toString).toList());
+    }
+
+    private Path file(String relative) throws IOException {
+        Path f = dir.resolve(relative);
+        Files.createDirectories(f.getParent());
+        return f;
     }
 
     @Test
@@ -143,6 +171,58 @@ class AudioDatasetTest {
     }
 
     @Test
+    void aLinkLoopOrALinkIntoAnotherGenreIsNamedOnceAndRelabelsNothing() throws IOException {
+        touch("set/jazz/jazz.00001.wav");
+        touch("set/jazz/jazz.00002.wav");
+        touch("set/rock/rock.00001.wav");
+        Path set = dir.resolve("set");
+        Files.createDirectories(set.resolve("aaa"));
+        Files.createSymbolicLink(set.resolve("aaa/loop"), Path.of(".."));          // the folder of the genre folders
+        Files.createSymbolicLink(set.resolve("aaa/up"), Path.of("../.."));         // above it
+        Files.createSymbolicLink(set.resolve("aaa/rock"), Path.of("../rock"));     // another genre folder
+        Files.createSymbolicLink(set.resolve("aaa/song.wav"), Path.of("../jazz/jazz.00002.wav"));
+        Files.createSymbolicLink(set.resolve("again"), Path.of("."));              // a "genre" that is the set itself
+        Files.createSymbolicLink(set.resolve("bbb"), Path.of("jazz"));             // a genre folder under another name
+
+        AudioDataset data = AudioDataset.load(List.of(set));
+        String out = excluded(data);
+        assertEquals(List.of("jazz.00001", "jazz.00002", "rock.00001"), ids(data), out);
+        assertEquals(List.of("jazz", "rock"), data.genres(), out);
+        assertEquals(List.of(
+                set.resolve("aaa/loop") + ": symbolic link loop (leads to " + set.toRealPath() + ", which holds the genre folders); not followed, left out",
+                set.resolve("aaa/rock") + ": symbolic link into genre folder 'rock' (" + set.toRealPath().resolve("rock")
+                        + "), whose songs keep that folder's label; not followed, left out",
+                set.resolve("aaa/song.wav") + ": symbolic link into genre folder 'jazz' (" + set.toRealPath().resolve("jazz/jazz.00002.wav")
+                        + "), whose songs keep that folder's label; not followed, left out",
+                set.resolve("aaa/up") + ": symbolic link loop (leads to " + dir.toRealPath() + ", which holds the genre folders); not followed, left out",
+                set.resolve("aaa") + ": genre folder holds no audio files",
+                set.resolve("again") + ": symbolic link loop (leads to " + set.toRealPath() + ", which holds the genre folders); not followed, left out",
+                set.resolve("bbb") + ": symbolic link into genre folder 'jazz' (" + set.toRealPath().resolve("jazz")
+                        + "), whose songs keep that folder's label; not followed, left out"),
+                data.excluded().stream().map(Excluded::toString).toList());
+    }
+
+    @Test
+    void aFifoAndAFolderNamedLikeAudioAreNamedNotOpened() throws Exception {
+        touch("set/jazz/jazz.00001.wav");
+        touch("set/jazz/live.wav/jazz.00002.wav"); // an album folder that happens to end in .wav: read as a folder
+        Files.createDirectories(dir.resolve("set/jazz/x.wav"));
+        Path fifo = Fifo.make(dir.resolve("set/jazz/stream.wav"));
+        Files.writeString(dir.resolve("list.csv"), "path,label\nset/jazz/stream.wav,jazz\nset/jazz/x.wav,jazz\nset/jazz/jazz.00001.wav,jazz\n");
+
+        AudioDataset data = AudioDataset.load(List.of(dir.resolve("set")));
+        assertEquals(List.of("jazz.00001", "jazz.00002"), ids(data), excluded(data));
+        assertEquals(List.of(
+                fifo + ": not a regular file (a FIFO, socket or device); left out",
+                dir.resolve("set/jazz/x.wav") + ": a folder named like an audio file, holding no files; left out"),
+                data.excluded().stream().map(Excluded::toString).toList());
+        AudioDataset listed = AudioDataset.load(List.of(dir.resolve("list.csv")));
+        assertEquals(List.of("jazz.00001"), ids(listed));
+        assertEquals(2, listed.excluded().size(), excluded(listed));
+        assertTrue(listed.excluded().stream().allMatch(e -> e.reason().contains("but not a regular file")), excluded(listed));
+    }
+
+    @Test
     void manifestResolvesRelativePathsAndCarriesGroups() throws IOException {
         Path x = touch("music/x.wav");
         Path y = touch("music/sub/y.au");
@@ -169,6 +249,16 @@ class AudioDatasetTest {
         assertTrue(out.contains("clip.opus: Opus (.opus) is not supported; convert it"), out);
         assertTrue(out.contains("list.csv: manifest list.csv line 7: empty path or label"), out);
         assertTrue(data.description().startsWith("manifest " + csv), data.description());
+    }
+
+    @Test
+    void aManifestWithAByteOrderMarkReadsAsWithout() throws IOException {
+        touch("music/x.wav");
+        Path csv = dir.resolve("music/list.csv");
+        Files.write(csv, "\uFEFFpath,label\nx.wav,rock\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AudioDataset data = AudioDataset.load(List.of(csv));
+        assertEquals(List.of("x"), ids(data), excluded(data));
+        assertTrue(data.excluded().isEmpty(), excluded(data));
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * A small FMA tree in FMA's unpacked layout: {@code fma_small/<NNN>/<NNNNNN>.mp3} beside
  * {@code fma_metadata/tracks.csv}, whose header is FMA's real three-row one (column group, column, {@code track_id})
- * and whose rows hold quoted line breaks as FMA's biographies do. The audio is the committed synthetic mp3 fixture.
+ * and whose rows hold quoted line breaks as FMA's biographies do. The audio is the committed synthetic mp3 fixture,
+ * each copy with its track id in the ID3 tag's encoder text, so that no two clips hold the same bytes (files with the
+ * same bytes are one song).
  */
 public final class FakeFma {
     private FakeFma() {
@@ -25,16 +27,16 @@ public final class FakeFma {
     /** Writes the tree under {@code root} and returns the audio folder ({@code root/fma_small}). */
     public static Path write(Path root) throws IOException {
         Path audio = root.resolve("fma_small");
-        Path mp3 = fixture("song-22k-mono.mp3");
+        byte[] mp3 = Files.readAllBytes(fixture("song-22k-mono.mp3"));
         for (String[] t : TRACKS) {
             String id = String.format("%06d", Integer.parseInt(t[0]));
             Path f = audio.resolve(id.substring(0, 3)).resolve(id + ".mp3");
             Files.createDirectories(f.getParent());
-            Files.copy(mp3, f);
+            Files.write(f, tagged(mp3, id));
         }
         Path missing = audio.resolve("099/099999.mp3"); // audio that tracks.csv does not list
         Files.createDirectories(missing.getParent());
-        Files.copy(mp3, missing);
+        Files.write(missing, tagged(mp3, "099999"));
         Files.write(audio.resolve("099/099134.mp3"), new byte[0]); // FMA's errata: clips that hold no audio
         Files.writeString(audio.resolve("README.txt"), "fma_small\n");
 
@@ -52,6 +54,17 @@ public final class FakeFma {
         Files.createDirectories(meta.getParent());
         Files.writeString(meta, csv);
         return audio;
+    }
+
+    /** The fixture with {@code text} over the 13 characters of its ID3 encoder frame (TSSE "Lavf59.27.100"). */
+    private static byte[] tagged(byte[] mp3, String text) {
+        byte[] copy = mp3.clone();
+        byte[] t = String.format("%-13s", text).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!new String(copy, 0x15, 13, java.nio.charset.StandardCharsets.US_ASCII).equals("Lavf59.27.100")) {
+            throw new IllegalStateException("the mp3 fixture's ID3 tag changed");
+        }
+        System.arraycopy(t, 0, copy, 0x15, 13);
+        return copy;
     }
 
     static Path fixture(String name) {

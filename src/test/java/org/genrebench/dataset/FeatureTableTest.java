@@ -168,6 +168,16 @@ class FeatureTableTest {
         n.set(3, "Infinity");
         nan.set(1, n);
         assertTrue(error(write("inf.csv", nan)).contains("inf.csv:2"));
+        // cells a CSV reader may take for "missing" are quoted as they stand, with file, line and column
+        for (String cell : List.of("NaN", "NA", "null", "N/A", "*", "")) {
+            n.set(3, cell);
+            nan.set(1, n);
+            msg = error(write("nan.csv", nan));
+            String column = "column 4 '" + FeatureSchema.COLUMNS.get(2) + "'";
+            assertEquals(cell.equals("NaN") ? dir.resolve("nan.csv") + ":2: " + column + " is not finite: 'NaN'"
+                    : cell.isEmpty() ? dir.resolve("nan.csv") + ":2: " + column + " is empty"
+                    : dir.resolve("nan.csv") + ":2: " + column + " is not a number: '" + cell + "'", msg);
+        }
 
         List<List<String>> shortRow = new ArrayList<>(table("blues.00000.wav", "blues"));
         shortRow.add(List.of("rock.00001.wav", "rock"));

@@ -2,7 +2,12 @@ package org.genrebench.eval;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -80,6 +85,87 @@ class StatisticsTest {
         assertEquals(3.69, r.f(), 5e-3);
         assertTrue(r.p() < 0.05 && r.p() > 0.01, "F(3, 39) = 3.69 lies between the 5% (2.85) and 1% critical values");
         assertEquals(1.25, r.criticalDifference(), 5e-3);
+    }
+
+    @Test
+    void unanimousTwoModelsOverFiveFoldsHaveTheExactP() {
+        // svm ahead in all 5 folds: under the null each fold's order is a coin toss, so P(all alike) = 2 / 2^5
+        double[][] scores = {{0.70, 0.74}, {0.68, 0.75}, {0.66, 0.71}, {0.69, 0.77}, {0.72, 0.73}};
+        var r = Friedman.test(scores, 0.05);
+        assertEquals(Friedman.Method.EXACT, r.method());
+        assertEquals(0.0625, r.p(), 1e-12);
+        assertEquals(5.0, r.chiSquare(), 1e-12);
+        assertTrue(Double.isInfinite(r.f()), "every fold ranks alike: F_F has no finite value");
+        // the same for any unanimous ranking, e.g. one run given twice to `report`: 3 models, 2 blocks, P = 3! / 3!^2
+        assertEquals(1.0 / 6, Friedman.test(new double[][]{{0.5, 0.7, 0.6}, {0.5, 0.7, 0.6}}, 0.05).p(), 1e-12);
+    }
+
+    @Test
+    void exactPMatchesBruteForceEnumerationWithTies() {
+        double[][] scores = {{0.9, 0.8, 0.7}, {0.6, 0.6, 0.7}, {0.9, 0.5, 0.8}, {0.4, 0.3, 0.4}};
+        var r = Friedman.test(scores, 0.05);
+        assertEquals(Friedman.Method.EXACT, r.method());
+        // every one of 6 * 3 * 6 * 3 arrangements of the blocks' rank vectors, each equally likely
+        double[][] ranks = Arrays.stream(scores).map(Friedman::ranks).toArray(double[][]::new);
+        List<List<double[]>> perBlock = Arrays.stream(ranks).map(StatisticsTest::distinctArrangements).toList();
+        int total = 1, atLeast = 0;
+        for (List<double[]> b : perBlock) total *= b.size();
+        for (int code = 0; code < total; code++) {
+            double[][] drawn = new double[ranks.length][];
+            for (int b = 0, c = code; b < ranks.length; c /= perBlock.get(b).size(), b++) drawn[b] = perBlock.get(b).get(c % perBlock.get(b).size());
+            if (chiSquareOfRanks(drawn) >= r.chiSquare() - 1e-9) atLeast++;
+        }
+        assertEquals((double) atLeast / total, r.p(), 1e-12);
+    }
+
+    @Test
+    void blocksTooManyToEnumerateUseFOrChiSquare() {
+        // 8 models × 5 folds is beyond the exact budget: F_F where it is finite, χ²_F where every fold ranks alike
+        double[][] unanimous = new double[5][8], mixed = new double[5][8];
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int b = 0; b < 5; b++) {
+            for (int j = 0; j < 8; j++) {
+                unanimous[b][j] = j + 0.1 * b;
+                mixed[b][j] = rnd.nextDouble();
+            }
+        }
+        var u = Friedman.test(unanimous, 0.05);
+        assertEquals(Friedman.Method.CHI_SQUARE, u.method());
+        assertEquals(1 - new smile.stat.distribution.ChiSquareDistribution(7).cdf(35), u.p(), 1e-12);
+        assertTrue(u.p() > 0 && u.p() < 1e-4, "χ²_F = 35 on 7 degrees of freedom: " + u.p());
+        var m = Friedman.test(mixed, 0.05);
+        assertEquals(Friedman.Method.F, m.method());
+        assertTrue(Double.isFinite(m.f()) && m.p() > 0 && m.p() <= 1);
+    }
+
+    private static List<double[]> distinctArrangements(double[] ranks) {
+        List<double[]> out = new ArrayList<>();
+        Set<List<Double>> seen = new HashSet<>();
+        permute(ranks.clone(), 0, out, seen);
+        return out;
+    }
+
+    private static void permute(double[] a, int from, List<double[]> out, Set<List<Double>> seen) {
+        if (from == a.length) {
+            if (seen.add(Arrays.stream(a).boxed().toList())) out.add(a.clone());
+            return;
+        }
+        for (int i = from; i < a.length; i++) {
+            double t = a[from]; a[from] = a[i]; a[i] = t;
+            permute(a, from + 1, out, seen);
+            t = a[from]; a[from] = a[i]; a[i] = t;
+        }
+    }
+
+    private static double chiSquareOfRanks(double[][] ranks) {
+        int n = ranks.length, k = ranks[0].length;
+        double sumSq = 0;
+        for (int j = 0; j < k; j++) {
+            double avg = 0;
+            for (double[] r : ranks) avg += r[j] / n;
+            sumSq += avg * avg;
+        }
+        return 12.0 * n / (k * (k + 1.0)) * (sumSq - k * (k + 1.0) * (k + 1.0) / 4);
     }
 
     @Test

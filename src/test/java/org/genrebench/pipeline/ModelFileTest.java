@@ -81,6 +81,18 @@ class ModelFileTest {
         assertEquals(pipeline.view(), loaded.pipeline().view(), "the cutting rule travels with the model");
         assertEquals(pipeline.estimator().hyperParameters(), loaded.pipeline().estimator().hyperParameters());
         assertArrayEquals(before, loaded.pipeline().songProbabilities(unseen, GENRES.size()), 0.0, name + " after reload");
+        assertEquals(org.genrebench.util.Version.genreBench(), metaOf(file).getProperty("genrebenchVersion"));
+        assertTrue(metaOf(file).getProperty("genrebenchVersion").matches("\\d+\\.\\d+.*"), "the build's version is recorded");
+    }
+
+    private static java.util.Properties metaOf(Path modelFile) {
+        try (var zip = new java.util.zip.ZipFile(modelFile.toFile())) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(zip.getInputStream(zip.getEntry(ModelFile.META)));
+            return p;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.genrebench.dataset.cache;
 
 import org.genrebench.util.AtomicFiles;
+import org.genrebench.util.FileDigest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -46,23 +45,58 @@ public final class ArrayCache {
      * {@code "features58:sr=22050,chunk=66149"}.
      */
     public static String key(Path file, String parameters) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+        return Content.of(file).key(parameters);
+    }
+
+    /** SHA-256 of {@code file}'s bytes, in hex: what a file's cache keys and a run's fingerprint know it by. */
+    public static String contentHash(Path file) {
+        return Content.of(file).hash();
+    }
+
+    /**
+     * A file's bytes read and digested once, from which its content hash and any number of cache keys are derived
+     * (a track needed as feature rows and as mel windows is read once, not once per view).
+     */
+    public static final class Content {
+        private final MessageDigest bytes;
+
+        private Content(MessageDigest bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Reads and digests {@code file}; an unreadable file is an {@link UncheckedIOException}. */
+        public static Content of(Path file) {
+            try {
+                return new Content(FileDigest.update(FileDigest.sha256(), file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }
+
+        /** SHA-256 of the bytes, in hex. */
+        public String hash() {
+            return HEX.formatHex(copy().digest());
+        }
+
+        /** The cache key of these bytes under {@code parameters}. */
+        public String key(String parameters) {
+            MessageDigest sha = copy();
             sha.update((byte) 0);
             sha.update(GENERATION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(parameters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HEX.formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+
+        private MessageDigest copy() {
+            try {
+                return (MessageDigest) bytes.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digest cannot be copied", e);
+            }
         }
     }
+
 
     public Optional<float[]> get(String key) {
         Path file = pathOf(key);

@@ -1,7 +1,6 @@
 package org.genrebench.model.deep;
 
 import org.genrebench.model.deep.cpu.BatchNormReluPool;
-import org.genrebench.model.deep.cpu.CpuWorkarounds;
 import org.genrebench.model.deep.cpu.FirstConvolutionLayer;
 import org.genrebench.model.deep.cpu.AveragePoolStem;
 import org.genrebench.model.deep.cpu.ReluActivation;
@@ -21,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -58,10 +58,10 @@ final class Blocks {
      * {@code convsPerBlock} convs per entry of {@code channels} (each halving both axes), then {@link #head}.
      */
     static MultiLayerConfiguration pooledConvNet(MelWindowShape shape, int numClasses, DeepConfig config, boolean stem,
-                                                 int convsPerBlock, int[] channels, double dropout) {
+                                                 int convsPerBlock, int[] channels, double dropout, boolean cpuLayers) {
         NeuralNetConfiguration.ListBuilder list = base(config);
-        if (stem) stem(list);
-        for (int c : channels) block(list, convsPerBlock, c, 2, 2);
+        if (stem) stem(list, cpuLayers);
+        for (int c : channels) block(list, convsPerBlock, c, 2, 2, cpuLayers);
         head(list, dropout, numClasses);
         return list.setInputType(input(shape)).build();
     }
@@ -75,11 +75,11 @@ final class Blocks {
      * preprocessor ({@link AveragePoolStem}). Log-mel windows are smooth at that scale (neighbouring bands
      * overlap), and it makes every later conv 4x cheaper in MACs and in the activation memory that batch
      * norm/ReLU/pooling stream through; on two cores the full-resolution first conv and its BN/ReLU/pool dominated
-     * a training step. Call before adding any layer. Without the CPU workarounds (another backend) the same pooling
-     * is DL4J's own average-pooling layer.
+     * a training step. Call before adding any layer. Without the CPU layers (another backend, or the stored
+     * configuration) the same pooling is DL4J's own average-pooling layer.
      */
-    static void stem(NeuralNetConfiguration.ListBuilder list) {
-        if (CpuWorkarounds.active()) {
+    static void stem(NeuralNetConfiguration.ListBuilder list, boolean cpuLayers) {
+        if (cpuLayers) {
             list.inputPreProcessor(list.getLayerwise().size(), new AveragePoolStem());
         } else {
             list.layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).dataFormat(FORMAT).build());
@@ -87,39 +87,39 @@ final class Blocks {
     }
 
     /**
-     * Whether conv blocks use {@link BatchNormReluPool} (default) or DL4J's separate batch-norm, ReLU and pooling
-     * layers ({@code -Dgenrebench.fusedBlocks=false}, or another backend than the CPU one the fused layer is
-     * written for; same maths, slower; for A/B timing in results/benchmarks.md).
+     * Whether conv blocks use {@link BatchNormReluPool} (the CPU layers' default) or DL4J's separate batch-norm, ReLU
+     * and pooling layers (the stock configuration, or {@code -Dgenrebench.fusedBlocks=false}: same maths, slower;
+     * for A/B timing in results/benchmarks.md).
      */
-    static boolean fusedBlocks() {
-        return CpuWorkarounds.active() && !"false".equalsIgnoreCase(System.getProperty("genrebench.fusedBlocks"));
+    static boolean fusedBlocks(boolean cpuLayers) {
+        return cpuLayers && !"false".equalsIgnoreCase(System.getProperty("genrebench.fusedBlocks"));
     }
 
     /**
      * {@code convs} conv/BN/ReLU layers of {@code channels} channels, then max pooling by {@code freq} x
      * {@code time}: one block of every architecture.
      */
-    static void block(NeuralNetConfiguration.ListBuilder list, int convs, int channels, int freq, int time) {
+    static void block(NeuralNetConfiguration.ListBuilder list, int convs, int channels, int freq, int time, boolean cpuLayers) {
         for (int i = 0; i < convs; i++) {
             boolean last = i == convs - 1;
-            list.layer(conv(list, channels));
-            if (fusedBlocks()) {
+            list.layer(conv(list, channels, cpuLayers));
+            if (fusedBlocks(cpuLayers)) {
                 list.layer(last ? new BatchNormReluPool(freq, time) : new BatchNormReluPool(1, 1));
             } else {
                 list.layer(new BatchNormalization.Builder().dataFormat(FORMAT).build())
-                        .layer(new ActivationLayer(new ReluActivation()));
+                        .layer(new ActivationLayer(cpuLayers ? new ReluActivation() : new ActivationReLU()));
                 if (last) maxPool(list, freq, time);
             }
         }
     }
 
     /** 3x3 conv without bias (batch norm's shift replaces it). */
-    private static ConvolutionLayer conv(NeuralNetConfiguration.ListBuilder list, int channels) {
+    private static ConvolutionLayer conv(NeuralNetConfiguration.ListBuilder list, int channels, boolean cpuLayers) {
         // The first layer (after the stem, a preprocessor): nothing uses this conv's input gradient.
         boolean first = list.getLayerwise().isEmpty();
         ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                 .activation(Activation.IDENTITY);
-        return first && CpuWorkarounds.active() ? new FirstConvolutionLayer(conv) : conv.build();
+        return first && cpuLayers ? new FirstConvolutionLayer(conv) : conv.build();
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */

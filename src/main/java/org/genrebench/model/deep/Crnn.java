@@ -24,13 +24,13 @@ public record Crnn(int width, boolean stem) implements NetworkArchitecture {
     }
 
     @Override
-    public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
+    public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config, boolean cpuLayers) {
         int[][] pools = {{2, 2}, {4, 2}, {4, 2}};
         int[] channels = {width, 2 * width, 4 * width};
         NeuralNetConfiguration.ListBuilder list = Blocks.base(config);
-        if (stem) Blocks.stem(list);
+        if (stem) Blocks.stem(list, cpuLayers);
         for (int i = 0; i < pools.length; i++) {
-            Blocks.block(list, 1, channels[i], pools[i][0], pools[i][1]);
+            Blocks.block(list, 1, channels[i], pools[i][0], pools[i][1], cpuLayers);
         }
         int convLayers = list.getLayerwise().size();
         list.layer(new LSTM.Builder().nOut(4 * width).activation(Activation.TANH).build())

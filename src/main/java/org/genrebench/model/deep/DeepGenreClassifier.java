@@ -35,6 +35,7 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
     private final DeepConfig config;
 
     private MultiLayerNetwork network;
+    private boolean cpuLayers; // whether the network was trained with model.deep.cpu's layers
     private MelNormalizer normalizer;
     private int numClasses;
     private TrainingSummary summary;
@@ -45,11 +46,13 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.config = config;
     }
 
-    /** A fitted model, as {@link #load} rebuilds it. */
+    /** A fitted model, as {@link DeepModelState#restore} rebuilds it. */
     DeepGenreClassifier(NetworkArchitecture architecture, MelWindowShape shape, DeepConfig config,
-                        MultiLayerNetwork network, MelNormalizer normalizer, int numClasses, TrainingSummary summary) {
+                        MultiLayerNetwork network, boolean cpuLayers, MelNormalizer normalizer, int numClasses,
+                        TrainingSummary summary) {
         this(architecture, shape, config);
         this.network = network;
+        this.cpuLayers = cpuLayers;
         this.normalizer = normalizer;
         this.numClasses = numClasses;
         this.summary = summary;
@@ -95,7 +98,8 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.numClasses = numClasses;
         this.shape = shapeOf(trainX.get(0).length);
         this.normalizer = MelNormalizer.fit(shape, trainX);
-        this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config));
+        this.cpuLayers = CpuWorkarounds.active();
+        this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config, cpuLayers));
         network.init();
         CpuWorkarounds.prepare(network);
         network.setLearningRate(config.schedule().over(config.learningRate(), config.epochs()));
@@ -231,6 +235,11 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
 
     public DeepConfig config() {
         return config;
+    }
+
+    /** Whether the network was trained with the CPU layers of {@code model.deep.cpu} (false: DL4J's stock layers). */
+    public boolean trainedWithCpuLayers() {
+        return cpuLayers;
     }
 
     /** The trained network, or {@code null} before {@link #fit}. */

@@ -17,9 +17,16 @@ import java.util.Properties;
 
 /**
  * The stored state of a fitted {@link DeepGenreClassifier}: {@code deep-model.properties} (architecture, window
- * shape, classes, training settings, normaliser statistics) and {@code network.zip}, DL4J's own
- * {@link ModelSerializer} file (configuration JSON + float parameters, no updater state: saved models are for
- * prediction). Floats are written with {@link Float#toString}, which round-trips exactly.
+ * shape, classes, training settings, normaliser statistics, the DL4J version and whether the CPU layers trained it)
+ * and {@code network.zip}, DL4J's own {@link ModelSerializer} file (configuration JSON + float parameters, no
+ * updater state: saved models are for prediction). Floats are written with {@link Float#toString}, which
+ * round-trips exactly.
+ *
+ * <p>{@code network.zip} always holds DL4J's stock layer configuration
+ * ({@link NetworkArchitecture#configure(MelWindowShape, int, DeepConfig, boolean)} without the CPU layers), so the
+ * file loads under any backend (the {@code cuda} profile) and DL4J version; the parameters are the same either way.
+ * Loading rebuilds the network this process runs (with the CPU layers where they are active) around the stored
+ * parameters.
  */
 final class DeepModelState {
     /** The storage tag of this state inside a model file. */
@@ -38,6 +45,9 @@ final class DeepModelState {
         p.setProperty("bands", Integer.toString(model.shape().bands()));
         p.setProperty("frames", Integer.toString(model.shape().frames()));
         p.setProperty("numClasses", Integer.toString(model.numClasses()));
+        p.setProperty("dl4jVersion", CpuWorkarounds.dl4jVersion());
+        p.setProperty("trainedWithCpuLayers", Boolean.toString(model.trainedWithCpuLayers()));
+        p.setProperty("storedLayers", "stock");
         model.config().toMap().forEach(p::setProperty);
         p.setProperty("normalizer.mean", join(model.normalizer().mean()));
         p.setProperty("normalizer.std", join(model.normalizer().std()));
@@ -50,26 +60,50 @@ final class DeepModelState {
         StringWriter meta = new StringWriter();
         p.store(meta, "GenreBench deep model");
         ByteArrayOutputStream net = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(model.network(), net, false);
+        MultiLayerNetwork stock = new MultiLayerNetwork(
+                model.architecture().configure(model.shape(), model.numClasses(), model.config(), false));
+        stock.init(model.network().params().dup(), false);
+        ModelSerializer.writeModel(stock, net, false);
         return new EstimatorState(STORAGE, Map.of(META, meta.toString().getBytes(StandardCharsets.UTF_8), NETWORK, net.toByteArray()));
     }
 
+    /** The stored model, its network built with the CPU layers where they are active. */
     static DeepGenreClassifier restore(EstimatorState state) throws IOException {
+        return restore(state, CpuWorkarounds.active());
+    }
+
+    /**
+     * The stored model with its network built with the CPU layers ({@code cpuLayers}) or DL4J's stock ones, around
+     * the stored parameters. Files whose {@code network.zip} holds the CPU layers' configuration load the same way.
+     */
+    static DeepGenreClassifier restore(EstimatorState state, boolean cpuLayers) throws IOException {
         Properties p = new Properties();
         p.load(new StringReader(new String(state.entry(META), StandardCharsets.UTF_8)));
         MelWindowShape shape = new MelWindowShape(Integer.parseInt(p.getProperty("bands")),
                 Integer.parseInt(p.getProperty("frames")));
-        MultiLayerNetwork network = CpuWorkarounds.prepare(
-                ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(state.entry(NETWORK)), false));
+        NetworkArchitecture architecture = NetworkArchitecture.of(p.getProperty("architecture"),
+                Integer.parseInt(p.getProperty("width")), Boolean.parseBoolean(p.getProperty("stem")));
+        DeepConfig config = DeepConfig.fromMap(p);
+        int numClasses = Integer.parseInt(p.getProperty("numClasses"));
+        MultiLayerNetwork stored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(state.entry(NETWORK)), false);
+        MultiLayerNetwork network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config, cpuLayers));
+        try {
+            network.init(stored.params().dup(), false); // before anything else: numParams() would initialise it at random
+        } catch (RuntimeException e) {
+            throw new IOException("its " + architecture.name() + " network (" + stored.numParams() + " parameters) does not fit"
+                    + " the network this GenreBench builds (retrain it with `train`)", e);
+        }
+        if (cpuLayers) CpuWorkarounds.prepare(network);
         TrainingSummary summary = p.getProperty("epochsRun") == null ? null : new TrainingSummary(
                 Integer.parseInt(p.getProperty("epochsRun")), Integer.parseInt(p.getProperty("bestEpoch")),
                 Double.parseDouble(p.getProperty("bestValidationLoss")));
-        return new DeepGenreClassifier(
-                NetworkArchitecture.of(p.getProperty("architecture"), Integer.parseInt(p.getProperty("width")),
-                        Boolean.parseBoolean(p.getProperty("stem"))),
-                shape, DeepConfig.fromMap(p), network,
+        // files written before this was recorded stored the configuration they were trained with
+        boolean trainedWithCpuLayers = p.getProperty("trainedWithCpuLayers") != null
+                ? Boolean.parseBoolean(p.getProperty("trainedWithCpuLayers"))
+                : stored.getLayerWiseConfigurations().toJson().contains(CpuWorkarounds.class.getPackageName() + ".");
+        return new DeepGenreClassifier(architecture, shape, config, network, trainedWithCpuLayers,
                 new MelNormalizer(shape, split(p.getProperty("normalizer.mean")), split(p.getProperty("normalizer.std"))),
-                Integer.parseInt(p.getProperty("numClasses")), summary);
+                numClasses, summary);
     }
 
     private static String join(float[] v) {

@@ -24,8 +24,8 @@ public record GtzanKerasCnn(int width, boolean stem) implements NetworkArchitect
     }
 
     @Override
-    public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
+    public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config, boolean cpuLayers) {
         return Blocks.pooledConvNet(shape, numClasses, config, stem, 1,
-                new int[] {width, 2 * width, 4 * width, 8 * width, 16 * width}, 0.5);
+                new int[] {width, 2 * width, 4 * width, 8 * width, 16 * width}, 0.5, cpuLayers);
     }
 }

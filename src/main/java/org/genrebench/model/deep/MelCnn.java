@@ -17,7 +17,8 @@ public record MelCnn(int width, boolean stem) implements NetworkArchitecture {
     }
 
     @Override
-    public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
-        return Blocks.pooledConvNet(shape, numClasses, config, stem, 1, new int[] {width, 2 * width, 4 * width, 4 * width}, 0.3);
+    public MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config, boolean cpuLayers) {
+        return Blocks.pooledConvNet(shape, numClasses, config, stem, 1, new int[] {width, 2 * width, 4 * width, 4 * width}, 0.3,
+                cpuLayers);
     }
 }

@@ -1,6 +1,7 @@
 package org.genrebench.model.deep;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
 
 /**
  * One network design. Implementations only describe layers; training, normalisation and persistence live in
@@ -26,8 +27,21 @@ public interface NetworkArchitecture {
      */
     boolean stem();
 
-    /** The layer stack for one-channel {@code shape} windows and {@code numClasses} softmax outputs. */
-    MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config);
+    /**
+     * The layer stack for one-channel {@code shape} windows and {@code numClasses} softmax outputs, as this process
+     * runs it: with the CPU layers of {@code model.deep.cpu} where they are active ({@link CpuWorkarounds#active()}).
+     */
+    default MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config) {
+        return configure(shape, numClasses, config, CpuWorkarounds.active());
+    }
+
+    /**
+     * The layer stack with the CPU layers ({@code cpuLayers}: the stem as a preprocessor, the first conv without an
+     * input gradient, the fused batch norm + ReLU + pooling) or with DL4J's stock layers only, the configuration a
+     * model file stores, which loads under any backend and DL4J version. Both hold the same parameters in the same
+     * order, so a network's parameters move from one to the other unchanged.
+     */
+    MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config, boolean cpuLayers);
 
     /** Recreates an architecture from its {@link #name()}, {@link #width()} and {@link #stem()} (also when a model is loaded). */
     static NetworkArchitecture of(String name, int width, boolean stem) {

@@ -55,6 +55,15 @@ class ClassicalModelsTest {
     }
 
     @Test
+    void knnFitsOnFewerRowsThanItsNeighbourCount() {
+        List<Sample<double[]>> four = TestData.blobs(2, 2, 1, 6, 23);
+        GenreClassifier<double[]> knn = ModelRegistry.classical("knn").create(Map.of(), 42);
+        knn.fit(four, 2);
+        double[] p = knn.predictProba(List.of(four.getFirst().input()))[0];
+        assertArrayEquals(new double[]{0.5, 0.5}, p, 1e-12, "all four rows vote: two of each class");
+    }
+
+    @Test
     void sameSeedSameProbabilities() {
         for (String name : List.of("rf", "mlp")) {
             var e = ModelRegistry.classical(name);
