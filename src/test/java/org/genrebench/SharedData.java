@@ -27,6 +27,18 @@ public final class SharedData {
         return dir().resolve("gtzan-sample").resolve(genre).resolve(genre + ".00000.wav");
     }
 
+    /** The pre-trained musicnn models: {@code ../shared/models/musicnn} beside the data folder, or {@code -Dgenrebench.musicnnModels=DIR}. */
+    public static Path musicnnModels() {
+        String given = System.getProperty("genrebench.musicnnModels");
+        Path dir = given != null ? Path.of(given).toAbsolutePath().normalize() : dir().getParent().resolve("models").resolve("musicnn");
+        boolean present = Files.isRegularFile(dir.resolve("MSD_musicnn.h5"));
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("musicnn models not found at " + dir + " (set -Dgenrebench.musicnnModels=DIR)");
+        }
+        Assumptions.assumeTrue(present, "musicnn models not found at " + dir);
+        return dir;
+    }
+
     public static Path featuresCsv() {
         return dir().resolve("features_30_sec.csv");
     }

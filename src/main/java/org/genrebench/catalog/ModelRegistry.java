@@ -1,177 +1,274 @@
 package org.genrebench.catalog;
 
+import org.genrebench.eval.Harness;
+import org.genrebench.model.Family;
 import org.genrebench.model.GenreClassifier;
-
+import org.genrebench.model.HyperParameter;
 import org.genrebench.model.classical.Knn;
-import org.genrebench.model.deep.Augmentation;
-import org.genrebench.model.deep.DeepConfig;
-import org.genrebench.model.deep.LearningRateSchedule;
-import org.genrebench.model.deep.DeepGenreClassifier;
-import org.genrebench.model.deep.GtzanKerasCnn;
-import org.genrebench.model.deep.NetworkArchitecture;
 import org.genrebench.model.classical.LogReg;
 import org.genrebench.model.classical.Mlp;
 import org.genrebench.model.classical.RandomForestModel;
-import org.genrebench.selection.SoftVote;
+import org.genrebench.model.classical.SmileClassifier;
 import org.genrebench.model.classical.SvmRbf;
-import org.genrebench.selection.Tunable;
-import org.genrebench.selection.TunedClassifier;
-import org.genrebench.eval.Harness;
+import org.genrebench.model.deep.GtzanKerasCnn;
+import org.genrebench.model.deep.NetworkArchitecture;
+import org.genrebench.model.deep.NetworkParameters;
+import org.genrebench.model.pretrained.Probe;
+import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.InputView;
 import org.genrebench.pipeline.Pipeline;
+import org.genrebench.selection.SoftVote;
+import org.genrebench.selection.Tunable;
+import org.genrebench.selection.TunedClassifier;
 import org.genrebench.util.UserException;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
- * Model names on the command line mapped to constructors, plus each model's small tuning grid.
- * Deep models ({@code cnn, vgg, crnn, gtzan-cnn}, inputs {@code float[]}) get their own list beside {@link #classical()}.
+ * The model catalogue: every model GenreBench knows, each declared once below with its family, input view, typed
+ * hyper-parameters, tuning grid and constructor. The command line's model lists, defaults and help, the report's
+ * grouping and the model-file reader all read these declarations; adding a model is one class and one
+ * {@code declare(...)} line.
  */
 public final class ModelRegistry {
     private ModelRegistry() {
     }
 
-    public static final String CLASSICAL = "classical";
-    public static final String DEEP = "deep";
+    /** {@link Family#CLASSICAL}'s id, as reports write it. */
+    public static final String CLASSICAL = Family.CLASSICAL.id();
+    /** {@link Family#FROM_SCRATCH}'s id, as reports write it. */
+    public static final String DEEP = Family.FROM_SCRATCH.id();
 
     /**
-     * @param family  {@link #CLASSICAL} or {@link #DEEP}
-     * @param view    the input view of this model under given input rules
-     * @param factory (hyper-parameter overrides, seed) → a new unfitted model
-     * @param grid    candidate overrides for {@code --tune}; the first is the default
+     * One declared model.
+     *
+     * @param family     which of the three ways of doing the task it is
+     * @param summary    one line for help texts
+     * @param inDefaults whether {@code compare} runs it when {@code --models} is not given
+     * @param view       its input view under given input rules
+     * @param parameters its typed hyper-parameters; values given for it are checked against these
+     * @param factory    (hyper-parameter overrides, seed) → a new unfitted model
+     * @param grid       candidate overrides for {@code --tune}; the first is the default
      */
-    public record Entry<X>(String name, String family, Function<InputSettings, InputView<X>> view,
+    public record Entry<X>(String name, Family family, String summary, boolean inDefaults,
+                           BiFunction<InputSettings, Map<String, String>, InputView<X>> view, List<HyperParameter> parameters,
                            BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
                            List<Map<String, String>> grid) implements Tunable<X> {
+        public Entry {
+            parameters = List.copyOf(parameters);
+            grid = List.copyOf(grid);
+            for (Map<String, String> candidate : grid) HyperParameter.resolve(name, parameters, candidate);
+        }
+
         @Override
         public GenreClassifier<X> create(Map<String, String> params, long seed) {
             return factory.apply(params, seed);
         }
 
+        /** {@code params} checked against this model's declaration: unknown keys and bad values are one sentence. */
+        public Map<String, String> check(Map<String, String> params) {
+            HyperParameter.resolve(name, parameters, params);
+            return Map.copyOf(params);
+        }
+
         /** A new unfitted pipeline: this model's view of the input rules, then the estimator. */
         public Pipeline<X> pipeline(Map<String, String> params, long seed, InputSettings inputs) {
-            return new Pipeline<>(name, view.apply(inputs), create(params, seed));
+            return new Pipeline<>(name, view(inputs, params), create(params, seed));
+        }
+
+        /** The input view of this model with {@code params} (a pre-trained model's layer and hop are parameters). */
+        public InputView<X> view(InputSettings inputs, Map<String, String> params) {
+            return view.apply(inputs, params);
         }
     }
 
-    private static final Map<String, Entry<double[]>> CLASSICAL_MODELS = new LinkedHashMap<>();
-    private static final Map<String, Entry<float[]>> DEEP_MODELS = new LinkedHashMap<>();
+    private static final Map<String, Entry<?>> MODELS = new LinkedHashMap<>();
+    private static final BiFunction<InputSettings, Map<String, String>, InputView<double[]>> FEATURE_ROWS = (s, p) -> s.featureRows();
 
-    static {
-        // Networks are not grid-searched (one configuration each); their knobs come from DeepConfig.
-        // gtzan-cnn: a published GTZAN network's size, ~30x cnn's cost; not in compare's default model list.
-        for (String name : List.of("cnn", "vgg", "crnn", GtzanKerasCnn.NAME)) {
-            DEEP_MODELS.put(name, new Entry<>(name, DEEP, InputSettings::melWindows,
-                    (p, seed) -> DeepGenreClassifier.of(architecture(name, p), deepConfig(p, seed)), List.of(Map.of())));
-        }
-    }
-
-    /** Inner song-disjoint folds of {@code --tune} . */
+    /** Inner song-disjoint folds of {@code --tune}. */
     public static final int INNER_FOLDS = 5;
     private static final String TRANSFORMS = "transform";
     private static final List<String> NONE_YJ = List.of("none", "yeo-johnson");
+    private static final List<String> MUSICNN_LAYERS = List.of("max_pool", "mean_pool", "penultimate", "taggram");
+    private static final List<String> VGG_LAYERS = List.of("pool5", "taggram");
 
     static {
-        add(new Entry<>("knn", CLASSICAL, InputSettings::featureRows, Knn::new, cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
-        add(new Entry<>("rf", CLASSICAL, InputSettings::featureRows, RandomForestModel::new, grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
-        add(new Entry<>("svm", CLASSICAL, InputSettings::featureRows, SvmRbf::new, cross(cross(grid("C", "10", "1", "3", "30", "100"),
-                "gamma", List.of("scale", "scale*0.25", "scale*0.5", "scale*2")), TRANSFORMS, NONE_YJ)));
-        add(new Entry<>("logreg", CLASSICAL, InputSettings::featureRows, LogReg::new, cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
+        // Classical models on the 58 features, in report order.
+        declare(new Entry<>("knn", Family.CLASSICAL, "k-nearest neighbours", true, FEATURE_ROWS,
+                SmileClassifier.withTransform(Knn.PARAMETERS), Knn::new,
+                cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
+        declare(new Entry<>("rf", Family.CLASSICAL, "random forest, 500 trees", true, FEATURE_ROWS,
+                SmileClassifier.withTransform(RandomForestModel.PARAMETERS), RandomForestModel::new,
+                grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
+        declare(new Entry<>("svm", Family.CLASSICAL, "RBF support vector machine", true, FEATURE_ROWS,
+                SmileClassifier.withTransform(SvmRbf.PARAMETERS), SvmRbf::new,
+                cross(cross(grid("C", "10", "1", "3", "30", "100"), "gamma", List.of("scale", "scale*0.25", "scale*0.5", "scale*2")),
+                        TRANSFORMS, NONE_YJ)));
+        declare(new Entry<>("logreg", Family.CLASSICAL, "multinomial logistic regression", true, FEATURE_ROWS,
+                SmileClassifier.withTransform(LogReg.PARAMETERS), LogReg::new,
+                cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
         // mlp: Yeo-Johnson always (the inner CV chose it on every training fold of a none/yeo-johnson search), so the
         // budget goes to a seed ensemble (bag), epochs and weight decay instead.
-        add(new Entry<>("mlp", CLASSICAL, InputSettings::featureRows, Mlp::new, cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")),
-                "weightDecay", List.of("1e-4", "1e-2")), TRANSFORMS, List.of("yeo-johnson"))));
+        declare(new Entry<>("mlp", Family.CLASSICAL, "multi-layer perceptron (256, 128)", true, FEATURE_ROWS,
+                SmileClassifier.withTransform(Mlp.PARAMETERS), Mlp::new,
+                cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")), "weightDecay", List.of("1e-4", "1e-2")),
+                        TRANSFORMS, List.of("yeo-johnson"))));
         // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
         // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
-        add(new Entry<>("vote", CLASSICAL, InputSettings::featureRows, (params, seed) -> new SoftVote(params,
-                (member, tune) -> tune ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
+        declare(new Entry<>("vote", Family.CLASSICAL, "soft vote of classical models", false, FEATURE_ROWS,
+                SoftVote.PARAMETERS, (params, seed) -> new SoftVote(params, (member, tune) -> tune
+                        ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
                 List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
+
+        // Networks trained from scratch on log-mel windows. They are not grid-searched (one configuration each).
+        network("cnn", "4-block CNN", true);
+        network("vgg", "VGG-like CNN, 8 convolutions", true);
+        network("crnn", "CNN + LSTM", true);
+        // A published GTZAN network's size, ~30x cnn's cost.
+        network(GtzanKerasCnn.NAME, "gtzan.keras 2-D CNN at its published width", false);
+
+        // Pre-trained musicnn models (Pons & Serra 2019), frozen, with a probe on a feature layer. max_pool is the layer
+        // of the published GTZAN transfer baseline (Pons & Favory); pool5 is vgg's last pooled layer.
+        pretrained("msd-musicnn", "musicnn trained on the Million Song Dataset", "max_pool", MUSICNN_LAYERS, true);
+        pretrained("mtt-musicnn", "musicnn trained on MagnaTagATune", "max_pool", MUSICNN_LAYERS, false);
+        pretrained("msd-vgg", "VGG tagger trained on the Million Song Dataset", "pool5", VGG_LAYERS, false);
+        pretrained("mtt-vgg", "VGG tagger trained on MagnaTagATune", "pool5", VGG_LAYERS, false);
+    }
+
+    private static void pretrained(String name, String summary, String defaultLayer, List<String> layers, boolean inDefaults) {
+        List<HyperParameter> parameters = Probe.parameters(defaultLayer, layers);
+        declare(new Entry<>(name, Family.PRETRAINED, summary + ", frozen, with a probe", inDefaults,
+                (s, p) -> new EmbeddingPatches(name, HyperParameter.resolve(name, parameters, p).get("layer"),
+                        Integer.parseInt(HyperParameter.resolve(name, parameters, p).get("hop"))),
+                parameters, (p, seed) -> new Probe(name, parameters, p, seed, (probe, s) -> classical(probe).create(Map.of(), s)),
+                List.of(Map.of())));
+    }
+
+    private static void network(String name, String summary, boolean inDefaults) {
+        declare(new Entry<>(name, Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.ALL,
+                (p, seed) -> NetworkParameters.create(name, p, seed), List.of(Map.of())));
+    }
+
+    private static void declare(Entry<?> e) {
+        if (MODELS.putIfAbsent(e.name(), e) != null) throw new IllegalStateException("model " + e.name() + " declared twice");
+    }
+
+    /** Every declared model, in report order. */
+    public static List<Entry<?>> all() {
+        return List.copyOf(MODELS.values());
+    }
+
+    /** What {@code compare} runs when {@code --models} is not given. */
+    public static List<String> defaultNames() {
+        return MODELS.values().stream().filter(Entry::inDefaults).map(Entry::name).toList();
+    }
+
+    /** Every model name, in report order, for help texts and validation. */
+    public static List<String> allNames() {
+        return List.copyOf(MODELS.keySet());
+    }
+
+    /** The entries of one family, in report order. */
+    public static List<Entry<?>> of(Family family) {
+        return MODELS.values().stream().filter(e -> e.family() == family).toList();
+    }
+
+    /** The classical models in report order: knn, rf, svm, logreg, mlp, vote. */
+    @SuppressWarnings("unchecked")
+    public static List<Entry<double[]>> classical() {
+        return of(Family.CLASSICAL).stream().map(e -> (Entry<double[]>) e).toList();
+    }
+
+    public static Entry<double[]> classical(String name) {
+        return typed(name, Family.CLASSICAL, "classical model");
+    }
+
+    /** The networks in report order: cnn, vgg, crnn, gtzan-cnn. */
+    @SuppressWarnings("unchecked")
+    public static List<Entry<float[]>> deep() {
+        return of(Family.FROM_SCRATCH).stream().map(e -> (Entry<float[]>) e).toList();
+    }
+
+    public static Entry<float[]> deep(String name) {
+        return typed(name, Family.FROM_SCRATCH, "network");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> Entry<X> typed(String name, Family family, String what) {
+        Entry<?> e = MODELS.get(key(name));
+        if (e == null || e.family() != family) {
+            throw new UserException("unknown " + what + " '" + name + "' (known: " + String.join(",", of(family).stream().map(Entry::name).toList()) + ")");
+        }
+        return (Entry<X>) e;
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The catalogue entry of any model. */
+    public static Entry<?> entry(String name) {
+        requireKnown(List.of(name));
+        return MODELS.get(key(name));
     }
 
     /** A catalogue model for the harness: its default hyper-parameters, or tuned per training fold when {@code tune}. */
     public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune) {
-        return new Harness.ModelSpec<>(entry.name(), entry.family(), tune
-                ? () -> new TunedClassifier<>(entry, seed, INNER_FOLDS)
-                : () -> entry.create(Map.of(), seed));
-    }
-
-    private static void add(Entry<double[]> e) {
-        CLASSICAL_MODELS.put(e.name(), e);
-    }
-
-    /** The classical models in report order: knn, rf, svm, logreg, mlp, vote. */
-    public static List<Entry<double[]>> classical() {
-        return List.copyOf(CLASSICAL_MODELS.values());
-    }
-
-    public static Entry<double[]> classical(String name) {
-        Entry<double[]> e = CLASSICAL_MODELS.get(key(name));
-        if (e == null) throw new UserException("unknown model '" + name + "' (known: " + String.join(",", CLASSICAL_MODELS.keySet()) + ")");
-        return e;
-    }
-
-    /** The networks in report order: cnn, vgg, crnn, gtzan-cnn. */
-    public static List<Entry<float[]>> deep() {
-        return List.copyOf(DEEP_MODELS.values());
-    }
-
-    private static boolean isDeep(String name) {
-        return DEEP_MODELS.containsKey(key(name));
-    }
-
-    private static boolean isClassical(String name) {
-        return CLASSICAL_MODELS.containsKey(key(name));
-    }
-
-    private static String key(String name) {
-        return name.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The catalogue entry of any model, classical or deep. */
-    public static Entry<?> entry(String name) {
-        requireKnown(List.of(name));
-        return isDeep(name) ? DEEP_MODELS.get(key(name)) : CLASSICAL_MODELS.get(key(name));
+        return spec(entry, seed, tune, Map.of());
     }
 
     /**
-     * A new unfitted pipeline of model {@code name} at its defaults. {@code networkOptions} ({@code epochs},
-     * {@code width}, ...: the command line's network options) apply to a network; a classical model ignores them.
+     * A catalogue model for the harness with {@code params} overriding its defaults, or tuned per training fold when
+     * {@code tune} and the model has a grid to search.
      */
-    public static Pipeline<?> pipeline(String name, long seed, InputSettings inputs, Map<String, String> networkOptions) {
-        return entry(name).pipeline(isDeep(name) ? networkOptions : Map.of(), seed, inputs);
+    public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune, Map<String, String> params) {
+        return new Harness.ModelSpec<>(entry.name(), entry.family().id(), tune && tunable(entry)
+                ? () -> new TunedClassifier<>(entry, seed, INNER_FOLDS)
+                : () -> entry.create(params, seed));
+    }
+
+    /** Whether {@code --tune} searches anything for this model (the networks have one configuration). */
+    public static boolean tunable(Entry<?> entry) {
+        return !entry.grid().equals(List.of(Map.of()));
+    }
+
+    /** A new unfitted pipeline of model {@code name} with {@code params} overriding its defaults. */
+    public static Pipeline<?> pipeline(String name, long seed, InputSettings inputs, Map<String, String> params) {
+        return entry(name).pipeline(params, seed, inputs);
     }
 
     /** Those of {@code names} that are classical models (feature rows), in the given order. */
     public static List<String> classicalOf(List<String> names) {
-        return names.stream().filter(ModelRegistry::isClassical).toList();
+        return ofFamily(names, Family.CLASSICAL);
     }
 
     /** Those of {@code names} that are networks (mel windows), in the given order. */
     public static List<String> deepOf(List<String> names) {
-        return names.stream().filter(ModelRegistry::isDeep).toList();
+        return ofFamily(names, Family.FROM_SCRATCH);
     }
 
-    /** {@code rules} with the input views that {@code names} need. */
-    public static InputSettings inputsFor(List<String> names, InputSettings rules) {
-        return rules.needing(!classicalOf(names).isEmpty(), !deepOf(names).isEmpty());
+    /** Those of {@code names} that belong to {@code family}, in the given order. */
+    public static List<String> ofFamily(List<String> names, Family family) {
+        return names.stream().filter(n -> MODELS.containsKey(key(n)) && MODELS.get(key(n)).family() == family).toList();
     }
 
-    public static Entry<float[]> deep(String name) {
-        Entry<float[]> e = DEEP_MODELS.get(key(name));
-        if (e == null) throw new UserException("unknown network '" + name + "' (known: " + String.join(",", DEEP_MODELS.keySet()) + ")");
-        return e;
-    }
-
-    /** Every model name, classical then deep, for help texts and validation. */
-    public static List<String> allNames() {
-        List<String> names = new java.util.ArrayList<>(CLASSICAL_MODELS.keySet());
-        names.addAll(DEEP_MODELS.keySet());
-        return names;
+    /**
+     * {@code rules} with the input views that {@code names} need, each model with its {@code params}. A pre-trained
+     * model's file is loaded here, so a missing one stops the run before any work, naming the command that fetches it.
+     */
+    public static InputSettings inputsFor(List<String> names, InputSettings rules, Map<String, Map<String, String>> params) {
+        List<EmbeddingPatches> embeddings = ofFamily(names, Family.PRETRAINED).stream()
+                .map(n -> (EmbeddingPatches) entry(n).view(rules, params.getOrDefault(key(n), Map.of()))).distinct().toList();
+        embeddings.forEach(EmbeddingPatches::requireModel);
+        return rules.needing(!classicalOf(names).isEmpty(), !deepOf(names).isEmpty(), embeddings);
     }
 
     /**
@@ -180,7 +277,7 @@ public final class ModelRegistry {
      */
     public static void requireKnown(List<String> names) {
         for (String n : names) {
-            if (!isClassical(n) && !isDeep(n)) {
+            if (!MODELS.containsKey(key(n))) {
                 throw new UserException("unknown model '" + n + "' (known: " + String.join(",", allNames()) + ")");
             }
         }
@@ -197,50 +294,67 @@ public final class ModelRegistry {
         for (String option : networkOptions.keySet()) {
             Map<String, String> without = new java.util.TreeMap<>(kept);
             without.remove(option);
-            boolean same = networks.stream().allMatch(n -> architecture(n, kept).equals(architecture(n, without)))
-                    && deepConfig(kept, 0).equals(deepConfig(without, 0));
+            boolean same = networks.stream().allMatch(n -> NetworkParameters.architecture(n, kept).equals(NetworkParameters.architecture(n, without)))
+                    && NetworkParameters.config(kept, 0).equals(NetworkParameters.config(without, 0));
             if (same) kept.remove(option);
         }
         return Map.copyOf(kept);
     }
 
     /**
-     * {@link DeepConfig#DEFAULT} with the seed and any of {@code epochs, batchSize, schedule, specAugment, mixup,
-     * pitchShift, timeShift} overridden.
+     * Per-model hyper-parameters from {@code --param MODEL.KEY=VALUE} settings, each checked against its model's
+     * declaration (unknown model, unknown key, bad value: one sentence). {@code models} are the run's models: a
+     * setting for a model that does not run is a mistake too.
      */
-    public static DeepConfig deepConfig(Map<String, String> p, long seed) {
-        DeepConfig c = DeepConfig.DEFAULT.withSeed(seed);
-        if (p.containsKey("epochs")) c = c.withEpochs(Integer.parseInt(p.get("epochs")));
-        if (p.containsKey("batchSize")) c = c.withBatchSize(Integer.parseInt(p.get("batchSize")));
-        if (p.containsKey("schedule")) c = c.withSchedule(LearningRateSchedule.of(p.get("schedule")));
-        Augmentation a = c.augmentation();
-        if (p.containsKey("specAugment")) a = a.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));
-        if (p.containsKey("mixup")) a = a.withMixup(Double.parseDouble(p.get("mixup")));
-        if (p.containsKey("pitchShift")) a = a.withPitchShift(Double.parseDouble(p.get("pitchShift")));
-        if (p.containsKey("timeShift")) a = a.withTimeShift(Boolean.parseBoolean(p.get("timeShift")));
-        return c.withAugmentation(a);
+    public static Map<String, Map<String, String>> parameters(List<String> settings, List<String> models) {
+        Map<String, Map<String, String>> byModel = new TreeMap<>();
+        for (String s : settings) {
+            int dot = s.indexOf('.'), eq = s.indexOf('=');
+            if (dot < 1 || eq < dot + 2) {
+                throw new UserException("--param must be MODEL.KEY=VALUE (e.g. svm.C=3), got '" + s + "'");
+            }
+            String model = key(s.substring(0, dot));
+            Entry<?> e = entry(model);
+            if (!models.contains(model)) {
+                throw new UserException("--param " + s + " sets a model that does not run (models: " + String.join(",", models) + ")");
+            }
+            String k = s.substring(dot + 1, eq).strip(), value = s.substring(eq + 1).strip();
+            Map<String, String> p = byModel.computeIfAbsent(model, m -> new TreeMap<>());
+            if (p.put(k, value) != null) throw new UserException("--param sets " + model + "." + k + " twice");
+            e.check(p);
+        }
+        return byModel;
     }
 
-    /**
-     * The network {@code name} at its default size, with {@code width} (base channel count) and
-     * {@code fullResolution} (no 2x2 stem) overridden when given.
-     */
+    /** Help text: every model with its family, summary and whether it runs by default. */
+    public static List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Family f : Family.values()) {
+            List<Entry<?>> es = of(f);
+            if (es.isEmpty()) continue;
+            lines.add(f.description() + ":");
+            for (Entry<?> e : es) {
+                lines.add(String.format(Locale.ROOT, "  %-12s %s%s; parameters: %s", e.name(), e.summary(), e.inDefaults() ? "" : " (opt-in)",
+                        String.join(", ", e.parameters().stream().map(p -> p.key() + "=" + p.defaultValue()).toList())));
+            }
+        }
+        return lines;
+    }
+
+    /** The network {@code name}'s architecture with {@code width}/{@code fullResolution} applied (tests, benchmarks). */
     public static NetworkArchitecture architecture(String name, Map<String, String> p) {
-        NetworkArchitecture d = NetworkArchitecture.of(name);
-        int width = p.containsKey("width") ? Integer.parseInt(p.get("width")) : d.width();
-        if (width < 1) throw new UserException("--width must be at least 1, got " + width);
-        boolean stem = d.stem() && !Boolean.parseBoolean(p.getOrDefault("fullResolution", "false"));
-        return NetworkArchitecture.of(name, width, stem);
+        deep(name).check(p);
+        return NetworkParameters.architecture(name, p);
     }
 
     private static List<Map<String, String>> grid(String key, String... values) {
-        return java.util.Arrays.stream(values).map(v -> Map.of(key, v)).toList();
+        return Arrays.stream(values).map(v -> Map.of(key, v)).toList();
     }
 
     /** Every candidate of {@code grid} combined with every value of {@code key}; the first combination is the default. */
     private static List<Map<String, String>> cross(List<Map<String, String>> grid, String key, List<String> values) {
         return grid.stream().flatMap(g -> values.stream().map(v -> {
-            Map<String, String> m = new java.util.TreeMap<>(g);
+            Map<String, String> m = new TreeMap<>(g);
             m.put(key, v);
             return Map.copyOf(m);
         })).toList();

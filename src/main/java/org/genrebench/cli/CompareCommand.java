@@ -13,6 +13,7 @@ import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Protocol;
 import org.genrebench.experiment.RunFolder;
+import org.genrebench.experiment.TableInputs;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.util.UserException;
@@ -36,7 +37,7 @@ import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ModelNames.Defaults.class,
         description = {
                 "Runs every model under the shared song-disjoint harness and writes reports under results/.",
                 "Data: --data DIR (GTZAN layout), --features-csv FILE, or else data/gtzan|genres|genres_original if present,",
@@ -62,11 +63,13 @@ final class CompareCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Option(names = "--features-csv", paramLabel = "FILE",
-            description = "Community feature table (features_30_sec.csv or features_3_sec.csv); classical models only.")
-    Path featuresCsv;
+            description = {"A community feature table (features_30_sec.csv or features_3_sec.csv: the classical models) or an embedding"
+                    + " table (extract --embedding, data/embeddings/: its pre-trained model). Repeatable: the tables' common songs are"
+                    + " used, each model on the table it reads."})
+    List<Path> featuresCsv;
 
-    @Option(names = "--models", split = ",", paramLabel = "NAMES", defaultValue = "knn,rf,svm,logreg,mlp,cnn,vgg,crnn",
-            description = "Models to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", paramLabel = "NAMES", completionCandidates = ModelNames.class,
+            description = "Models to run, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; `genrebench models` lists them).")
     List<String> models;
 
     @Option(names = "--folds", defaultValue = "5", description = "Song-disjoint stratified folds (default: ${DEFAULT-VALUE}).")
@@ -120,16 +123,21 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Path> reports = new ArrayList<>();
         if (featuresCsv != null) {
-            reports.add(runFeatureTable(featuresCsv, requireClassical(), stdout));
+            reports.add(runTables(featuresCsv, stdout));
         } else {
             List<Path> audio = data.given() ? data.sources : DatasetSources.detectGtzan(dataRoot).map(List::of).orElse(null);
             if (audio != null) {
                 reports.add(runAudio(audio(audio), stdout));
             } else {
                 reports.add(runAudio(synthetic(), stdout));
+                // The shipped tables: the 58 features of all 1000 GTZAN songs, and with the pre-trained family, the same
+                // features beside the MSD_musicnn taggrams of 733 of them.
                 Path shipped = dataRoot.resolve("features_30_sec.csv");
-                List<String> classical = ModelRegistry.classicalOf(models);
-                if (Files.isRegularFile(shipped) && !classical.isEmpty()) reports.add(runFeatureTable(shipped, classical, stdout));
+                Path taggrams = dataRoot.resolve("embeddings").resolve("gtzan-msd-musicnn-taggram.csv.gz");
+                if (Files.isRegularFile(shipped) && !ModelRegistry.classicalOf(models).isEmpty()) reports.add(runTables(List.of(shipped), stdout));
+                if (Files.isRegularFile(shipped) && Files.isRegularFile(taggrams) && models.contains("msd-musicnn")) {
+                    reports.add(runTables(List.of(shipped, taggrams), stdout));
+                }
             }
         }
         stdout.println("Reports:");
@@ -147,38 +155,39 @@ final class CompareCommand implements Callable<Integer> {
         models = OptionChecks.models("--models", models);
         if (protocol() instanceof Protocol.KFold) OptionChecks.atLeast("--folds", folds, 2);
         OptionChecks.atLeast("--repeats", repeats, 1);
-        training.check();
+        training.check(models, tune);
         OptionChecks.atLeast("--threads", threads, 1);
         OptionChecks.atLeast("--min-songs", minSongs, 1);
         data.checkExisting();
         engine.distributed(); // an unknown --engine, or --master without spark, stops here
-        if (featuresCsv != null) OptionChecks.readableFile("--features-csv", featuresCsv);
+        if (featuresCsv != null) featuresCsv.forEach(f -> OptionChecks.readableFile("--features-csv", f));
         OptionChecks.writableDirectory("--out", out);
     }
 
     /** Inputs skipped over all datasets of this run; any makes the exit status 1. */
     private int skippedInputs;
 
-    private List<String> requireClassical() {
-        List<String> deep = ModelRegistry.deepOf(models);
-        List<String> classical = ModelRegistry.classicalOf(models);
-        if (!deep.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--models")) {
-            throw new UserException("networks (" + String.join(",", deep) + ") need audio, not a feature table; use --data DIR");
+    /**
+     * Feature and embedding tables of the same songs, each model on the table it reads: the classical models on the
+     * community table, a pre-trained model on an embedding table of its own (its layer is the table's unless
+     * {@code --param} says otherwise). A model given by name that no table feeds is one error line.
+     */
+    private Path runTables(List<Path> csvs, PrintWriter stdout) throws IOException {
+        List<FeatureTable> tables = csvs.stream().map(FeatureTable::read).toList();
+        tables.forEach(t -> t.warnings().forEach(w -> stdout.println("warning: " + w)));
+        TableInputs inputs = TableInputs.of(tables, models, spec.commandLine().getParseResult().hasMatchedOption("--models"));
+        tableParams = inputs.params();
+        String name = String.join("+", csvs.stream().map(CompareCommand::datasetName).toList());
+        try (RunFolder folder = CompareJob.claim(plan(name, inputs.models()), name, RunFolder.origin(csvs), csvs, dataSettings(Map.of()))) {
+            announce(folder, stdout);
+            PreparedDataset prepared = DatasetSources.featureTables(folder.name(), tables);
+            prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
+            return run(prepared, folder, inputs.models(), stdout);
         }
-        return classical;
     }
 
-    private Path runFeatureTable(Path csv, List<String> modelNames, PrintWriter stdout) throws IOException {
-        FeatureTable table = FeatureTable.read(csv);
-        table.warnings().forEach(w -> stdout.println("warning: " + w));
-        try (RunFolder folder = CompareJob.claim(plan(datasetName(csv), modelNames), datasetName(csv),
-                RunFolder.origin(List.of(csv)), List.of(csv), dataSettings(Map.of()))) {
-            announce(folder, stdout);
-            PreparedDataset prepared = DatasetSources.featureTable(folder.name(), table);
-            prepared.skipped().forEach(s -> stdout.println("skipped: " + s));
-            return run(prepared, folder, modelNames, stdout);
-        }
-    }
+    /** The layer of each pre-trained model that reads an embedding table, unless --param sets it. */
+    private Map<String, Map<String, String>> tableParams = Map.of();
 
     /** An audio dataset: scan problems + unreadable files are skipped and reported, never fatal. */
     private record AudioSource(String name, String description, AudioDataset scan, String origin) {
@@ -209,7 +218,7 @@ final class CompareCommand implements Callable<Integer> {
         List<org.genrebench.dataset.Track> tracks = source.scan().tracks();
         CompareJob.requireSplitPossible(source.name(), tracks.stream().map(org.genrebench.dataset.Track::songId).toList(),
                 tracks.stream().map(org.genrebench.dataset.Track::label).toList(), plan(source.name(), models), minSongs());
-        InputSettings settings = ModelRegistry.inputsFor(models, training.inputSettings());
+        InputSettings settings = ModelRegistry.inputsFor(models, training.inputSettings(), training.parameters(models));
         try (RunFolder folder = CompareJob.claim(plan(source.name(), models), source.name(), source.origin(),
                 tracks.stream().map(org.genrebench.dataset.Track::source).toList(),
                 dataSettings(Map.of("featureChunkSamples", Integer.toString(settings.featureChunkSamples()),
@@ -258,7 +267,7 @@ final class CompareCommand implements Callable<Integer> {
         try (cluster; ProgressBar bar = ConsoleProgress.bar(prepared.name(), (long) modelNames.size() * plan.protocol().foldCount() * repeats)) {
             if (cluster != null) stdout.println("classical fits on " + cluster.describe());
             LongFunction<Harness.FoldExecutor<double[]>> classicalFits = cluster != null
-                    ? repeatSeed -> cluster.classicalFits(repeatSeed, tune) : repeatSeed -> Harness.threadPool(workers());
+                    ? repeatSeed -> cluster.classicalFits(repeatSeed, tune, plan.params()) : repeatSeed -> Harness.threadPool(workers());
             outcome = CompareJob.run(prepared, plan, folder.buildDir(), new Harness.Listener() {
                 @Override
                 public void foldDone(FoldResult result, boolean fromCache) {
@@ -285,7 +294,13 @@ final class CompareCommand implements Callable<Integer> {
         // An option given at a value every requested network has by default is no setting of its own (--resume).
         Map<String, String> deepParams = ModelRegistry.withoutDefaults(ModelRegistry.deepOf(modelNames), training.networkSettings(
                 datasetName.startsWith("synthetic") ? (quick ? DefaultRun.QUICK : DefaultRun.FULL).epochs() : null));
-        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams, commandLine());
+        Map<String, Map<String, String>> params = new java.util.TreeMap<>(tableParams);
+        training.parameters(modelNames).forEach((m, p) -> params.merge(m, p, (a, b) -> {
+            Map<String, String> both = new java.util.TreeMap<>(a);
+            both.putAll(b);
+            return both;
+        }));
+        return new CompareJob.Plan(modelNames, protocol(), repeats, seed, tune, out, resume, workers(), deepParams, params, commandLine());
     }
 
     private int workers() {
@@ -294,7 +309,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** {@code features_30_sec.csv} → {@code gtzan-features-30s}; other names are used as they are. */
     static String datasetName(Path csv) {
-        String stem = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+        String stem = csv.getFileName().toString().replaceFirst("\\.csv(\\.gz)?$", "");
         Matcher m = Pattern.compile("features_(\\d+)_sec").matcher(stem);
         return m.matches() ? "gtzan-features-" + m.group(1) + "s" : stem;
     }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ExtractCommand.class,
                 TrainCommand.class,
+                ModelsCommand.class,
                 PredictCommand.class,
                 SynthCommand.class,
                 DownloadCommand.class,

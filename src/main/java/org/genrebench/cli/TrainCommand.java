@@ -29,8 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME",
-            description = "knn, rf, svm, logreg, mlp, cnn, vgg or crnn.")
+    @Option(names = "--model", required = true, paramLabel = "NAME", completionCandidates = ModelNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (`genrebench models` lists them).")
     String model;
 
     @Mixin
@@ -51,16 +51,19 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String name = OptionChecks.models("--model", List.of(model)).getFirst();
-        training.check();
+        training.check(List.of(name), false);
         data.required();
         OptionChecks.writableFile("--save", save);
         OptionChecks.notAudio("--save", save);
         PrintWriter out = spec.commandLine().getOut();
         InputSettings rules = training.inputSettings();
-        Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, training.networkSettings(null));
+        Map<String, String> params = new java.util.TreeMap<>();
+        if (ModelRegistry.deepOf(List.of(name)).contains(name)) params.putAll(training.networkSettings(null));
+        params.putAll(training.parameters(List.of(name)).getOrDefault(name, Map.of()));
+        Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, params);
         AudioDataset scan = data.load();
         OptionChecks.notInput("--save", save, data.inputFiles(scan));
-        InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules);
+        InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules, Map.of(name, params));
         PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
                 Runtime.getRuntime().availableProcessors(), out);
         if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.sources.stream().map(Path::toString).toList()) + " has fewer than two usable genres");

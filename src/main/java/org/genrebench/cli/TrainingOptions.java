@@ -55,8 +55,27 @@ final class TrainingOptions {
         return InputSettings.of(chunkSeconds, windowSeconds);
     }
 
-    /** The range checks of these options (one {@code error:} line each). */
-    void check() {
+    @Option(names = "--param", paramLabel = "MODEL.KEY=VALUE", description = "Sets one hyper-parameter of one model, e.g."
+            + " svm.C=3 or cnn.width=16 (repeatable; `genrebench models` lists each model's parameters and defaults).")
+    java.util.List<String> params = new java.util.ArrayList<>();
+
+    /** Each model's {@code --param} settings, checked against the catalogue. */
+    Map<String, Map<String, String>> parameters(java.util.List<String> models) {
+        return org.genrebench.catalog.ModelRegistry.parameters(params, models);
+    }
+
+    /**
+     * The range checks of these options for a run of {@code models} (one {@code error:} line each); {@code --param}
+     * for a model that {@code tune} searches would be overridden by the search, so that is refused too.
+     */
+    void check(java.util.List<String> models, boolean tune) {
+        Map<String, Map<String, String>> p = parameters(models);
+        for (String model : p.keySet()) {
+            if (tune && org.genrebench.catalog.ModelRegistry.tunable(org.genrebench.catalog.ModelRegistry.entry(model))) {
+                throw new org.genrebench.util.UserException("--param " + model + ".… and --tune both set " + model
+                        + "'s hyper-parameters; give one of them");
+            }
+        }
         OptionChecks.atLeast("--epochs", epochs, 1);
         OptionChecks.atLeast("--batch-size", batchSize, 1);
         OptionChecks.atLeast("--width", width, 1);

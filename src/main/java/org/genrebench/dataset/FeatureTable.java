@@ -22,23 +22,35 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The community GTZAN feature table ({@code features_30_sec.csv}, or {@code features_3_sec.csv} whose rows are
+ * A table of model inputs, one row per song or per part of a song. Two schemas are read:
+ *
+ * <p>The community GTZAN feature table ({@code features_30_sec.csv}, or {@code features_3_sec.csv} whose rows are
  * 3-second chunks {@code blues.00000.3.wav} that map back to their song), read by its schema: {@code filename},
  * {@code label}, exactly the 57 feature columns of {@link FeatureSchema} by name (in any order) and optionally
  * {@code length}. Parsing (quotes, separators) is Tablesaw's; every departure from the schema — an unnamed pandas
  * index column, an extra or missing column, a cell that is not a finite number, one file with two labels — fails
  * with one message naming the file and line. Repeated rows are dropped and named in {@link #dropped()} (by line); a label
  * that contradicts a GTZAN file name is named in {@link #warnings()}.
+ *
+ * <p>An embedding table ({@code extract --embedding}, or the shipped musicnn taggrams): {@code filename},
+ * {@code label}, {@code patch} (the patch's index in its song), optionally {@code split}, and value columns all named
+ * {@code MODEL:LAYER:NAME} (e.g. {@code msd-musicnn:taggram:rock}); {@link #embedding()} is {@code MODEL:LAYER}. Each
+ * row is one patch of its song. Either table may be gzip-compressed ({@code .csv.gz}).
  */
 public record FeatureTable(Path source, List<String> featureNames, List<Row> rows, List<String> dropped,
-                           List<String> warnings) {
+                           List<String> warnings, String embedding) {
 
     /** One table row: item id (the file name without extension), its song, its genre and feature values. */
     public record Row(String id, String songId, String label, double[] features) {
     }
 
     public FeatureTable(Path source, List<String> featureNames, List<Row> rows) {
-        this(source, featureNames, rows, List.of(), List.of());
+        this(source, featureNames, rows, List.of(), List.of(), null);
+    }
+
+    /** Whether this is an embedding table ({@link #embedding()} names its model and layer). */
+    public boolean isEmbedding() {
+        return embedding != null;
     }
 
     /** The model inputs: every schema column but {@code length}, which describes the file, not the music. */
@@ -99,16 +111,24 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             }
         }
         if (rows.isEmpty()) throw new UserException(file + ": no data rows");
-        return new FeatureTable(file, FEATURES, List.copyOf(rows), List.copyOf(dropped), List.copyOf(warnings));
+        return new FeatureTable(file, h.names(), List.copyOf(rows), List.copyOf(dropped), List.copyOf(warnings), h.embedding());
     }
 
-    /** Positions of the schema's columns in the file. */
-    private record Header(int filename, int label, int[] features) {
+    /**
+     * Positions of the schema's columns in the file.
+     *
+     * @param patch     the {@code patch} column of an embedding table, else -1
+     * @param names     the value columns' names, in the order of {@code features}
+     * @param embedding {@code MODEL:LAYER} of an embedding table, else null
+     */
+    private record Header(int filename, int label, int[] features, int patch, List<String> names, String embedding) {
     }
+
+    private static final Pattern EMBEDDING_COLUMN = Pattern.compile("([a-z0-9-]+:[a-z0-9_]+):.+");
 
     /** {@code column 4 'chroma_stft_var'}: the 1-based position in the file and the name. */
     private static String column(Header h, int feature) {
-        return "column " + (h.features()[feature] + 1) + " '" + FEATURES.get(feature) + "'";
+        return "column " + (h.features()[feature] + 1) + " '" + h.names().get(feature) + "'";
     }
 
     private static Header header(Path file, Table table) {
@@ -125,6 +145,7 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             Integer before = at.put(name, c);
             if (before != null) throw new UserException(file + ":1: column '" + name + "' appears twice (columns " + (before + 1) + " and " + (c + 1) + ")");
         }
+        if (at.containsKey("patch")) return embeddingHeader(file, names, at);
         List<String> missing = new ArrayList<>();
         for (String required : List.of("filename", "label")) if (!at.containsKey(required)) missing.add(required);
         for (String f : FEATURES) if (!at.containsKey(f)) missing.add(f);
@@ -139,14 +160,41 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             throw new UserException(file + ":1: column(s) not in the community schema: " + String.join(", ", extra)
                     + "; a model would use them as features (drop them, or rename them if they are schema columns)");
         }
-        return new Header(at.get("filename"), at.get("label"), FEATURES.stream().mapToInt(at::get).toArray());
+        return new Header(at.get("filename"), at.get("label"), FEATURES.stream().mapToInt(at::get).toArray(), -1, FEATURES, null);
+    }
+
+    /** The embedding schema: filename, label, patch, optional split, then {@code MODEL:LAYER:NAME} value columns. */
+    private static Header embeddingHeader(Path file, List<String> names, Map<String, Integer> at) {
+        for (String required : List.of("filename", "label")) {
+            if (!at.containsKey(required)) throw new UserException(file + ":1: embedding table without a '" + required + "' column");
+        }
+        List<String> values = names.stream().filter(c -> !List.of("filename", "label", "patch", "split").contains(c)).toList();
+        if (values.isEmpty()) throw new UserException(file + ":1: embedding table without value columns");
+        String embedding = null;
+        for (String c : values) {
+            var m = EMBEDDING_COLUMN.matcher(c);
+            if (!m.matches()) {
+                throw new UserException(file + ":1: embedding column '" + c + "' is not named MODEL:LAYER:NAME (e.g. msd-musicnn:max_pool:0)");
+            }
+            if (embedding != null && !embedding.equals(m.group(1))) {
+                throw new UserException(file + ":1: columns of two embeddings, " + embedding + " and " + m.group(1) + "; one table holds one");
+            }
+            embedding = m.group(1);
+        }
+        return new Header(at.get("filename"), at.get("label"), values.stream().mapToInt(at::get).toArray(), at.get("patch"), values, embedding);
     }
 
     private static Row parseRow(Path file, int line, Table table, int r, Header h, char separator) {
         String filename = table.getString(r, h.filename()).strip();
         String label = table.getString(r, h.label()).strip();
-        String id = TrackIds.itemId(filename);
-        if (id.isEmpty() || label.isEmpty()) throw new UserException(file + ":" + line + ": empty filename or label");
+        String item = TrackIds.itemId(filename);
+        if (item.isEmpty() || label.isEmpty()) throw new UserException(file + ":" + line + ": empty filename or label");
+        String id = item;
+        if (h.patch() >= 0) {
+            String patch = table.getString(r, h.patch()).strip();
+            if (!patch.matches("\\d{1,6}")) throw new UserException(file + ":" + line + ": patch must be a patch number, got '" + patch + "'");
+            id = item + "#" + Integer.parseInt(patch);
+        }
         double[] x = new double[h.features().length];
         for (int j = 0; j < x.length; j++) {
             String cell = table.getString(r, h.features()[j]).strip();
@@ -161,7 +209,7 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
                 throw new UserException(file + ":" + line + ": " + column(h, j) + " is not finite: '" + cell + "'");
             }
         }
-        return new Row(id, TrackIds.songId(id), label, x);
+        return new Row(id, TrackIds.songId(item), label, x);
     }
 
     /** Every unquoted line has the header's cell count (said with its line number, which the CSV reader cannot). */

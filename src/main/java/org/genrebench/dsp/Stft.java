@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Centred short-time Fourier transform and its inverse, as {@code librosa.stft}/{@code librosa.istft} 0.9.2 with a
  * periodic Hann window, {@code win_length = n_fft}, {@code center=True} and librosa 0.9's default
- * {@code pad_mode='constant'} (the signal is padded with {@code n_fft/2} zeros on both sides).
+ * {@code pad_mode='constant'} (the signal is padded with {@code n_fft/2} zeros on both sides), or with
+ * {@link Padding#REFLECT} librosa 0.7's default {@code pad_mode='reflect'} ({@code np.pad(y, n_fft/2, 'reflect')}).
  *
  * <p>Spectra are stored frame-major in flat arrays: bin {@code k} of frame {@code t} is at {@code t * bins() + k}.
  * Like librosa (complex64 output of a float64 FFT), each frame is transformed in double precision and stored as
@@ -14,6 +15,14 @@ import java.util.Arrays;
  * no allocation per call.
  */
 public final class Stft {
+    /** How the signal is extended by {@code n_fft/2} samples on each side for centred frames. */
+    public enum Padding {
+        /** Zeros: librosa 0.9's {@code pad_mode='constant'}. */
+        ZEROS,
+        /** Mirrored about the end samples, which are not repeated: librosa 0.7's {@code pad_mode='reflect'}. */
+        REFLECT
+    }
+
     private final int nFft;
     private final int hop;
     private final int bins;
@@ -30,8 +39,14 @@ public final class Stft {
     private final double[] batchIm;
     private final int[] hopOffsets;
     private final int[] binOffsets;
+    private final Padding padding;
+    private float[] padded = new float[0];
 
     public Stft(int nFft, int hop) {
+        this(nFft, hop, Padding.ZEROS);
+    }
+
+    public Stft(int nFft, int hop, Padding padding) {
         if (hop <= 0 || hop > nFft) throw new IllegalArgumentException("hop must be in (0, n_fft]: " + hop);
         this.nFft = nFft;
         this.hop = hop;
@@ -48,6 +63,7 @@ public final class Stft {
         this.batchIm = new double[bins * lanes];
         this.hopOffsets = vfft == null ? null : VectorRealFft.laneOffsets(hop);
         this.binOffsets = vfft == null ? null : VectorRealFft.laneOffsets(bins);
+        this.padding = padding;
     }
 
     public int nFft() {
@@ -74,8 +90,28 @@ public final class Stft {
      */
     public int forward(float[] y, int offset, int length, float[] outRe, float[] outIm) {
         int frames = frames(length);
-        if (vfft != null) return forwardBatched(y, offset, length, outRe, outIm, frames);
-        int pad = nFft / 2;
+        if (padding == Padding.ZEROS) return forward(y, offset, length, nFft / 2, frames, outRe, outIm);
+        if (length < 1) throw new IllegalArgumentException("an empty signal cannot be reflect-padded");
+        int pad = nFft / 2, total = length + 2 * pad;
+        if (padded.length < total) padded = new float[total];
+        for (int i = 0; i < pad; i++) {
+            padded[i] = y[offset + reflect(i - pad, length)];
+            padded[pad + length + i] = y[offset + reflect(length + i, length)];
+        }
+        System.arraycopy(y, offset, padded, pad, length);
+        return forward(padded, 0, total, 0, frames, outRe, outIm);
+    }
+
+    /** numpy's {@code 'reflect'} index of position {@code i} of a signal of {@code n} samples (repeated for short signals). */
+    static int reflect(int i, int n) {
+        if (n == 1) return 0;
+        int period = 2 * (n - 1), j = Math.floorMod(i, period);
+        return j < n ? j : period - j;
+    }
+
+    /** Frames {@code t = 0 … frames-1} starting at {@code t·hop − pad} of {@code y[offset, offset+length)}, zeros outside. */
+    private int forward(float[] y, int offset, int length, int pad, int frames, float[] outRe, float[] outIm) {
+        if (vfft != null) return forwardBatched(y, offset, length, pad, outRe, outIm, frames);
         for (int t = 0; t < frames; t++) {
             int start = t * hop - pad; // index into the unpadded signal
             int lo = Math.max(0, -start), hi = Math.min(nFft, length - start);
@@ -92,8 +128,8 @@ public final class Stft {
         return frames;
     }
 
-    private int forwardBatched(float[] y, int offset, int length, float[] outRe, float[] outIm, int frames) {
-        int lanes = VectorRealFft.lanes(), pad = nFft / 2;
+    private int forwardBatched(float[] y, int offset, int length, int pad, float[] outRe, float[] outIm, int frames) {
+        int lanes = VectorRealFft.lanes();
         double[] x = batchX, bre = batchRe, bim = batchIm;
         for (int t0 = 0; t0 < frames; t0 += lanes) {
             int count = Math.min(lanes, frames - t0);

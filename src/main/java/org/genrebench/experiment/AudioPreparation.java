@@ -3,6 +3,7 @@ package org.genrebench.experiment;
 import org.genrebench.audio.AudioClip;
 import org.genrebench.audio.AudioLoader;
 import org.genrebench.pipeline.FeatureRows;
+import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.MelWindows;
 import org.genrebench.dataset.MelWindowStore;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.List;
@@ -29,8 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Turns audio tracks into the two views the models need: 58-feature rows per chunk (classical) and log-mel
- * windows (deep). Tracks are processed in parallel; results are cached on disk by file content and parameters,
+ * Turns audio tracks into the views the models need: 58-feature rows per chunk (classical), log-mel windows
+ * (networks) and pre-trained embedding patches. Tracks are processed in parallel; results are cached on disk by file content and parameters,
  * so a second run skips extraction. Unreadable files, and clips shorter than {@link MinimumClip} allows, are skipped
  * and listed, never fatal.
  */
@@ -62,10 +64,10 @@ public final class AudioPreparation {
     }
 
     /** What one track contributes: feature rows and mel windows, or the reason it was skipped. */
-    private record TrackViews(Track track, double[][] rows, float[][] windows, String skipReason, boolean cached,
-                              String damage) {
+    private record TrackViews(Track track, double[][] rows, float[][] windows, Map<String, double[][]> embeddings,
+                              String skipReason, boolean cached, String damage) {
         TrackViews(Track track, String skipReason) {
-            this(track, null, null, skipReason, false, null);
+            this(track, null, null, Map.of(), skipReason, false, null);
         }
     }
 
@@ -96,7 +98,7 @@ public final class AudioPreparation {
                 if (v.windows() != null) {
                     Track t = v.track();
                     windows.add(v.windows(), t.songId(), t.groupId(), t.label());
-                    v = new TrackViews(t, v.rows(), null, null, v.cached(), v.damage());
+                    v = new TrackViews(t, v.rows(), null, v.embeddings(), null, v.cached(), v.damage());
                 }
                 views.add(v);
             }
@@ -121,7 +123,14 @@ public final class AudioPreparation {
             String windowKey = settings.windows() ? content.key(windowView.cacheKey()) : null;
             Optional<float[]> cachedRows = featureKey == null ? Optional.empty() : cache.get(featureKey);
             Optional<float[]> cachedWindows = windowKey == null ? Optional.empty() : cache.get(windowKey);
-            boolean needAudio = (featureKey != null && cachedRows.isEmpty()) || (windowKey != null && cachedWindows.isEmpty());
+            Map<EmbeddingPatches, String> embeddingKeys = new LinkedHashMap<>();
+            Map<EmbeddingPatches, Optional<float[]>> cachedEmbeddings = new LinkedHashMap<>();
+            for (EmbeddingPatches e : settings.embeddings()) {
+                embeddingKeys.put(e, ArrayCache.key(file, e.cacheKey()));
+                cachedEmbeddings.put(e, cache.get(embeddingKeys.get(e)));
+            }
+            boolean needAudio = (featureKey != null && cachedRows.isEmpty()) || (windowKey != null && cachedWindows.isEmpty())
+                    || cachedEmbeddings.values().stream().anyMatch(Optional::isEmpty);
             AudioClip clip = needAudio ? AudioLoader.load(file) : null;
             float[] y = clip == null ? null : clip.samples();
             if (y != null && y.length == 0) throw new UserException("cannot read audio file " + file + ": no samples");
@@ -139,8 +148,14 @@ public final class AudioPreparation {
                 windows = cachedWindows.orElseGet(() -> requireFinite(windowView.flat(logMel, y), "log-mel"));
                 if (cachedWindows.isEmpty() && damage == null) cache.put(windowKey, windows);
             }
+            Map<String, double[][]> embeddings = new LinkedHashMap<>();
+            for (EmbeddingPatches e : settings.embeddings()) {
+                float[] flat = cachedEmbeddings.get(e).orElseGet(() -> requireFinite(e.flat(y), e.key()));
+                if (cachedEmbeddings.get(e).isEmpty() && damage == null) cache.put(embeddingKeys.get(e), flat);
+                embeddings.put(e.key(), e.unflatten(flat));
+            }
             return new TrackViews(track, rows == null ? null : FeatureRows.unflatten(rows),
-                    windows == null ? null : windowView.unflatten(windows, logMel), null, !needAudio, damage);
+                    windows == null ? null : windowView.unflatten(windows, logMel), embeddings, null, !needAudio, damage);
         } catch (UserException e) {
             return new TrackViews(track, e.getMessage());
         } catch (java.io.UncheckedIOException e) {
@@ -168,6 +183,7 @@ public final class AudioPreparation {
         List<String> songIds = new ArrayList<>(), groups = new ArrayList<>();
         List<Integer> songLabels = new ArrayList<>();
         List<Sample<double[]>> features = new ArrayList<>();
+        Map<String, List<Sample<double[]>>> embeddings = new LinkedHashMap<>();
         List<Skipped> skipped = new ArrayList<>();
         for (TrackViews v : views) {
             Track t = v.track();
@@ -181,11 +197,15 @@ public final class AudioPreparation {
             groups.add(t.groupId());
             songLabels.add(label);
             if (v.rows() != null) for (double[] row : v.rows()) features.add(new Sample<>(row, t.songId(), t.groupId(), label));
+            v.embeddings().forEach((key, rows) -> {
+                List<Sample<double[]>> list = embeddings.computeIfAbsent(key, k -> new ArrayList<>());
+                for (double[] row : rows) list.add(new Sample<>(row, t.songId(), t.groupId(), label));
+            });
         }
         Map<String, Integer> classIndex = new HashMap<>();
         for (String c : classNames) classIndex.put(c, classIndex.size());
         List<Sample<float[]>> windows = store.samples(classIndex);
         return new PreparedDataset(name, description, classNames, songIds, groups,
-                songLabels.stream().mapToInt(Integer::intValue).toArray(), features, windows, skipped);
+                songLabels.stream().mapToInt(Integer::intValue).toArray(), features, windows, skipped, embeddings);
     }
 }

@@ -6,6 +6,7 @@ import org.genrebench.util.UserException;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -34,8 +35,11 @@ public interface ClusterEngine extends AutoCloseable {
      */
     Extraction extract(List<FeatureTableWriter.Input> files, int chunkSamples, Path outDir);
 
-    /** Runs the classical models' (model, fold) fits, and under {@code tune} every grid candidate, as cluster tasks. */
-    Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune);
+    /**
+     * Runs the classical models' (model, fold) fits, and under {@code tune} every grid candidate, as cluster tasks;
+     * {@code params} are each model's hyper-parameter overrides ({@code --param}).
+     */
+    Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune, Map<String, Map<String, String>> params);
 
     /** e.g. {@code spark local[2]}, for logs and reports. */
     String describe();

@@ -11,6 +11,10 @@ import org.genrebench.report.PredictionFiles;
 import org.genrebench.report.Reporter;
 import org.genrebench.report.RunContext;
 import org.genrebench.split.FaultFilteredSplit;
+import org.genrebench.model.Family;
+import org.genrebench.pipeline.EmbeddingPatches;
+import org.genrebench.pipeline.InputSettings;
+import org.genrebench.pipeline.InputView;
 import org.genrebench.split.Fold;
 import org.genrebench.split.SongHoldoutSplit;
 import org.genrebench.util.UserException;
@@ -34,15 +38,25 @@ public final class CompareJob {
      * @param models     model names in report order (classical and/or deep)
      * @param protocol   how train and test items are drawn
      * @param repeats    independent draws of the protocol; repeat r draws folds and seeds every model with seed + r
-     * @param deepParams overrides for the networks ({@code epochs}, {@code batchSize}, ...)
+     * @param deepParams overrides for every network ({@code epochs}, {@code batchSize}, ...: the network options)
+     * @param params     per-model overrides ({@code --param MODEL.KEY=VALUE}), checked against the catalogue
      * @param threads    (model, fold) pairs of classical models trained at once; networks train one at a time
      */
     public record Plan(List<String> models, Protocol protocol, int repeats, long seed, boolean tune, Path out, boolean resume,
-                       int threads, Map<String, String> deepParams, String command) {
+                       int threads, Map<String, String> deepParams, Map<String, Map<String, String>> params, String command) {
         public Plan {
             models = List.copyOf(models);
             deepParams = Map.copyOf(deepParams);
+            params = Map.copyOf(params);
             if (repeats < 1) throw new UserException("--repeats must be at least 1, got " + repeats);
+        }
+
+        /** The hyper-parameter overrides of {@code model}: the network options for a network, then its own {@code --param}s. */
+        public Map<String, String> paramsOf(String model) {
+            Map<String, String> p = new java.util.TreeMap<>();
+            if (ModelRegistry.entry(model).family() == org.genrebench.model.Family.FROM_SCRATCH) p.putAll(deepParams);
+            p.putAll(params.getOrDefault(model, Map.of()));
+            return p;
         }
     }
 
@@ -78,23 +92,17 @@ public final class CompareJob {
 
         long start = System.nanoTime();
         List<ModelResult> results = new ArrayList<>();
-        List<String> classical = ModelRegistry.classicalOf(plan.models());
-        List<String> deep = ModelRegistry.deepOf(plan.models());
-        if (!deep.isEmpty() && data.windows().isEmpty()) {
-            throw new UserException("networks (" + String.join(",", deep) + ") need audio; " + data.name()
-                    + " has feature rows only (use --models with classical models, or --data DIR)");
+        // Models are grouped by what they read (feature rows, mel windows, one embedding's patches); each group runs
+        // through one harness on the same song folds. A view's samples are picked by its kind and embedding, never by
+        // its cutting rules, so the default rules serve to name it here.
+        Map<InputView<?>, List<String>> byView = new LinkedHashMap<>();
+        for (String m : plan.models()) {
+            byView.computeIfAbsent(ModelRegistry.entry(m).view(InputSettings.defaults(), plan.paramsOf(m)), v -> new ArrayList<>()).add(m);
         }
+        byView.forEach((view, models) -> requireInputs(view, models, data)); // before any model trains
         Harness.RunInfo info = new Harness.RunInfo(name, description, plan.seed(), plan.command());
-        if (!classical.isEmpty()) {
-            results.addAll(repeated(data.features(), data, plan, cache, info, plan.threads(), listener, classicalFits,
-                    seed -> classical.stream().map(m -> ModelRegistry.spec(ModelRegistry.classical(m), seed, plan.tune())).toList()));
-        }
-        if (!deep.isEmpty()) {
-            // One network at a time: each already uses every core through nd4j/oneDNN.
-            results.addAll(repeated(data.windows(), data, plan, cache, info, 1, listener, seed -> Harness.threadPool(1), seed -> deep.stream().map(m -> {
-                ModelRegistry.Entry<float[]> e = ModelRegistry.deep(m);
-                return new Harness.ModelSpec<>(e.name(), e.family(), () -> e.create(plan.deepParams(), seed));
-            }).toList()));
+        for (Map.Entry<InputView<?>, List<String>> group : byView.entrySet()) {
+            results.addAll(runGroup(group.getKey(), group.getValue(), data, plan, cache, info, listener, classicalFits));
         }
         results.sort(Comparator.comparingInt(m -> plan.models().indexOf(m.name())));
         RunResult run = new RunResult(name, data.classNames(), description, plan.seed(), plan.command(), results,
@@ -107,6 +115,34 @@ public final class CompareJob {
         Reporter.writeInto(dir, run, new RunContext(data.description(),
                 data.skipped().stream().map(Skipped::toString).toList(), groups, warnings));
         return new Outcome(run, dir);
+    }
+
+    /** The models of one input view over every repeat: networks one at a time (each uses every core), the others in parallel. */
+    @SuppressWarnings("unchecked")
+    private static <X> List<ModelResult> runGroup(InputView<X> view, List<String> models, PreparedDataset data, Plan plan, FoldCache cache,
+                                                  Harness.RunInfo info, Harness.Listener listener,
+                                                  LongFunction<Harness.FoldExecutor<double[]>> classicalFits) {
+        List<Sample<X>> samples = view.select(data);
+        Family family = ModelRegistry.entry(models.getFirst()).family();
+        boolean network = family == Family.FROM_SCRATCH;
+        LongFunction<Harness.FoldExecutor<X>> executor = family == Family.CLASSICAL
+                ? seed -> (Harness.FoldExecutor<X>) (Harness.FoldExecutor<?>) classicalFits.apply(seed)
+                : seed -> Harness.threadPool(network ? 1 : plan.threads());
+        return repeated(samples, data, plan, cache, info, network ? 1 : plan.threads(), listener, executor,
+                seed -> models.stream().map(m -> ModelRegistry.spec((ModelRegistry.Entry<X>) ModelRegistry.entry(m), seed,
+                        plan.tune(), plan.paramsOf(m))).toList());
+    }
+
+    /** One sentence when the data has nothing for these models of one view to read. */
+    private static void requireInputs(InputView<?> view, List<String> models, PreparedDataset data) {
+        Family family = ModelRegistry.entry(models.getFirst()).family();
+        if (view.select(data).isEmpty()) {
+            throw new UserException(String.join(",", models) + " need" + (models.size() == 1 ? "s " : " ") + switch (family) {
+                case CLASSICAL -> "the 58 features (audio, or a feature table such as data/features_30_sec.csv)";
+                case FROM_SCRATCH -> "audio (use --data DIR, or --models without networks)";
+                case PRETRAINED -> "audio or an embedding table of " + ((EmbeddingPatches) view).key();
+            } + "; " + data.name() + " has none");
+        }
     }
 
     /** The results folder name of a run of {@code dataName} under this plan. */
@@ -128,6 +164,7 @@ public final class CompareJob {
         settings.put("tune", Boolean.toString(plan.tune()));
         settings.put("models", String.join(",", new java.util.TreeSet<>(plan.models())));
         plan.deepParams().forEach((k, v) -> settings.put("network." + k, v));
+        plan.params().forEach((model, p) -> p.forEach((k, v) -> settings.put("param." + model + "." + k, v)));
         return RunFolder.claim(plan.out(), dataName, n -> runName(n, plan),
                 RunFolder.Fingerprint.of(source, files, settings), plan.resume());
     }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.genrebench.util.UserException;
+import java.util.TreeSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +46,55 @@ public final class DatasetSources {
 
     /** A community feature table as a prepared dataset (feature view only). */
     public static PreparedDataset featureTable(String name, FeatureTable table) {
-        List<Sample<double[]>> samples = table.samples();
-        Map<String, Sample<double[]>> firstOfSong = new LinkedHashMap<>();
-        for (Sample<double[]> s : samples) firstOfSong.putIfAbsent(s.songId(), s);
-        List<String> songIds = new ArrayList<>(firstOfSong.keySet());
-        List<String> groups = firstOfSong.values().stream().map(Sample::groupId).toList();
-        int[] labels = firstOfSong.values().stream().mapToInt(Sample::label).toArray();
-        String description = String.format(Locale.ROOT, "feature table %s (%d rows, %d songs, %d features)",
-                table.source(), samples.size(), songIds.size(), table.featureNames().size());
-        // Rows the table repeats are dropped by FeatureTable.read; they count as skipped inputs of the run.
-        List<Skipped> dropped = table.dropped().stream().map(d -> new Skipped(table.source(), d)).toList();
-        return new PreparedDataset(name, description, table.classNames(), songIds, groups, labels, samples, List.of(), dropped);
+        return featureTables(name, List.of(table));
+    }
+
+    /**
+     * Feature and embedding tables of the same songs as one prepared dataset: the community table's rows are the
+     * feature view, each embedding table's rows the view of its {@code MODEL:LAYER}. Only songs in every table are
+     * used, so that every model is scored on the same songs; the others are named as skipped. A song must have one
+     * genre in all tables.
+     */
+    public static PreparedDataset featureTables(String name, List<FeatureTable> tables) {
+        Map<String, String> labelOf = new LinkedHashMap<>();
+        Map<String, Path> labelFrom = new HashMap<>();
+        Map<String, Integer> tablesOf = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (FeatureTable t : tables) {
+            String key = t.isEmbedding() ? t.embedding() : "features";
+            if (keys.contains(key)) throw new UserException(t.source() + " holds " + key + " rows, as an earlier table does; give each once");
+            keys.add(key);
+            for (String song : t.rows().stream().map(FeatureTable.Row::songId).distinct().toList()) tablesOf.merge(song, 1, Integer::sum);
+            for (FeatureTable.Row r : t.rows()) {
+                String before = labelOf.putIfAbsent(r.songId(), r.label());
+                if (before == null) labelFrom.put(r.songId(), t.source());
+                else if (!before.equals(r.label())) {
+                    throw new UserException(t.source() + ": song " + r.songId() + " is '" + r.label() + "' here but '" + before
+                            + "' in " + labelFrom.get(r.songId()) + "; one song cannot have two genres");
+                }
+            }
+        }
+        List<String> songIds = labelOf.keySet().stream().filter(s -> tablesOf.get(s) == tables.size()).toList();
+        List<String> classNames = List.copyOf(new TreeSet<>(songIds.stream().map(labelOf::get).toList()));
+        java.util.Set<String> kept = new java.util.HashSet<>(songIds);
+        List<Sample<double[]>> features = List.of();
+        Map<String, List<Sample<double[]>>> embeddings = new LinkedHashMap<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (FeatureTable t : tables) {
+            List<Sample<double[]>> rows = t.rows().stream().filter(r -> kept.contains(r.songId()))
+                    .map(r -> new Sample<>(r.features(), r.songId(), classNames.indexOf(r.label()))).toList();
+            if (t.isEmbedding()) embeddings.put(t.embedding(), rows);
+            else features = rows;
+            // Rows the table repeats are dropped by FeatureTable.read; they count as skipped inputs of the run.
+            t.dropped().forEach(d -> skipped.add(new Skipped(t.source(), d)));
+            t.rows().stream().map(FeatureTable.Row::songId).distinct().filter(s -> !kept.contains(s))
+                    .forEach(s -> skipped.add(new Skipped(t.source(), "song " + s + " is not in every table given; left out")));
+        }
+        String description = tables.stream().map(t -> String.format(Locale.ROOT, "%s %s (%d rows, %d values each)",
+                t.isEmbedding() ? "embedding table" : "feature table", t.source(), t.rows().size(), t.featureNames().size()))
+                .collect(java.util.stream.Collectors.joining("; ")) + String.format(Locale.ROOT, "; %d songs in all of them", songIds.size());
+        int[] labels = songIds.stream().mapToInt(s -> classNames.indexOf(labelOf.get(s))).toArray();
+        return new PreparedDataset(name, description, classNames, songIds, songIds, labels, features, List.of(), skipped, embeddings);
     }
 
     private static String trim(double v) {

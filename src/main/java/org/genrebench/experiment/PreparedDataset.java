@@ -4,6 +4,7 @@ import org.genrebench.dataset.Sample;
 import org.genrebench.pipeline.PreparedViews;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dataset ready for the harness: the same songs seen two ways, as handcrafted feature rows (one per chunk) for
@@ -19,10 +20,24 @@ import java.util.List;
  * @param features    feature rows (empty when no feature view was prepared)
  * @param windows     mel windows (empty when no spectrogram view was prepared)
  * @param skipped     inputs that could not be used
+ * @param embedding   patch rows of pre-trained embeddings by {@code MODEL:LAYER} (empty when none was prepared)
  */
 public record PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
                               List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
-                              List<Sample<float[]>> windows, List<Skipped> skipped) implements PreparedViews {
+                              List<Sample<float[]>> windows, List<Skipped> skipped,
+                              Map<String, List<Sample<double[]>>> embedding) implements PreparedViews {
+
+    public PreparedDataset(String name, String description, List<String> classNames, List<String> songIds,
+                           List<String> songGroups, int[] songLabels, List<Sample<double[]>> features,
+                           List<Sample<float[]>> windows, List<Skipped> skipped) {
+        this(name, description, classNames, songIds, songGroups, songLabels, features, windows, skipped, Map.of());
+    }
+
+    @Override
+    public List<Sample<double[]>> embeddings(String key) {
+        return embedding.getOrDefault(key, List.of());
+    }
+
     /**
      * This dataset without the classes that have fewer than {@code minSongs} songs, each class named in the skipped
      * list with its songs ({@code compare --min-songs}); this dataset itself when every class has enough.
@@ -59,7 +74,13 @@ public record PreparedDataset(String name, String description, List<String> clas
         List<Skipped> all = new java.util.ArrayList<>(skipped);
         all.addAll(left);
         return new PreparedDataset(name, description, List.copyOf(kept), ids, groups, labels.stream().mapToInt(Integer::intValue).toArray(),
-                relabelled(features, newIndex), relabelled(windows, newIndex), all);
+                relabelled(features, newIndex), relabelled(windows, newIndex), all, relabelled(embedding, newIndex));
+    }
+
+    private static Map<String, List<Sample<double[]>>> relabelled(Map<String, List<Sample<double[]>>> embedding, int[] newIndex) {
+        Map<String, List<Sample<double[]>>> out = new java.util.LinkedHashMap<>();
+        embedding.forEach((key, samples) -> out.put(key, relabelled(samples, newIndex)));
+        return out;
     }
 
     private static <X> List<Sample<X>> relabelled(List<Sample<X>> samples, int[] newIndex) {
@@ -70,6 +91,6 @@ public record PreparedDataset(String name, String description, List<String> clas
     public PreparedDataset withMoreSkipped(List<Skipped> more) {
         List<Skipped> all = new java.util.ArrayList<>(skipped);
         all.addAll(more);
-        return new PreparedDataset(name, description, classNames, songIds, songGroups, songLabels, features, windows, all);
+        return new PreparedDataset(name, description, classNames, songIds, songGroups, songLabels, features, windows, all, embedding);
     }
 }

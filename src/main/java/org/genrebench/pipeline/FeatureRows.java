@@ -24,11 +24,6 @@ public record FeatureRows(int chunkSamples) implements InputView<double[]> {
     private static final ThreadLocal<FeatureExtractor> EXTRACTORS = FeatureExtractor.perThread();
 
     @Override
-    public String family() {
-        return "classical";
-    }
-
-    @Override
     public String unitName() {
         return "feature rows";
     }

@@ -4,6 +4,8 @@ import org.genrebench.audio.AudioLoader;
 import org.genrebench.feature.LogMel;
 import org.genrebench.feature.SpectralParams;
 
+import java.util.List;
+
 /**
  * How audio becomes model inputs, shared by every command: the feature chunk rule and the mel window rule, and
  * which of the two views a run needs.
@@ -13,9 +15,14 @@ import org.genrebench.feature.SpectralParams;
  * @param windowOverlap       overlap of consecutive windows in [0, 1)
  * @param features            whether the feature-row view is needed
  * @param windows             whether the mel-window view is needed
+ * @param embeddings          the pre-trained embeddings needed (none by default)
  */
 public record InputSettings(int featureChunkSamples, int windowSamples, double windowOverlap,
-                            boolean features, boolean windows) {
+                            boolean features, boolean windows, List<EmbeddingPatches> embeddings) {
+
+    public InputSettings {
+        embeddings = List.copyOf(embeddings);
+    }
 
     /** Community 3-second feature chunks and 3 s mel windows with 50 % overlap, both views. */
     public static InputSettings defaults() {
@@ -33,7 +40,7 @@ public record InputSettings(int featureChunkSamples, int windowSamples, double w
     /** Feature chunks of {@code chunkSeconds} (0 = one row per track) and mel windows of {@code windowSeconds}, default overlap. */
     public static InputSettings of(double chunkSeconds, double windowSeconds) {
         return new InputSettings(chunkSamples(chunkSeconds), SpectralParams.DEFAULT.windowSamples(windowSeconds),
-                LogMel.DEFAULT_OVERLAP, true, true);
+                LogMel.DEFAULT_OVERLAP, true, true, List.of());
     }
 
     public FeatureRows featureRows() {
@@ -45,7 +52,7 @@ public record InputSettings(int featureChunkSamples, int windowSamples, double w
     }
 
     /** These rules with the views a run needs. */
-    public InputSettings needing(boolean features, boolean windows) {
-        return new InputSettings(featureChunkSamples, windowSamples, windowOverlap, features, windows);
+    public InputSettings needing(boolean features, boolean windows, List<EmbeddingPatches> embeddings) {
+        return new InputSettings(featureChunkSamples, windowSamples, windowOverlap, features, windows, embeddings);
     }
 }

@@ -13,10 +13,7 @@ import java.util.Map;
  *
  * @param <X> the estimator's input type
  */
-public sealed interface InputView<X> permits FeatureRows, MelWindows {
-
-    /** {@code classical} or {@code deep}: the model family this view feeds, as reports name it. */
-    String family();
+public sealed interface InputView<X> permits FeatureRows, MelWindows, EmbeddingPatches {
 
     /** What one input is called in messages, e.g. {@code feature rows}. */
     String unitName();
@@ -35,6 +32,7 @@ public sealed interface InputView<X> permits FeatureRows, MelWindows {
         return switch (s.getOrDefault("view", "")) {
             case FeatureRows.VIEW -> new FeatureRows(Integer.parseInt(s.get("featureChunkSamples")));
             case MelWindows.VIEW -> new MelWindows(Integer.parseInt(s.get("windowSamples")), Double.parseDouble(s.get("windowOverlap")));
+            case EmbeddingPatches.VIEW -> new EmbeddingPatches(s.get("model"), s.get("layer"), Integer.parseInt(s.get("hopSeconds")));
             default -> throw new IllegalArgumentException("unknown input view '" + s.get("view") + "'");
         };
     }

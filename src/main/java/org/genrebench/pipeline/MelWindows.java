@@ -19,11 +19,6 @@ public record MelWindows(int windowSamples, double overlap) implements InputView
     private static final ThreadLocal<LogMel> LOG_MELS = ThreadLocal.withInitial(LogMel::new);
 
     @Override
-    public String family() {
-        return "deep";
-    }
-
-    @Override
     public String unitName() {
         return "mel windows";
     }

@@ -18,7 +18,7 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(RunResult run, Significance.Pair sig, RunContext context, RunStatistics stats) {
+    static String render(RunResult run, List<Significance.Pair> significance, RunContext context, RunStatistics stats) {
         StringBuilder md = new StringBuilder();
         md.append("# GenreBench — ").append(run.dataset()).append("\n\n");
         for (String w : context.warnings()) md.append("> **Warning:** ").append(w).append("\n\n");
@@ -94,15 +94,20 @@ final class MarkdownReport {
         }
 
         md.append("\n## Significance\n\n");
-        if (sig == null) {
-            md.append("Not computed (needs two models and at least two folds).\n");
-        } else {
+        if (significance.isEmpty()) md.append("Not computed (needs two models).\n");
+        for (int s = 0; s < significance.size(); s++) {
+            Significance.Pair sig = significance.get(s);
             var r = sig.result();
-            md.append(f("Nadeau–Bengio corrected resampled t-test on per-fold song accuracy, %s: **%s** vs **%s**: "
-                            + "mean difference %+.3f, t = %.2f, df = %d, p = %.3f%s.%n", sig.why(), sig.a().name(), sig.b().name(),
-                    r.meanDifference(), r.t(), r.df(), r.p(), r.p() < 0.05 ? " (significant at 5%)" : " (not significant at 5%)"));
-            if (stats.mcNemar() != null) {
-                var mc = stats.mcNemar();
+            if (s > 0) md.append('\n');
+            if (r == null) {
+                md.append(f("%s: **%s** vs **%s** on one split (no fold spread; McNemar below).%n", capitalised(sig.why()), sig.a().name(), sig.b().name()));
+            } else {
+                md.append(f("Nadeau–Bengio corrected resampled t-test on per-fold song accuracy, %s: **%s** vs **%s**: "
+                                + "mean difference %+.3f, t = %.2f, df = %d, p = %.3f%s.%n", sig.why(), sig.a().name(), sig.b().name(),
+                        r.meanDifference(), r.t(), r.df(), r.p(), r.p() < 0.05 ? " (significant at 5%)" : " (not significant at 5%)"));
+            }
+            if (s < stats.mcNemar().size()) {
+                var mc = stats.mcNemar().get(s);
                 md.append(f("%nMcNemar on the same pair's out-of-fold song predictions (first repeat, each song once): %d songs only %s "
                                 + "got right, %d only %s; %s, p = %.3f.%n", mc.onlyA(), sig.a().name(), mc.onlyB(), sig.b().name(),
                         mc.exact() ? "exact binomial test" : f("χ² = %.2f (continuity-corrected)", mc.statistic()), mc.p()));
@@ -202,5 +207,9 @@ final class MarkdownReport {
 
     private static String f(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -7,6 +7,7 @@ import org.genrebench.eval.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes one run under {@code <out>/<dataset>/}: report.md, summary.json, summary.csv, accuracy.png, cd-diagram.png,
@@ -32,7 +33,7 @@ public final class Reporter {
 
     /** Writes the run's files into {@code dir}; returns {@code dir}. */
     public static Path writeInto(Path dir, RunResult run, RunContext context) throws IOException {
-        Significance.Pair sig = Significance.choose(run);
+        List<Significance.Pair> sig = Significance.choose(run);
         RunStatistics stats = RunStatistics.of(run, context, sig);
         AtomicFiles.writeString(dir.resolve("summary.json"), SummaryJson.render(run, sig, context, stats));
         SummaryCsv.write(run, dir.resolve("summary.csv"));

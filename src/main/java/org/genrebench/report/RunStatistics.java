@@ -23,7 +23,7 @@ import java.util.Map;
  * Holm-adjusted corrected-resampled p-values, McNemar for the significance pair, Friedman/Nemenyi over the folds
  * and a classification report per model. All of it works on stored predictions, so it costs milliseconds.
  */
-record RunStatistics(Map<String, ModelStats> models, List<PairTest> pairs, McNemar.Result mcNemar, Friedman.Result friedman) {
+record RunStatistics(Map<String, ModelStats> models, List<PairTest> pairs, List<McNemar.Result> mcNemar, Friedman.Result friedman) {
     static final double LEVEL = 0.95;
 
     /**
@@ -40,7 +40,7 @@ record RunStatistics(Map<String, ModelStats> models, List<PairTest> pairs, McNem
     record PairTest(String a, String b, CorrectedResampledTTest.Result test, double holmP) {
     }
 
-    static RunStatistics of(RunResult run, RunContext context, Significance.Pair sig) {
+    static RunStatistics of(RunResult run, RunContext context, List<Significance.Pair> significance) {
         int perRepeat = run.models().isEmpty() ? 1 : run.models().getFirst().folds().size() / run.repeats();
         Map<String, ModelStats> models = new LinkedHashMap<>();
         for (ModelResult m : run.models()) {
@@ -73,8 +73,8 @@ record RunStatistics(Map<String, ModelStats> models, List<PairTest> pairs, McNem
             }
         }
 
-        McNemar.Result mcNemar = null;
-        if (sig != null) {
+        List<McNemar.Result> mcNemar = new ArrayList<>();
+        for (Significance.Pair sig : significance) {
             Map<String, Boolean> a = PooledSongs.of(sig.a(), perRepeat).firstRepeatCorrect();
             Map<String, Boolean> b = PooledSongs.of(sig.b(), perRepeat).firstRepeatCorrect();
             List<String> both = a.keySet().stream().filter(b::containsKey).toList();
@@ -84,7 +84,7 @@ record RunStatistics(Map<String, ModelStats> models, List<PairTest> pairs, McNem
                 ac[i] = a.get(both.get(i));
                 bc[i] = b.get(both.get(i));
             }
-            mcNemar = McNemar.test(ac, bc);
+            mcNemar.add(McNemar.test(ac, bc));
         }
 
         Friedman.Result friedman = null;

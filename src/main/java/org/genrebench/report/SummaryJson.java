@@ -6,6 +6,8 @@ import org.genrebench.eval.FoldScores;
 import org.genrebench.eval.ModelResult;
 import org.genrebench.eval.RunResult;
 
+import org.genrebench.eval.McNemar;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static String render(RunResult run, Significance.Pair significance, RunContext context, RunStatistics stats) {
+    static String render(RunResult run, List<Significance.Pair> significance, RunContext context, RunStatistics stats) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dataset", run.dataset());
         root.put("data", context.description());
@@ -31,9 +33,15 @@ final class SummaryJson {
         List<Object> models = new ArrayList<>();
         for (ModelResult m : run.models()) models.add(model(m, run.classNames(), stats.models().get(m.name())));
         root.put("models", models);
-        root.put("significance", significance == null ? null : significance(significance));
-        root.put("mcnemar", stats.mcNemar() == null ? null : ordered("only_a", stats.mcNemar().onlyA(), "only_b", stats.mcNemar().onlyB(),
-                "exact", stats.mcNemar().exact(), "p_value", stats.mcNemar().p()));
+        // The best model of each family against the best of every other (or the top two of a one-family run).
+        List<Object> tests = new ArrayList<>();
+        for (int s = 0; s < significance.size(); s++) {
+            Map<String, Object> o = significance(significance.get(s));
+            McNemar.Result mc = stats.mcNemar().get(s);
+            o.put("mcnemar", ordered("only_a", mc.onlyA(), "only_b", mc.onlyB(), "exact", mc.exact(), "p_value", mc.p()));
+            tests.add(o);
+        }
+        root.put("significance", tests);
         List<Object> pairs = new ArrayList<>();
         for (RunStatistics.PairTest p : stats.pairs()) {
             pairs.add(ordered("a", p.a(), "b", p.b(), "mean_difference", p.test().meanDifference(), "t", p.test().t(),
@@ -93,10 +101,11 @@ final class SummaryJson {
     private static Map<String, Object> significance(Significance.Pair s) {
         CorrectedResampledTTest.Result r = s.result();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("test", "Nadeau-Bengio corrected resampled t-test on per-fold song accuracy");
         o.put("a", s.a().name());
         o.put("b", s.b().name());
         o.put("why", s.why());
+        if (r == null) return o; // one split: McNemar only
+        o.put("test", "Nadeau-Bengio corrected resampled t-test on per-fold song accuracy");
         o.put("mean_difference", r.meanDifference());
         o.put("t", r.t());
         o.put("df", r.df());

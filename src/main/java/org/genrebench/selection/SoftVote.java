@@ -2,6 +2,7 @@ package org.genrebench.selection;
 
 import org.genrebench.eval.SongAggregator;
 import org.genrebench.model.GenreClassifier;
+import org.genrebench.model.HyperParameter;
 import org.genrebench.model.EstimatorState;
 import org.genrebench.dataset.Sample;
 
@@ -36,15 +37,15 @@ public final class SoftVote implements GenreClassifier<double[]>, Serializable {
     private final List<GenreClassifier<double[]>> members = new ArrayList<>();
     private final Map<String, String> memberParams = new LinkedHashMap<>(); // "svm.C" → "10", as reported by each member
 
+    /** The vote's hyper-parameters: which members, and whether they are tuned and selected per training fold. */
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            new HyperParameter("members", "svm,mlp,logreg", "comma-separated classical model names",
+                    v -> v.matches("[a-z]+(,[a-z]+)*"), "the models whose probabilities are averaged"),
+            HyperParameter.bool("tune", false, "tune each member by its grid inside the training fold"),
+            HyperParameter.bool("select", false, "keep the subset of members whose inner out-of-fold average scores best (needs tune)"));
+
     public SoftVote(Map<String, String> overrides, MemberFactory factory) {
-        Map<String, String> p = new LinkedHashMap<>(Map.of("members", "svm,mlp,logreg", "tune", "false", "select", "false"));
-        for (String key : overrides.keySet()) {
-            if (!p.containsKey(key)) {
-                throw new org.genrebench.util.UserException("model vote has no hyper-parameter '" + key + "' (known: " + p.keySet() + ")");
-            }
-        }
-        p.putAll(overrides);
-        this.params = new java.util.TreeMap<>(p);
+        this.params = HyperParameter.resolve("vote", PARAMETERS, overrides);
         this.factory = factory;
         if (Boolean.parseBoolean(params.get("select")) && !Boolean.parseBoolean(params.get("tune"))) {
             throw new org.genrebench.util.UserException("model vote: select=true needs tune=true (members are chosen on the"

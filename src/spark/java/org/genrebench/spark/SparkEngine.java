@@ -9,6 +9,7 @@ import org.genrebench.feature.FeatureTableWriter;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,8 +65,8 @@ public final class SparkEngine implements ClusterEngine {
     }
 
     @Override
-    public Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune) {
-        return new SparkFits(context(), seed, tune);
+    public Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune, Map<String, Map<String, String>> params) {
+        return new SparkFits(context(), seed, tune, params);
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.genrebench.split.Fold;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -25,11 +27,14 @@ final class SparkFits implements Harness.FoldExecutor<double[]> {
     private final JavaSparkContext jsc;
     private final long seed;
     private final boolean tune;
+    private final HashMap<String, Map<String, String>> params;
 
-    SparkFits(JavaSparkContext jsc, long seed, boolean tune) {
+    SparkFits(JavaSparkContext jsc, long seed, boolean tune, Map<String, Map<String, String>> params) {
         this.jsc = jsc;
         this.seed = seed;
         this.tune = tune;
+        this.params = new HashMap<>();
+        params.forEach((model, p) -> this.params.put(model, new HashMap<>(p))); // serialisable copies for the tasks
     }
 
     /** One candidate of one tuned (model, fold). */
@@ -55,6 +60,7 @@ final class SparkFits implements Harness.FoldExecutor<double[]> {
         int numClasses = classNames.size();
         long seed = this.seed;
         boolean tune = this.tune;
+        HashMap<String, Map<String, String>> params = this.params;
         try {
             List<CandidateJob> candidates = new ArrayList<>();
             for (int t = 0; t < tasks.size(); t++) {
@@ -86,8 +92,8 @@ final class SparkFits implements Harness.FoldExecutor<double[]> {
             }
             List<FitResult> results = jsc.parallelize(fits, fits.size()).map(j -> {
                 var entry = ModelRegistry.classical(j.model());
-                Harness.ModelSpec<double[]> spec = j.scores() == null ? ModelRegistry.spec(entry, seed, tune)
-                        : new Harness.ModelSpec<>(entry.name(), entry.family(),
+                Harness.ModelSpec<double[]> spec = j.scores() == null ? ModelRegistry.spec(entry, seed, tune, params.getOrDefault(j.model(), Map.of()))
+                        : new Harness.ModelSpec<>(entry.name(), entry.family().id(),
                         () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS, j.scores()));
                 return new FitResult(j.task(), Harness.fit(table.value().samples(), numClasses, spec, new Fold(j.fold(), j.train(), j.test())));
             }).collect();

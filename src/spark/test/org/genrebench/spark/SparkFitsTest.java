@@ -34,7 +34,7 @@ class SparkFitsTest {
         CompareJob.Outcome spark;
         try (SparkEngine engine = SparkEngine.open("local[2]")) {
             spark = CompareJob.run(data, plan(models, tmp.resolve("spark")), tmp.resolve("spark/community-tuned"),
-                    new Harness.Listener() { }, seed -> engine.classicalFits(seed, true));
+                    new Harness.Listener() { }, seed -> engine.classicalFits(seed, true, Map.of()));
         }
         assertEquals(models.size(), spark.run().models().size());
         for (int m = 0; m < models.size(); m++) {
@@ -70,6 +70,6 @@ class SparkFitsTest {
     }
 
     private static CompareJob.Plan plan(List<String> models, Path out) {
-        return new CompareJob.Plan(models, new Protocol.KFold(3), 1, 42, true, out, false, 2, Map.of(), "genrebench compare --tune");
+        return new CompareJob.Plan(models, new Protocol.KFold(3), 1, 42, true, out, false, 2, Map.of(), Map.of(), "genrebench compare --tune");
     }
 }

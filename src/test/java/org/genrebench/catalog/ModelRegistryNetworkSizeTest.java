@@ -51,7 +51,7 @@ class ModelRegistryNetworkSizeTest {
     @Test
     void aWidthBelowOneIsAUserError() {
         UserException e = assertThrows(UserException.class, () -> ModelRegistry.architecture("cnn", Map.of("width", "0")));
-        assertTrue(e.getMessage().contains("--width"), e.getMessage());
+        assertEquals("model cnn: width must be an integer in [1, 1024], got '0'", e.getMessage());
     }
 
     @Test

@@ -33,7 +33,7 @@ class TrainingOptionsTest {
     void scheduleAndAugmentationsReachTheNetworkConfig() {
         Map<String, String> s = settings("--lr-schedule", "Cosine", "--pitch-shift", "2", "--time-shift", "--mixup", "0.2");
         assertEquals(Map.of("schedule", "cosine", "pitchShift", "2.0", "timeShift", "true", "mixup", "0.2"), s);
-        DeepConfig c = ModelRegistry.deepConfig(s, 7);
+        DeepConfig c = org.genrebench.model.deep.NetworkParameters.config(s, 7);
         assertEquals(LearningRateSchedule.COSINE, c.schedule());
         assertEquals(new Augmentation(true, 0.2, 2, true), c.augmentation());
         assertEquals(7, c.seed());
@@ -43,10 +43,10 @@ class TrainingOptionsTest {
     void anUnknownScheduleOrAnOutOfRangeShiftIsOneUserError() {
         TrainingOptions unknown = new TrainingOptions();
         new CommandLine(unknown).parseArgs("--lr-schedule", "step");
-        assertThrows(UserException.class, unknown::check);
+        assertThrows(UserException.class, () -> unknown.check(java.util.List.of("cnn"), false));
         TrainingOptions far = new TrainingOptions();
         new CommandLine(far).parseArgs("--pitch-shift", "13");
-        UserException e = assertThrows(UserException.class, far::check);
+        UserException e = assertThrows(UserException.class, () -> far.check(java.util.List.of("cnn"), false));
         assertEquals("--pitch-shift must be between 0 and 12, got 13", e.getMessage());
     }
 

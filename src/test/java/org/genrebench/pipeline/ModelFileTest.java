@@ -35,6 +35,11 @@ class ModelFileTest {
 
     /** Both views of 2 genres × 6 songs of 3.5 s tones (vote's inner 5-fold search needs 5 songs per genre). */
     record Clips(List<Sample<double[]>> features, List<Sample<float[]>> windows) implements PreparedViews {
+        @Override
+        public List<Sample<double[]>> embeddings(String key) {
+            return List.of();
+        }
+
     }
 
     static Clips train;

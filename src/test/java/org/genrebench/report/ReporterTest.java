@@ -6,6 +6,7 @@ import org.genrebench.eval.RunResult;
 import org.genrebench.eval.TestData;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.dataset.Sample;
+import org.genrebench.model.Family;
 import org.genrebench.split.Fold;
 import org.genrebench.split.StratifiedGroupKFold;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,26 @@ class ReporterTest {
     @Test
     void pairedTestPicksTopTwoWhenOnlyClassicalModels() {
         // covered through summary.json above; here: a single model gives no test
-        assertEquals(null, Significance.choose(new RunResult("d", List.of("a"), "p", 1, "c", List.of(), 0)));
+        assertEquals(List.of(), Significance.choose(new RunResult("d", List.of("a"), "p", 1, "c", List.of(), 0)));
+    }
+
+    @Test
+    void withThreeFamiliesTheBestOfEachIsTestedAgainstTheBestOfEveryOther(@TempDir Path out) throws Exception {
+        List<Sample<double[]>> data = TestData.blobs(3, 8, 2, 4, 5);
+        List<String> classes = List.of("a", "b", "c");
+        List<Fold> folds = new StratifiedGroupKFold(3, 1).split(data.stream().map(Sample::groupId).toList(),
+                data.stream().mapToInt(Sample::label).toArray());
+        var knn = ModelRegistry.classical("knn");
+        var specs = List.of(new Harness.ModelSpec<>("knn", Family.CLASSICAL.id(), () -> knn.create(java.util.Map.of(), 1)),
+                new Harness.ModelSpec<>("net", Family.FROM_SCRATCH.id(), () -> knn.create(java.util.Map.of("k", "3"), 1)),
+                new Harness.ModelSpec<>("probe", Family.PRETRAINED.id(), () -> knn.create(java.util.Map.of("k", "1"), 1)));
+        RunResult run = new Harness<>(data, classes, 1, FoldCache.NONE)
+                .run(new Harness.RunInfo("blobs", "3-fold", 1, "c"), specs, folds, new Harness.Listener() {
+                });
+        assertEquals(List.of("best classical vs best deep", "best classical vs best pre-trained", "best deep vs best pre-trained"),
+                Significance.choose(run).stream().map(Significance.Pair::why).toList());
+        String md = Files.readString(Reporter.write(run, out).resolve("report.md"));
+        assertTrue(md.contains("best deep vs best pre-trained: **net** vs **probe**"), md);
+        assertEquals(3, md.split("McNemar on the same pair").length - 1, md);
     }
 }

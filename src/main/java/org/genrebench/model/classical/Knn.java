@@ -2,6 +2,9 @@ package org.genrebench.model.classical;
 
 import smile.classification.KNN;
 
+import org.genrebench.model.HyperParameter;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,8 +13,11 @@ import java.util.Map;
  * folds of {@code --tune} on a small set hold fewer rows than the grid's largest k.
  */
 public final class Knn extends SmileClassifier {
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            HyperParameter.integer("k", 5, 1, 10_000, "neighbours that vote"));
+
     public Knn(Map<String, String> params, long seed) {
-        super("knn", Map.of("k", "5"), params, seed);
+        super("knn", PARAMETERS, params, seed);
     }
 
     @Override

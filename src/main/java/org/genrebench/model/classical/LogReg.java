@@ -2,6 +2,9 @@ package org.genrebench.model.classical;
 
 import smile.classification.LogisticRegression;
 
+import org.genrebench.model.HyperParameter;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,8 +12,12 @@ import java.util.Map;
  * scikit-learn's default C = 1; at most 100 L-BFGS iterations, as scikit-learn's {@code max_iter}.
  */
 public final class LogReg extends SmileClassifier {
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            HyperParameter.number("lambda", "1.0", 0, 1e6, "L2 penalty (1 is scikit-learn's C=1)"),
+            HyperParameter.integer("maxIter", 100, 1, 100_000, "L-BFGS iterations at most"));
+
     public LogReg(Map<String, String> params, long seed) {
-        super("logreg", Map.of("lambda", "1.0", "maxIter", "100"), params, seed);
+        super("logreg", PARAMETERS, params, seed);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.genrebench.model.HyperParameter;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -22,16 +23,24 @@ import java.util.stream.IntStream;
  * ({@link SingleThreadBlas}): Smile's layers make one small BLAS call per sample, which OpenBLAS's threads slow down.
  */
 public final class Mlp extends SmileClassifier {
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            new HyperParameter("hidden", "256,128", "comma-separated layer sizes >= 1", v -> v.matches("\\s*[1-9]\\d{0,5}\\s*(,\\s*[1-9]\\d{0,5}\\s*)*"),
+                    "hidden ReLU layer sizes"),
+            HyperParameter.integer("epochs", 20, 1, 100_000, "passes over the training rows"),
+            HyperParameter.integer("batch", 32, 1, 1_000_000, "mini-batch size"),
+            HyperParameter.number("learningRate", "0.03", 1e-9, 10, "SGD step"),
+            HyperParameter.number("momentum", "0.9", 0, 0.9999, "SGD momentum"),
+            HyperParameter.number("weightDecay", "1e-4", 0, 10, "L2 weight decay"),
+            HyperParameter.integer("bag", 1, 1, 1000, "networks averaged, from consecutive seeds"));
+
     public Mlp(Map<String, String> params, long seed) {
-        super("mlp", Map.of("hidden", "256,128", "epochs", "20", "batch", "32", "learningRate", "0.03",
-                "momentum", "0.9", "weightDecay", "1e-4", "bag", "1"), params, seed);
+        super("mlp", PARAMETERS, params, seed);
     }
 
     @Override
     protected Predictor train(double[][] z, int[] y, int numClasses) {
         int[] hidden = Arrays.stream(param("hidden").split(",")).mapToInt(h -> Integer.parseInt(h.strip())).toArray();
         int bag = intParam("bag");
-        if (bag < 1) throw new org.genrebench.util.UserException("model mlp: bag must be at least 1, got " + bag);
         List<Predictor> nets = new ArrayList<>();
         for (int k = 0; k < bag; k++) {
             long netSeed = seed + k;

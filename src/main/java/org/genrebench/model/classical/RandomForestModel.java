@@ -14,6 +14,9 @@ import smile.data.vector.ValueVector;
 import smile.math.MathEx;
 import smile.validation.ClassificationMetrics;
 
+import org.genrebench.model.HyperParameter;
+
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -34,8 +37,14 @@ import java.util.stream.IntStream;
 public final class RandomForestModel extends SmileClassifier {
     private static final String LABEL = "genre";
 
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            HyperParameter.integer("trees", 500, 1, 100_000, "trees in the forest"),
+            new HyperParameter("mtry", "sqrt", "sqrt or an integer >= 1", v -> v.equals("sqrt") || HyperParameter.isInteger(v) && Integer.parseInt(v) >= 1,
+                    "features tried per split (sqrt: the square root of their number)"),
+            HyperParameter.integer("minLeaf", 1, 1, 100_000, "smallest leaf size"));
+
     public RandomForestModel(Map<String, String> params, long seed) {
-        super("rf", Map.of("trees", "500", "mtry", "sqrt", "minLeaf", "1"), params, seed);
+        super("rf", PARAMETERS, params, seed);
     }
 
     @Override

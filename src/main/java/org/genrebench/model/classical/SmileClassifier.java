@@ -1,6 +1,7 @@
 package org.genrebench.model.classical;
 
 import org.genrebench.model.GenreClassifier;
+import org.genrebench.model.HyperParameter;
 import org.genrebench.model.EstimatorState;
 import org.genrebench.dataset.Sample;
 import org.genrebench.util.UserException;
@@ -34,20 +35,25 @@ public abstract class SmileClassifier implements GenreClassifier<double[]>, Seri
     private Standardizer scaler;
     private Predictor predictor;
 
-    protected SmileClassifier(String name, Map<String, String> defaults, Map<String, String> overrides, long seed) {
-        for (String key : overrides.keySet()) {
-            if (!defaults.containsKey(key) && !key.equals("transform")) {
-                throw new UserException("model " + name + " has no hyper-parameter '" + key + "' (known: " + defaults.keySet() + ")");
-            }
-        }
+    /** The power transform every classical model accepts, fitted on the training rows before the scaler. */
+    public static final HyperParameter TRANSFORM = HyperParameter.choice("transform", "none", List.of("none", "yeo-johnson"),
+            "per-column Yeo-Johnson power transform before standardisation");
+
+    /**
+     * @param declared  the model's own hyper-parameters ({@link #TRANSFORM} is added)
+     * @param overrides values replacing the defaults, each checked against its declaration
+     */
+    protected SmileClassifier(String name, List<HyperParameter> declared, Map<String, String> overrides, long seed) {
         this.name = name;
-        this.params = new TreeMap<>(defaults); // sorted: reports list hyper-parameters in a stable order
-        this.params.putIfAbsent("transform", "none");
-        this.params.putAll(overrides);
-        if (!List.of("none", "yeo-johnson").contains(this.params.get("transform"))) {
-            throw new UserException("model " + name + ": transform must be none or yeo-johnson, got '" + this.params.get("transform") + "'");
-        }
+        this.params = HyperParameter.resolve(name, withTransform(declared), overrides);
         this.seed = seed;
+    }
+
+    /** {@code declared} and {@link #TRANSFORM}: every hyper-parameter a classical model takes. */
+    public static List<HyperParameter> withTransform(List<HyperParameter> declared) {
+        List<HyperParameter> all = new java.util.ArrayList<>(declared);
+        all.add(TRANSFORM);
+        return List.copyOf(all);
     }
 
     @Override

@@ -4,6 +4,9 @@ import smile.classification.OneVersusOne;
 import smile.classification.SVM;
 import smile.math.kernel.GaussianKernel;
 
+import org.genrebench.model.HyperParameter;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +15,13 @@ import java.util.Map;
  * scikit-learn's 1 / (features × variance of the training matrix); {@code gamma=scale*0.5} is half of it.
  */
 public final class SvmRbf extends SmileClassifier {
+    public static final List<HyperParameter> PARAMETERS = List.of(
+            HyperParameter.number("C", "10", 1e-6, 1e6, "soft-margin penalty"),
+            new HyperParameter("gamma", "scale", "scale, scale*F or a number > 0", SvmRbf::validGamma,
+                    "RBF width: scale is 1 / (features x variance), scale*F a multiple of it"));
+
     public SvmRbf(Map<String, String> params, long seed) {
-        super("svm", Map.of("C", "10", "gamma", "scale"), params, seed);
+        super("svm", PARAMETERS, params, seed);
     }
 
     @Override
@@ -51,6 +59,11 @@ public final class SvmRbf extends SmileClassifier {
             }
             return out;
         };
+    }
+
+    private static boolean validGamma(String g) {
+        String number = g.startsWith("scale*") ? g.substring("scale*".length()) : g.equals("scale") ? "1" : g;
+        return HyperParameter.isNumber(number) && Double.parseDouble(number) > 0;
     }
 
     private double gamma(double[][] z) {

@@ -1,0 +1,222 @@
+package org.genrebench.model.pretrained;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.genrebench.feature.MusicnnInput;
+import org.genrebench.util.UserException;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code *_musicnn} network rebuilt from DL4J's built-in layers and vertices, NCHW with the patch as a
+ * one-channel (187 time × 96 mel) image, and loaded with the Keras file's weights. The Keras graph runs 21
+ * TensorFlow ops (pad, squeeze, concat, transpose, add, mean, max) that DL4J cannot import; each maps onto a
+ * stock piece here:
+ * <ul>
+ *   <li>front end: batch norm of the input; timbral branch = zero padding of 3 frames on both sides, then conv
+ *       7×38 and 7×67 (204 filters each, ReLU, valid), batch norm, max over the remaining 59 and 30 frequency
+ *       positions; temporal branch = conv 128×1, 64×1, 32×1 (51 filters each, ReLU, TensorFlow {@code same}
+ *       padding: ⌊(k−1)/2⌋ frames before, the rest after, as an explicit zero-padding layer), batch norm, max over
+ *       the 96 bands. The five results, concatenated as channels, are 561 channels × 187 frames;</li>
+ *   <li>mid end: Keras convolves the (187 × 561 × 1) map with 7×561 kernels, which is a 7×1 convolution over 561
+ *       channels here (the Keras kernel {@code [7, 561, 1, 64]} becomes {@code [64, 561, 7, 1]}); three such
+ *       layers of 64 filters with ReLU and batch norm, the second and third with residual additions
+ *       ({@code cnn2 = bn2 + cnn1}, {@code cnn3 = bn3 + cnn2}); the front end and the three are concatenated
+ *       to 753 channels;</li>
+ *   <li>back end: max and mean over the 187 frames, concatenated to 1 506 values as [max | mean]; Keras's flatten
+ *       interleaves them (max₀, mean₀, max₁, …), so the batch norm of the pooled values and the rows of the first
+ *       dense layer are permuted to match; dense 200 (ReLU), batch norm (the {@code penultimate} features), dense
+ *       50 with a sigmoid (the taggram).</li>
+ * </ul>
+ * Batch norm uses Keras's ε = 1e-3 and its moving statistics. Dropout layers are inference no-ops and left out.
+ */
+final class MusicnnGraph {
+    /** Outputs of the graph, named after musicnn's feature names. */
+    static final List<String> OUTPUTS = List.of("timbral", "temporal", "cnn1", "cnn2", "cnn3", "mean_pool", "max_pool",
+            "penultimate", "taggram");
+    static final int PARAMETERS = 792_079;
+    private static final double KERAS_EPSILON = 1e-3;
+    /** Keras layers of the musicnn model, each checked present in the file's model_config. */
+    private static final Set<String> KERAS_LAYERS = Set.of("batch_normalization", "conv2d", "conv2d_1", "conv2d_2",
+            "conv2d_3", "conv2d_4", "batch_normalization_1", "batch_normalization_2", "batch_normalization_3",
+            "batch_normalization_4", "batch_normalization_5", "midend_conv1", "bn_midend_conv1", "midend_conv2",
+            "bn_midend_conv2", "midend_conv3", "bn_midend_conv3", "bn_flatpool", "dense", "bn_dense", "dense_1");
+
+    private MusicnnGraph() {
+    }
+
+    /** The timbral and temporal branches: Keras conv layer, its batch norm, kernel size and the pooled width. */
+    private record Branch(String name, String conv, String bn, int kh, int kw, int filters) {
+    }
+
+    private static final List<Branch> BRANCHES = List.of(
+            new Branch("timbral_38", "conv2d", "batch_normalization_1", 7, 38, 204),
+            new Branch("timbral_67", "conv2d_1", "batch_normalization_2", 7, 67, 204),
+            new Branch("temporal_128", "conv2d_2", "batch_normalization_3", 128, 1, 51),
+            new Branch("temporal_64", "conv2d_3", "batch_normalization_4", 64, 1, 51),
+            new Branch("temporal_32", "conv2d_4", "batch_normalization_5", 32, 1, 51));
+
+    static boolean isMusicnn(JsonNode config) {
+        Set<String> names = new TreeSet<>();
+        for (String[] layer : KerasFile.layers(config)) names.add(layer[0]);
+        return names.containsAll(KERAS_LAYERS);
+    }
+
+    static ComputationGraph load(KerasFile file) {
+        if (!isMusicnn(file.modelConfig())) {
+            throw new UserException(file.file() + " is not a musicnn model: its layers are not those of MSD_musicnn/MTT_musicnn");
+        }
+        ComputationGraph graph = new ComputationGraph(configuration());
+        graph.init();
+        Map<String, INDArray> loaded = weights(file);
+        long count = 0;
+        for (Map.Entry<String, INDArray> e : loaded.entrySet()) {
+            int cut = e.getKey().lastIndexOf('_');
+            INDArray target = graph.getLayer(e.getKey().substring(0, cut)).getParam(e.getKey().substring(cut + 1));
+            INDArray source = e.getValue();
+            if (target.length() != source.length()) {
+                throw new UserException(file.file() + ": weights " + e.getKey() + " have " + source.length() + " values, the network needs " + target.length());
+            }
+            target.assign(source.dup('c').reshape(target.shape()));
+            count += source.length();
+        }
+        if (count != PARAMETERS || graph.numParams() != PARAMETERS) {
+            throw new IllegalStateException("musicnn graph has " + graph.numParams() + " parameters, " + count + " loaded");
+        }
+        return graph;
+    }
+
+    static ComputationGraphConfiguration configuration() {
+        var b = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
+                .addInputs("input")
+                .setInputTypes(InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1));
+        b.addLayer("bn_input", batchNorm(1), "input");
+        b.addLayer("pad_timbral", new ZeroPaddingLayer.Builder(3, 3, 0, 0).build(), "bn_input");
+        List<String> branches = new ArrayList<>();
+        for (Branch br : BRANCHES) {
+            String in = "pad_timbral";
+            if (br.kw() == 1) { // TensorFlow 'same' padding along time
+                int before = (br.kh() - 1) / 2, after = br.kh() - 1 - before;
+                in = "pad_" + br.name();
+                b.addLayer(in, new ZeroPaddingLayer.Builder(before, after, 0, 0).build(), "bn_input");
+            }
+            b.addLayer(br.name(), conv(br.kh(), br.kw(), 1, br.filters()), in);
+            b.addLayer("bn_" + br.name(), batchNorm(br.filters()), br.name());
+            int width = MusicnnInput.MELS - br.kw() + 1;
+            b.addLayer("pool_" + br.name(), new SubsamplingLayer.Builder(PoolingType.MAX)
+                    .kernelSize(1, width).stride(1, width).build(), "bn_" + br.name());
+            branches.add("pool_" + br.name());
+        }
+        b.addVertex("frontend", new MergeVertex(), branches.toArray(String[]::new));
+        b.addVertex("timbral", new MergeVertex(), branches.get(0), branches.get(1));
+        b.addVertex("temporal", new MergeVertex(), branches.get(2), branches.get(3), branches.get(4));
+        int channels = 2 * 204 + 3 * 51;
+        String previous = "frontend";
+        for (int i = 1; i <= 3; i++) {
+            b.addLayer("pad_midend_conv" + i, new ZeroPaddingLayer.Builder(3, 3, 0, 0).build(), previous);
+            b.addLayer("midend_conv" + i, conv(7, 1, i == 1 ? channels : 64, 64), "pad_midend_conv" + i);
+            b.addLayer(midendNorm(i), batchNorm(64), "midend_conv" + i);
+            if (i > 1) b.addVertex("cnn" + i, new ElementWiseVertex(ElementWiseVertex.Op.Add), midendNorm(i), previous);
+            previous = "cnn" + i;
+        }
+        b.addVertex("midend", new MergeVertex(), "frontend", "cnn1", "cnn2", "cnn3");
+        b.addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "midend");
+        b.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "midend");
+        b.addVertex("pooled", new MergeVertex(), "max_pool", "mean_pool");
+        b.addLayer("bn_flatpool", batchNorm(2 * 753), "pooled");
+        b.addLayer("dense", new DenseLayer.Builder().nIn(2 * 753).nOut(200).activation(Activation.RELU).build(), "bn_flatpool");
+        b.addLayer("penultimate", batchNorm(200), "dense");
+        b.addLayer("taggram", new DenseLayer.Builder().nIn(200).nOut(50).activation(Activation.SIGMOID).build(), "penultimate");
+        b.setOutputs(OUTPUTS.toArray(String[]::new));
+        return b.build();
+    }
+
+    /** The batch norm of mid-end layer i: the first is itself the {@code cnn1} feature, the others are added to the one before. */
+    private static String midendNorm(int i) {
+        return i == 1 ? "cnn1" : "bn_midend_conv" + i;
+    }
+
+    private static ConvolutionLayer conv(int kh, int kw, int in, int out) {
+        return new ConvolutionLayer.Builder(kh, kw).nIn(in).nOut(out).stride(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build();
+    }
+
+    private static BatchNormalization batchNorm(int channels) {
+        return new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(KERAS_EPSILON).useLogStd(false).build();
+    }
+
+    /** The file's weights in DL4J's layouts, keyed {@code <dl4j layer>_<param>}. */
+    private static Map<String, INDArray> weights(KerasFile f) {
+        Map<String, INDArray> w = new LinkedHashMap<>();
+        bn(w, f, "batch_normalization", "bn_input", null);
+        for (Branch br : BRANCHES) {
+            w.put(br.name() + "_W", f.weight(br.conv(), "kernel").permute(3, 2, 0, 1)); // [kh, kw, 1, out] -> [out, 1, kh, kw]
+            w.put(br.name() + "_b", f.weight(br.conv(), "bias"));
+            bn(w, f, br.bn(), "bn_" + br.name(), null);
+        }
+        for (int i = 1; i <= 3; i++) {
+            // [7, channels, 1, 64] -> [64, channels, 7, 1]: the Keras width axis is the channel axis here
+            w.put("midend_conv" + i + "_W", f.weight("midend_conv" + i, "kernel").permute(3, 1, 0, 2));
+            w.put("midend_conv" + i + "_b", f.weight("midend_conv" + i, "bias"));
+            bn(w, f, "bn_midend_conv" + i, midendNorm(i), null);
+        }
+        int[] order = pooledOrder(753);
+        bn(w, f, "bn_flatpool", "bn_flatpool", order);
+        w.put("dense_W", rows(f.weight("dense", "kernel"), order));
+        w.put("dense_b", f.weight("dense", "bias"));
+        bn(w, f, "bn_dense", "penultimate", null);
+        w.put("taggram_W", f.weight("dense_1", "kernel"));
+        w.put("taggram_b", f.weight("dense_1", "bias"));
+        return w;
+    }
+
+    private static void bn(Map<String, INDArray> w, KerasFile f, String keras, String dl4j, int[] order) {
+        String[][] names = {{"gamma", "gamma"}, {"beta", "beta"}, {"moving_mean", "mean"}, {"moving_variance", "var"}};
+        for (String[] n : names) {
+            INDArray v = f.weight(keras, n[0]);
+            w.put(dl4j + "_" + n[1], order == null ? v : rows(v.reshape(v.length(), 1), order).reshape(v.length()));
+        }
+    }
+
+    /**
+     * Position {@code j} of the [max | mean] concatenation here holds Keras's flattened value {@code order[j]}:
+     * Keras flattens the (channels × 2) array of (max, mean) pairs row by row.
+     */
+    static int[] pooledOrder(int channels) {
+        int[] order = new int[2 * channels];
+        for (int c = 0; c < channels; c++) {
+            order[c] = 2 * c;
+            order[channels + c] = 2 * c + 1;
+        }
+        return order;
+    }
+
+    /** The rows {@code order[0], order[1], …} of a matrix, as a new array. */
+    private static INDArray rows(INDArray m, int[] order) {
+        INDArray out = Nd4j.create(m.dataType(), order.length, m.size(1));
+        for (int j = 0; j < order.length; j++) out.putRow(j, m.getRow(order[j]));
+        return out;
+    }
+}
