@@ -15,6 +15,11 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.genrebench.experiment.EmbeddingExtraction;
+import org.genrebench.pipeline.EmbeddingPatches;
+import org.genrebench.model.Family;
+import org.genrebench.catalog.ModelRegistry;
 import java.util.concurrent.Callable;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -41,6 +46,18 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Option(names = "--embedding", paramLabel = "MODEL[:LAYER]", description = "Write a pre-trained model's patch embeddings"
+            + " instead of the 58 features: one row per patch, filename,label,patch, then MODEL:LAYER:NAME columns (e.g."
+            + " msd-musicnn:max_pool; `genrebench models` lists the models and layers; default layer: the model's).")
+    String embedding;
+
+    @Option(names = "--patch-hop", paramLabel = "S", defaultValue = "3", description = "Seconds between embedding patches: 3"
+            + " (musicnn's default, no overlap) or 1 (its input_overlap=1) (default: ${DEFAULT-VALUE}).")
+    String patchHop;
+
+    @Option(names = "--cache", defaultValue = "data/cache", paramLabel = "DIR", description = "Embedding cache (default: ${DEFAULT-VALUE}).")
+    Path cache;
+
     @Override
     public Integer call() throws IOException {
         data.required();
@@ -53,8 +70,12 @@ final class ExtractCommand implements Callable<Integer> {
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, false);
         OptionChecks.atLeast("--threads", threads, 1);
         int chunk = chunkSeconds == null ? 0 : InputSettings.chunkSamples(chunkSeconds);
+        EmbeddingPatches view = embedding == null ? null : embeddingView();
+        if (view != null && distributed) throw new UserException("--embedding runs in-process only; drop --engine spark");
+        if (view != null && chunkSeconds != null) throw new UserException("--embedding rows are patches; --chunk-seconds is for the 58 features");
         AudioDataset dataset = data.load();
         if (!distributed) OptionChecks.notInput("--out", out, data.inputFiles(dataset));
+        if (view != null) return extractEmbedding(dataset, view);
         List<FeatureTableWriter.Input> files = dataset.tableInputs();
         if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
@@ -68,6 +89,31 @@ final class ExtractCommand implements Callable<Integer> {
         AtomicFiles.writeText(out, w -> FeatureTableWriter.write(result.rows(), w));
         System.err.printf("wrote %d rows from %d files to %s%n", result.rows().size(), files.size() - result.skipped().size(), out);
         return report(dataset, result.skipped(), result.truncated());
+    }
+
+    /** The view of {@code --embedding MODEL[:LAYER]} and {@code --patch-hop}, checked against the catalogue; loads the model. */
+    private EmbeddingPatches embeddingView() {
+        String[] modelLayer = embedding.strip().split(":", 2);
+        ModelRegistry.Entry<?> entry = ModelRegistry.entry(modelLayer[0]);
+        if (entry.family() != Family.PRETRAINED) {
+            throw new UserException("--embedding needs a pre-trained model (" + String.join(",", ModelRegistry.of(Family.PRETRAINED)
+                    .stream().map(ModelRegistry.Entry::name).toList()) + "), got '" + modelLayer[0] + "'");
+        }
+        Map<String, String> params = new java.util.TreeMap<>(Map.of("hop", patchHop));
+        if (modelLayer.length == 2) params.put("layer", modelLayer[1]);
+        EmbeddingPatches view = (EmbeddingPatches) entry.view(InputSettings.defaults(), entry.check(params));
+        view.requireModel();
+        return view;
+    }
+
+    private int extractEmbedding(AudioDataset dataset, EmbeddingPatches view) throws IOException {
+        EmbeddingExtraction.Result r;
+        try (ProgressBar bar = ConsoleProgress.bar("extract", dataset.tracks().size())) {
+            r = EmbeddingExtraction.write(dataset, view, view.columnNames(), cache, threads, out, (track, cached) -> bar.step());
+        }
+        System.err.printf("wrote %d %s rows from %d files to %s%n", r.rows(), view.key(), r.tracks(), out);
+        List<FeatureTableWriter.Skipped> skipped = r.skipped().stream().map(s -> new FeatureTableWriter.Skipped(Path.of(s.input()), s.reason())).toList();
+        return report(dataset, skipped, List.of());
     }
 
     private int extractOnCluster(AudioDataset dataset, List<FeatureTableWriter.Input> files, int chunk) {

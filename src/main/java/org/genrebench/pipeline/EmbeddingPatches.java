@@ -34,6 +34,13 @@ public record EmbeddingPatches(String model, String layer, int hopSeconds) imple
         Embeddings.model(model);
     }
 
+    /** The names of a row's values: the model's tags for a taggram (spaces as underscores), else 0, 1, 2, ... */
+    public List<String> columnNames() {
+        var m = Embeddings.model(model);
+        if (layer.equals(org.genrebench.model.pretrained.MusicnnModel.TAGGRAM)) return m.tags().stream().map(t -> t.replace(' ', '_')).toList();
+        return java.util.stream.IntStream.range(0, m.width(layer)).mapToObj(Integer::toString).toList();
+    }
+
     /** Key of these rows in the feature cache (the model by its checksum). */
     public String cacheKey() {
         return Embeddings.cacheKey(this);

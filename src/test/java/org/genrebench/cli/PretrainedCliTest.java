@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.genrebench.cli.CompareCommandTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,5 +68,36 @@ class PretrainedCliTest {
         assertTrue(run.err().startsWith("error: pre-trained model ") && run.err().strip().lines().count() == 1
                 && run.err().contains("MTT_musicnn.h5 not found; fetch the musicnn models with: genrebench download musicnn --to "), run.err());
         assertTrue(!Files.exists(tmp.resolve("out2")), "a refused run wrote results");
+    }
+
+    @Test
+    void extractWritesAnEmbeddingTableThatCompareReads() throws Exception {
+        Path table = tmp.resolve("taggram.csv");
+        CompareCommandTest.Run run = cli("extract", "--data", data.toString(), "--embedding", "msd-musicnn:taggram", "--patch-hop", "1",
+                "--out", table.toString(), "--cache", tmp.resolve("cache").toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = Files.readAllLines(table);
+        assertTrue(lines.getFirst().startsWith("filename,label,patch,msd-musicnn:taggram:rock,msd-musicnn:taggram:pop,"), lines.getFirst());
+        // 4-s clips: 251 frames at 16 kHz, so patches start at frames 0 and 61 with a 1-s hop
+        assertEquals(1 + 9 * 2, lines.size());
+        assertTrue(lines.get(1).startsWith("blues.00000.wav,blues,0,") && lines.get(2).startsWith("blues.00000.wav,blues,1,"), lines.get(1));
+
+        CompareCommandTest.Run compare = cli("compare", "--features-csv", table.toString(), "--folds", "3",
+                "--out", tmp.resolve("out-table").toString(), "--data-root", tmp.resolve("root").toString());
+        assertEquals(0, compare.code(), compare.err());
+        try (var dirs = Files.list(tmp.resolve("out-table"))) {
+            String md = Files.readString(dirs.findFirst().orElseThrow().resolve("report.md"));
+            assertTrue(md.contains("| msd-musicnn | pretrained |") && md.contains("layer=taggram"), md);
+        }
+    }
+
+    @Test
+    void anEmbeddingOfANonPretrainedModelOrAnUnknownLayerIsOneErrorLine() {
+        for (String[] bad : new String[][]{{"knn", "--embedding needs a pre-trained model"},
+                {"msd-musicnn:pool5", "model msd-musicnn: layer must be one of max_pool, mean_pool, penultimate, taggram, got 'pool5'"}}) {
+            CompareCommandTest.Run run = cli("extract", "--data", data.toString(), "--embedding", bad[0], "--out", tmp.resolve("x.csv").toString());
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().startsWith("error: ") && run.err().contains(bad[1]) && run.err().strip().lines().count() == 1, run.err());
+        }
     }
 }
