@@ -1,6 +1,7 @@
 package org.genrebench.model.pretrained;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -53,9 +55,11 @@ import java.util.TreeSet;
  * Batch norm uses Keras's ε = 1e-3 and its moving statistics. Dropout layers are inference no-ops and left out.
  */
 final class MusicnnGraph {
+    private static final CNN2DFormat NHWC = CNN2DFormat.NHWC;
     /** Outputs of the graph, named after musicnn's feature names. */
     static final List<String> OUTPUTS = List.of("timbral", "temporal", "cnn1", "cnn2", "cnn3", "mean_pool", "max_pool",
             "penultimate", "taggram");
+    /** Parameters of the Keras model. */
     static final int PARAMETERS = 792_079;
     private static final double KERAS_EPSILON = 1e-3;
     /** Keras layers of the musicnn model, each checked present in the file's model_config. */
@@ -102,7 +106,7 @@ final class MusicnnGraph {
             target.assign(source.dup('c').reshape(target.shape()));
             count += source.length();
         }
-        if (count != PARAMETERS || graph.numParams() != PARAMETERS) {
+        if (count != graph.numParams() || count != PARAMETERS + 2 * 204 + 3 * 51) { // the Keras weights and a sign per front-end filter
             throw new IllegalStateException("musicnn graph has " + graph.numParams() + " parameters, " + count + " loaded");
         }
         return graph;
@@ -111,23 +115,25 @@ final class MusicnnGraph {
     static ComputationGraphConfiguration configuration() {
         var b = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
                 .addInputs("input")
-                .setInputTypes(InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1));
+                .setInputTypes(InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1, NHWC));
         b.addLayer("bn_input", batchNorm(1), "input");
-        b.addLayer("pad_timbral", new ZeroPaddingLayer.Builder(3, 3, 0, 0).build(), "bn_input");
+        b.addLayer("pad_timbral", padTime(3, 3), "bn_input");
         List<String> branches = new ArrayList<>();
         for (Branch br : BRANCHES) {
             String in = "pad_timbral";
             if (br.kw() == 1) { // TensorFlow 'same' padding along time
                 int before = (br.kh() - 1) / 2, after = br.kh() - 1 - before;
                 in = "pad_" + br.name();
-                b.addLayer(in, new ZeroPaddingLayer.Builder(before, after, 0, 0).build(), "bn_input");
+                b.addLayer(in, padTime(before, after), "bn_input");
             }
-            b.addLayer(br.name(), conv(br.kh(), br.kw(), 1, br.filters()), in);
-            b.addLayer("bn_" + br.name(), batchNorm(br.filters()), br.name());
+            b.addLayer(br.name(), conv(br.kh(), br.kw(), 1, br.filters(), Activation.IDENTITY), in);
             int width = MusicnnInput.MELS - br.kw() + 1;
             b.addLayer("pool_" + br.name(), new SubsamplingLayer.Builder(PoolingType.MAX)
-                    .kernelSize(1, width).stride(1, width).build(), "bn_" + br.name());
-            branches.add("pool_" + br.name());
+                    .kernelSize(1, width).stride(1, width).dataFormat(NHWC).build(), br.name());
+            b.addLayer("relu_" + br.name(), new DepthwiseConvolution2D.Builder(1, 1).nIn(br.filters()).depthMultiplier(1)
+                    .hasBias(false).activation(Activation.RELU).dataFormat(NHWC).build(), "pool_" + br.name());
+            b.addLayer("bn_" + br.name(), batchNorm(br.filters()), "relu_" + br.name());
+            branches.add("bn_" + br.name());
         }
         b.addVertex("frontend", new MergeVertex(), branches.toArray(String[]::new));
         b.addVertex("timbral", new MergeVertex(), branches.get(0), branches.get(1));
@@ -135,22 +141,26 @@ final class MusicnnGraph {
         int channels = 2 * 204 + 3 * 51;
         String previous = "frontend";
         for (int i = 1; i <= 3; i++) {
-            b.addLayer("pad_midend_conv" + i, new ZeroPaddingLayer.Builder(3, 3, 0, 0).build(), previous);
-            b.addLayer("midend_conv" + i, conv(7, 1, i == 1 ? channels : 64, 64), "pad_midend_conv" + i);
+            b.addLayer("pad_midend_conv" + i, padTime(3, 3), previous);
+            b.addLayer("midend_conv" + i, conv(7, 1, i == 1 ? channels : 64, 64, Activation.RELU), "pad_midend_conv" + i);
             b.addLayer(midendNorm(i), batchNorm(64), "midend_conv" + i);
             if (i > 1) b.addVertex("cnn" + i, new ElementWiseVertex(ElementWiseVertex.Op.Add), midendNorm(i), previous);
             previous = "cnn" + i;
         }
         b.addVertex("midend", new MergeVertex(), "frontend", "cnn1", "cnn2", "cnn3");
-        b.addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "midend");
-        b.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "midend");
+        b.addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).poolingDimensions(1, 2).build(), "midend");
+        b.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).poolingDimensions(1, 2).build(), "midend");
         b.addVertex("pooled", new MergeVertex(), "max_pool", "mean_pool");
-        b.addLayer("bn_flatpool", batchNorm(2 * 753), "pooled");
+        b.addLayer("bn_flatpool", batchNormVector(2 * 753), "pooled");
         b.addLayer("dense", new DenseLayer.Builder().nIn(2 * 753).nOut(200).activation(Activation.RELU).build(), "bn_flatpool");
-        b.addLayer("penultimate", batchNorm(200), "dense");
+        b.addLayer("penultimate", batchNormVector(200), "dense");
         b.addLayer("taggram", new DenseLayer.Builder().nIn(200).nOut(50).activation(Activation.SIGMOID).build(), "penultimate");
         b.setOutputs(OUTPUTS.toArray(String[]::new));
         return b.build();
+    }
+
+    private static ZeroPaddingLayer padTime(int before, int after) {
+        return new ZeroPaddingLayer.Builder(before, after, 0, 0).dataFormat(NHWC).build();
     }
 
     /** The batch norm of mid-end layer i: the first is itself the {@code cnn1} feature, the others are added to the one before. */
@@ -158,13 +168,20 @@ final class MusicnnGraph {
         return i == 1 ? "cnn1" : "bn_midend_conv" + i;
     }
 
-    private static ConvolutionLayer conv(int kh, int kw, int in, int out) {
-        return new ConvolutionLayer.Builder(kh, kw).nIn(in).nOut(out).stride(1, 1)
-                .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build();
+    private static ConvolutionLayer conv(int kh, int kw, int in, int out, Activation activation) {
+        return new ConvolutionLayer.Builder(kh, kw).nIn(in).nOut(out).stride(1, 1).dataFormat(NHWC)
+                .convolutionMode(ConvolutionMode.Truncate).activation(activation).build();
     }
 
+    /** Batch norm over the channels of an NHWC map. */
     private static BatchNormalization batchNorm(int channels) {
-        return new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(KERAS_EPSILON).useLogStd(false).build();
+        return new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(KERAS_EPSILON).useLogStd(false)
+                .dataFormat(NHWC).build();
+    }
+
+    /** Batch norm of a vector (the data format of a map would make oneDNN normalise the wrong axis). */
+    private static BatchNormalization batchNormVector(int size) {
+        return new BatchNormalization.Builder().nIn(size).nOut(size).eps(KERAS_EPSILON).useLogStd(false).build();
     }
 
     /** The file's weights in DL4J's layouts, keyed {@code <dl4j layer>_<param>}. */
@@ -172,8 +189,15 @@ final class MusicnnGraph {
         Map<String, INDArray> w = new LinkedHashMap<>();
         bn(w, f, "batch_normalization", "bn_input", null);
         for (Branch br : BRANCHES) {
-            w.put(br.name() + "_W", f.weight(br.conv(), "kernel").permute(3, 2, 0, 1)); // [kh, kw, 1, out] -> [out, 1, kh, kw]
-            w.put(br.name() + "_b", f.weight(br.conv(), "bias"));
+            // a filter whose batch norm has a negative scale is negated: max-pooling it gives minus the minimum
+            float[] sign = f.weight(br.bn(), "gamma").toFloatVector();
+            for (int c = 0; c < sign.length; c++) sign[c] = sign[c] < 0 ? -1f : 1f;
+            INDArray kernel = f.weight(br.conv(), "kernel");
+            float[] k = kernel.dup('c').reshape(kernel.length()).toFloatVector(); // [kh, kw, 1, out], out fastest
+            for (int i = 0; i < k.length; i++) k[i] *= sign[i % sign.length];
+            w.put(br.name() + "_W", Nd4j.create(k, kernel.shape(), 'c').permute(3, 2, 0, 1)); // -> [out, 1, kh, kw]
+            w.put(br.name() + "_b", f.weight(br.conv(), "bias").mul(Nd4j.create(sign)));
+            w.put("relu_" + br.name() + "_W", Nd4j.create(sign));
             bn(w, f, br.bn(), "bn_" + br.name(), null);
         }
         for (int i = 1; i <= 3; i++) {
