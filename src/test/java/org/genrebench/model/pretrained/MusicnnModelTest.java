@@ -241,10 +241,6 @@ class MusicnnModelTest {
         assertTrue(wrong.getMessage().startsWith(other + " is not one of the published musicnn models (SHA-256 "), wrong.getMessage());
         assertTrue(wrong.getMessage().endsWith("fetch them again with: genrebench download musicnn --to " + dir), wrong.getMessage());
 
-        assertEquals(MusicnnWeights.MTT_VGG, MusicnnWeights.byName("mtt-vgg"));
-        assertEquals(MusicnnWeights.MSD_MUSICNN, MusicnnWeights.byName("MSD_musicnn"));
-        assertEquals("unknown musicnn model 'msd'; known: MSD_musicnn, MTT_musicnn, MSD_vgg, MTT_vgg",
-                assertThrows(UserException.class, () -> MusicnnWeights.byName("msd")).getMessage());
         MusicnnModel model = MODELS.get(MusicnnWeights.MSD_VGG);
         assertThrows(IllegalArgumentException.class, () -> model.embed(new float[][]{new float[10]}, "taggram"));
         IllegalArgumentException layer = assertThrows(IllegalArgumentException.class, () -> model.embed(jazz, "penultimate"));
