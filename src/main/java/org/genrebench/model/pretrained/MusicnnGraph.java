@@ -28,20 +28,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The {@code *_musicnn} network rebuilt from DL4J's built-in layers and vertices, NCHW with the patch as a
+ * The {@code *_musicnn} network rebuilt from DL4J's built-in layers and vertices, NHWC with the patch as a
  * one-channel (187 time × 96 mel) image, and loaded with the Keras file's weights. The Keras graph runs 21
  * TensorFlow ops (pad, squeeze, concat, transpose, add, mean, max) that DL4J cannot import; each maps onto a
- * stock piece here:
+ * stock piece here, and {@link #requireMusicnn} checks the file's {@code model_config} says what this class builds
+ * (kernel sizes, paddings, pooling, which tensors are added and concatenated in which order):
  * <ul>
  *   <li>front end: batch norm of the input; timbral branch = zero padding of 3 frames on both sides, then conv
  *       7×38 and 7×67 (204 filters each, ReLU, valid), batch norm, max over the remaining 59 and 30 frequency
  *       positions; temporal branch = conv 128×1, 64×1, 32×1 (51 filters each, ReLU, TensorFlow {@code same}
  *       padding: ⌊(k−1)/2⌋ frames before, the rest after, as an explicit zero-padding layer), batch norm, max over
- *       the 96 bands. The five results, concatenated as channels, are 561 channels × 187 frames;</li>
+ *       the 96 bands. The five results, concatenated as channels, are 561 channels × 187 frames. Here each branch
+ *       max-pools its convolution output first, then applies ReLU and batch norm to the pooled values: for a
+ *       batch-norm scale {@code a ≥ 0}, {@code max(a·relu(z) + b) = a·relu(max z) + b}; for {@code a < 0} it is
+ *       {@code a·relu(min z) + b}, so those filters are negated ({@code min z = −max(−z)}) and a 1×1 depthwise
+ *       convolution of ±1 before the ReLU restores the sign. Same function (monotone maps commute with max, in
+ *       float32 too), and the large convolution outputs are never passed through ReLU and batch norm;</li>
  *   <li>mid end: Keras convolves the (187 × 561 × 1) map with 7×561 kernels, which is a 7×1 convolution over 561
  *       channels here (the Keras kernel {@code [7, 561, 1, 64]} becomes {@code [64, 561, 7, 1]}); three such
  *       layers of 64 filters with ReLU and batch norm, the second and third with residual additions
@@ -62,12 +66,6 @@ final class MusicnnGraph {
     /** Parameters of the Keras model. */
     static final int PARAMETERS = 792_079;
     private static final double KERAS_EPSILON = 1e-3;
-    /** Keras layers of the musicnn model, each checked present in the file's model_config. */
-    private static final Set<String> KERAS_LAYERS = Set.of("batch_normalization", "conv2d", "conv2d_1", "conv2d_2",
-            "conv2d_3", "conv2d_4", "batch_normalization_1", "batch_normalization_2", "batch_normalization_3",
-            "batch_normalization_4", "batch_normalization_5", "midend_conv1", "bn_midend_conv1", "midend_conv2",
-            "bn_midend_conv2", "midend_conv3", "bn_midend_conv3", "bn_flatpool", "dense", "bn_dense", "dense_1");
-
     private MusicnnGraph() {
     }
 
@@ -82,16 +80,63 @@ final class MusicnnGraph {
             new Branch("temporal_64", "conv2d_3", "batch_normalization_4", 64, 1, 51),
             new Branch("temporal_32", "conv2d_4", "batch_normalization_5", 32, 1, 51));
 
-    static boolean isMusicnn(JsonNode config) {
-        Set<String> names = new TreeSet<>();
-        for (String[] layer : KerasFile.layers(config)) names.add(layer[0]);
-        return names.containsAll(KERAS_LAYERS);
+    /**
+     * The parts of the Keras graph this class hard-codes, as the file's {@code model_config} states them: layer →
+     * JSON path (in the layer's {@code config}, or {@code inbound} for its input layers) → the expected JSON.
+     */
+    private static final String[][] EXPECTED = {
+            {"conv2d", "kernel_size", "[7,38]"}, {"conv2d", "filters", "204"}, {"conv2d", "padding", "\"valid\""},
+            {"conv2d", "inbound", "[\"tf_op_layer_Pad\"]"},
+            {"conv2d_1", "kernel_size", "[7,67]"}, {"conv2d_1", "filters", "204"}, {"conv2d_1", "padding", "\"valid\""},
+            {"conv2d_2", "kernel_size", "[128,1]"}, {"conv2d_2", "filters", "51"}, {"conv2d_2", "padding", "\"same\""},
+            {"conv2d_3", "kernel_size", "[64,1]"}, {"conv2d_3", "filters", "51"}, {"conv2d_3", "padding", "\"same\""},
+            {"conv2d_4", "kernel_size", "[32,1]"}, {"conv2d_4", "filters", "51"}, {"conv2d_4", "padding", "\"same\""},
+            {"conv2d_4", "inbound", "[\"batch_normalization\"]"},
+            {"tf_op_layer_Pad", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"max_pooling2d", "pool_size", "[1,59]"}, {"max_pooling2d_1", "pool_size", "[1,30]"},
+            {"max_pooling2d_2", "pool_size", "[1,96]"}, {"max_pooling2d_3", "pool_size", "[1,96]"}, {"max_pooling2d_4", "pool_size", "[1,96]"},
+            {"max_pooling2d", "inbound", "[\"batch_normalization_1\"]"}, {"batch_normalization_1", "inbound", "[\"conv2d\"]"},
+            {"max_pooling2d_4", "inbound", "[\"batch_normalization_5\"]"}, {"batch_normalization_5", "inbound", "[\"conv2d_4\"]"},
+            {"tf_op_layer_concat", "inbound", "[\"tf_op_layer_Squeeze\",\"tf_op_layer_Squeeze_1\",\"tf_op_layer_Squeeze_2\",\"tf_op_layer_Squeeze_3\",\"tf_op_layer_Squeeze_4\"]"},
+            {"tf_op_layer_Squeeze_4", "inbound", "[\"max_pooling2d_4\"]"},
+            {"tf_op_layer_Pad_1", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"tf_op_layer_Pad_2", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"tf_op_layer_Pad_3", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"midend_conv1", "kernel_size", "[7,561]"}, {"midend_conv2", "kernel_size", "[7,64]"}, {"midend_conv3", "kernel_size", "[7,64]"},
+            {"tf_op_layer_Add", "inbound", "[\"tf_op_layer_transpose_1\",\"tf_op_layer_transpose\"]"},
+            {"tf_op_layer_Add_1", "inbound", "[\"tf_op_layer_transpose_2\",\"tf_op_layer_Add\"]"},
+            {"tf_op_layer_Pad_3", "inbound", "[\"tf_op_layer_Add\"]"},
+            {"tf_op_layer_concat_1", "inbound", "[\"tf_op_layer_ExpandDims\",\"tf_op_layer_transpose\",\"tf_op_layer_Add\",\"tf_op_layer_Add_1\"]"},
+            {"tf_op_layer_concat_2", "inbound", "[\"tf_op_layer_Max\",\"tf_op_layer_moments/Squeeze\"]"},
+            {"bn_flatpool", "inbound", "[\"flatten\"]"}, {"dense", "units", "200"}, {"dense", "activation", "\"relu\""},
+            {"dense_1", "units", "50"}, {"activation", "activation", "\"sigmoid\""},
+    };
+
+    /** Throws a UserException naming the first part of the file's graph that differs from the one built here. */
+    static void requireMusicnn(JsonNode config, java.nio.file.Path file) {
+        Map<String, JsonNode> layers = new LinkedHashMap<>();
+        for (JsonNode layer : config.path("config").path("layers")) layers.put(layer.path("name").asText(), layer);
+        for (String[] e : EXPECTED) {
+            JsonNode layer = layers.get(e[0]);
+            String actual;
+            if (layer == null) {
+                actual = "no such layer";
+            } else if (e[1].equals("inbound")) {
+                List<String> inputs = new ArrayList<>();
+                for (JsonNode in : layer.path("inbound_nodes").path(0)) inputs.add(in.path(0).asText());
+                actual = inputs.stream().map(i -> "\"" + i + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+            } else {
+                actual = layer.path("config").path(e[1]).toString();
+            }
+            if (!actual.equals(e[2])) {
+                throw new UserException(file + " is not a musicnn model as published: layer " + e[0] + " has " + e[1]
+                        + " " + actual + ", expected " + e[2]);
+            }
+        }
     }
 
     static ComputationGraph load(KerasFile file) {
-        if (!isMusicnn(file.modelConfig())) {
-            throw new UserException(file.file() + " is not a musicnn model: its layers are not those of MSD_musicnn/MTT_musicnn");
-        }
+        requireMusicnn(file.modelConfig(), file.file());
         ComputationGraph graph = new ComputationGraph(configuration());
         graph.init();
         Map<String, INDArray> loaded = weights(file);

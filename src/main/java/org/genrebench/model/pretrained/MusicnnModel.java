@@ -1,6 +1,5 @@
 package org.genrebench.model.pretrained;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -79,22 +78,11 @@ public final class MusicnnModel {
         MusicnnWeights which = identify(h5);
         CpuWorkarounds.install(0);
         try (KerasFile file = KerasFile.open(h5)) {
-            JsonNode config = file.modelConfig();
             return switch (which.architecture()) {
-                case MUSICNN -> {
-                    if (!MusicnnGraph.isMusicnn(config)) throw notTheModel(h5, which);
-                    yield of(which, MusicnnGraph.load(file), MusicnnGraph.OUTPUTS);
-                }
-                case VGG -> {
-                    if (!VggGraph.isVgg(config)) throw notTheModel(h5, which);
-                    yield of(which, VggGraph.load(file), VggGraph.OUTPUTS);
-                }
+                case MUSICNN -> of(which, MusicnnGraph.load(file), MusicnnGraph.OUTPUTS);
+                case VGG -> of(which, VggGraph.load(file), VggGraph.OUTPUTS);
             };
         }
-    }
-
-    private static UserException notTheModel(Path h5, MusicnnWeights which) {
-        return new UserException(h5 + " has the checksum of " + which.fileName() + " but not its layers");
     }
 
     private static MusicnnWeights identify(Path h5) {

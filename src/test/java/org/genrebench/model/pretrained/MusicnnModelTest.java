@@ -216,6 +216,27 @@ class MusicnnModelTest {
         return (float) ((x - bn[4 * c + 2]) / Math.sqrt(bn[4 * c + 3] + 1e-3) * bn[4 * c] + bn[4 * c + 1]);
     }
 
+    /** Both musicnn files state the graph MusicnnGraph builds; a file that differs is refused, naming the difference. */
+    @Test
+    void theGraphIsCheckedAgainstTheFilesModelConfig() {
+        for (MusicnnWeights w : List.of(MusicnnWeights.MSD_MUSICNN, MusicnnWeights.MTT_MUSICNN)) {
+            try (KerasFile file = KerasFile.open(w.file(SharedData.musicnnModels()))) {
+                com.fasterxml.jackson.databind.JsonNode config = file.modelConfig();
+                MusicnnGraph.requireMusicnn(config, file.file());
+                for (var layer : config.path("config").path("layers")) {
+                    if (layer.path("name").asText().equals("tf_op_layer_Add_1")) {
+                        var inbound = (com.fasterxml.jackson.databind.node.ArrayNode) layer.path("inbound_nodes").path(0);
+                        var first = inbound.remove(0);
+                        inbound.add(first); // the residual's two terms swapped
+                    }
+                }
+                UserException e = assertThrows(UserException.class, () -> MusicnnGraph.requireMusicnn(config, file.file()));
+                assertEquals(file.file() + " is not a musicnn model as published: layer tf_op_layer_Add_1 has inbound "
+                        + "[\"tf_op_layer_Add\",\"tf_op_layer_transpose_2\"], expected [\"tf_op_layer_transpose_2\",\"tf_op_layer_Add\"]", e.getMessage());
+            }
+        }
+    }
+
     @Test
     void batchesGiveThePatchesTheirOwnValues() {
         MusicnnModel model = MODELS.get(MusicnnWeights.MSD_MUSICNN);
