@@ -95,6 +95,7 @@ def main():
             if i >= a.warmup:
                 times.append(time.perf_counter() - t0)
     median = statistics.median(times)
+    # Keras counts each batch norm's moving mean and variance as parameters (792,079); PyTorch keeps them as buffers
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, mkldnn {torch.backends.mkldnn.is_available()}, "
           f"{params:,} parameters, pool-first {a.pool_first}")
     print(f"MSD_musicnn batch {a.batch}: forward {median:.4f} s/batch, {median / a.batch:.4f} s/patch "
