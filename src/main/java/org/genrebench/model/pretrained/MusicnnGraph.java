@@ -1,6 +1,7 @@
 package org.genrebench.model.pretrained;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -26,20 +28,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The {@code *_musicnn} network rebuilt from DL4J's built-in layers and vertices, NCHW with the patch as a
+ * The {@code *_musicnn} network rebuilt from DL4J's built-in layers and vertices, NHWC with the patch as a
  * one-channel (187 time × 96 mel) image, and loaded with the Keras file's weights. The Keras graph runs 21
  * TensorFlow ops (pad, squeeze, concat, transpose, add, mean, max) that DL4J cannot import; each maps onto a
- * stock piece here:
+ * stock piece here, and {@link #requireMusicnn} checks the file's {@code model_config} says what this class builds
+ * (kernel sizes, paddings, pooling, which tensors are added and concatenated in which order):
  * <ul>
  *   <li>front end: batch norm of the input; timbral branch = zero padding of 3 frames on both sides, then conv
  *       7×38 and 7×67 (204 filters each, ReLU, valid), batch norm, max over the remaining 59 and 30 frequency
  *       positions; temporal branch = conv 128×1, 64×1, 32×1 (51 filters each, ReLU, TensorFlow {@code same}
  *       padding: ⌊(k−1)/2⌋ frames before, the rest after, as an explicit zero-padding layer), batch norm, max over
- *       the 96 bands. The five results, concatenated as channels, are 561 channels × 187 frames;</li>
+ *       the 96 bands. The five results, concatenated as channels, are 561 channels × 187 frames. Here each branch
+ *       max-pools its convolution output first, then applies ReLU and batch norm to the pooled values: for a
+ *       batch-norm scale {@code a ≥ 0}, {@code max(a·relu(z) + b) = a·relu(max z) + b}; for {@code a < 0} it is
+ *       {@code a·relu(min z) + b}, so those filters are negated ({@code min z = −max(−z)}) and a 1×1 depthwise
+ *       convolution of ±1 before the ReLU restores the sign. Same function (monotone maps commute with max, in
+ *       float32 too), and the large convolution outputs are never passed through ReLU and batch norm;</li>
  *   <li>mid end: Keras convolves the (187 × 561 × 1) map with 7×561 kernels, which is a 7×1 convolution over 561
  *       channels here (the Keras kernel {@code [7, 561, 1, 64]} becomes {@code [64, 561, 7, 1]}); three such
  *       layers of 64 filters with ReLU and batch norm, the second and third with residual additions
@@ -53,17 +59,13 @@ import java.util.TreeSet;
  * Batch norm uses Keras's ε = 1e-3 and its moving statistics. Dropout layers are inference no-ops and left out.
  */
 final class MusicnnGraph {
+    private static final CNN2DFormat NHWC = CNN2DFormat.NHWC;
     /** Outputs of the graph, named after musicnn's feature names. */
     static final List<String> OUTPUTS = List.of("timbral", "temporal", "cnn1", "cnn2", "cnn3", "mean_pool", "max_pool",
             "penultimate", "taggram");
+    /** Parameters of the Keras model. */
     static final int PARAMETERS = 792_079;
     private static final double KERAS_EPSILON = 1e-3;
-    /** Keras layers of the musicnn model, each checked present in the file's model_config. */
-    private static final Set<String> KERAS_LAYERS = Set.of("batch_normalization", "conv2d", "conv2d_1", "conv2d_2",
-            "conv2d_3", "conv2d_4", "batch_normalization_1", "batch_normalization_2", "batch_normalization_3",
-            "batch_normalization_4", "batch_normalization_5", "midend_conv1", "bn_midend_conv1", "midend_conv2",
-            "bn_midend_conv2", "midend_conv3", "bn_midend_conv3", "bn_flatpool", "dense", "bn_dense", "dense_1");
-
     private MusicnnGraph() {
     }
 
@@ -78,16 +80,63 @@ final class MusicnnGraph {
             new Branch("temporal_64", "conv2d_3", "batch_normalization_4", 64, 1, 51),
             new Branch("temporal_32", "conv2d_4", "batch_normalization_5", 32, 1, 51));
 
-    static boolean isMusicnn(JsonNode config) {
-        Set<String> names = new TreeSet<>();
-        for (String[] layer : KerasFile.layers(config)) names.add(layer[0]);
-        return names.containsAll(KERAS_LAYERS);
+    /**
+     * The parts of the Keras graph this class hard-codes, as the file's {@code model_config} states them: layer →
+     * JSON path (in the layer's {@code config}, or {@code inbound} for its input layers) → the expected JSON.
+     */
+    private static final String[][] EXPECTED = {
+            {"conv2d", "kernel_size", "[7,38]"}, {"conv2d", "filters", "204"}, {"conv2d", "padding", "\"valid\""},
+            {"conv2d", "inbound", "[\"tf_op_layer_Pad\"]"},
+            {"conv2d_1", "kernel_size", "[7,67]"}, {"conv2d_1", "filters", "204"}, {"conv2d_1", "padding", "\"valid\""},
+            {"conv2d_2", "kernel_size", "[128,1]"}, {"conv2d_2", "filters", "51"}, {"conv2d_2", "padding", "\"same\""},
+            {"conv2d_3", "kernel_size", "[64,1]"}, {"conv2d_3", "filters", "51"}, {"conv2d_3", "padding", "\"same\""},
+            {"conv2d_4", "kernel_size", "[32,1]"}, {"conv2d_4", "filters", "51"}, {"conv2d_4", "padding", "\"same\""},
+            {"conv2d_4", "inbound", "[\"batch_normalization\"]"},
+            {"tf_op_layer_Pad", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"max_pooling2d", "pool_size", "[1,59]"}, {"max_pooling2d_1", "pool_size", "[1,30]"},
+            {"max_pooling2d_2", "pool_size", "[1,96]"}, {"max_pooling2d_3", "pool_size", "[1,96]"}, {"max_pooling2d_4", "pool_size", "[1,96]"},
+            {"max_pooling2d", "inbound", "[\"batch_normalization_1\"]"}, {"batch_normalization_1", "inbound", "[\"conv2d\"]"},
+            {"max_pooling2d_4", "inbound", "[\"batch_normalization_5\"]"}, {"batch_normalization_5", "inbound", "[\"conv2d_4\"]"},
+            {"tf_op_layer_concat", "inbound", "[\"tf_op_layer_Squeeze\",\"tf_op_layer_Squeeze_1\",\"tf_op_layer_Squeeze_2\",\"tf_op_layer_Squeeze_3\",\"tf_op_layer_Squeeze_4\"]"},
+            {"tf_op_layer_Squeeze_4", "inbound", "[\"max_pooling2d_4\"]"},
+            {"tf_op_layer_Pad_1", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"tf_op_layer_Pad_2", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"tf_op_layer_Pad_3", "constants", "{\"1\":[[0,0],[3,3],[0,0],[0,0]]}"},
+            {"midend_conv1", "kernel_size", "[7,561]"}, {"midend_conv2", "kernel_size", "[7,64]"}, {"midend_conv3", "kernel_size", "[7,64]"},
+            {"tf_op_layer_Add", "inbound", "[\"tf_op_layer_transpose_1\",\"tf_op_layer_transpose\"]"},
+            {"tf_op_layer_Add_1", "inbound", "[\"tf_op_layer_transpose_2\",\"tf_op_layer_Add\"]"},
+            {"tf_op_layer_Pad_3", "inbound", "[\"tf_op_layer_Add\"]"},
+            {"tf_op_layer_concat_1", "inbound", "[\"tf_op_layer_ExpandDims\",\"tf_op_layer_transpose\",\"tf_op_layer_Add\",\"tf_op_layer_Add_1\"]"},
+            {"tf_op_layer_concat_2", "inbound", "[\"tf_op_layer_Max\",\"tf_op_layer_moments/Squeeze\"]"},
+            {"bn_flatpool", "inbound", "[\"flatten\"]"}, {"dense", "units", "200"}, {"dense", "activation", "\"relu\""},
+            {"dense_1", "units", "50"}, {"activation", "activation", "\"sigmoid\""},
+    };
+
+    /** Throws a UserException naming the first part of the file's graph that differs from the one built here. */
+    static void requireMusicnn(JsonNode config, java.nio.file.Path file) {
+        Map<String, JsonNode> layers = new LinkedHashMap<>();
+        for (JsonNode layer : config.path("config").path("layers")) layers.put(layer.path("name").asText(), layer);
+        for (String[] e : EXPECTED) {
+            JsonNode layer = layers.get(e[0]);
+            String actual;
+            if (layer == null) {
+                actual = "no such layer";
+            } else if (e[1].equals("inbound")) {
+                List<String> inputs = new ArrayList<>();
+                for (JsonNode in : layer.path("inbound_nodes").path(0)) inputs.add(in.path(0).asText());
+                actual = inputs.stream().map(i -> "\"" + i + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+            } else {
+                actual = layer.path("config").path(e[1]).toString();
+            }
+            if (!actual.equals(e[2])) {
+                throw new UserException(file + " is not a musicnn model as published: layer " + e[0] + " has " + e[1]
+                        + " " + actual + ", expected " + e[2]);
+            }
+        }
     }
 
     static ComputationGraph load(KerasFile file) {
-        if (!isMusicnn(file.modelConfig())) {
-            throw new UserException(file.file() + " is not a musicnn model: its layers are not those of MSD_musicnn/MTT_musicnn");
-        }
+        requireMusicnn(file.modelConfig(), file.file());
         ComputationGraph graph = new ComputationGraph(configuration());
         graph.init();
         Map<String, INDArray> loaded = weights(file);
@@ -102,7 +151,7 @@ final class MusicnnGraph {
             target.assign(source.dup('c').reshape(target.shape()));
             count += source.length();
         }
-        if (count != PARAMETERS || graph.numParams() != PARAMETERS) {
+        if (count != graph.numParams() || count != PARAMETERS + 2 * 204 + 3 * 51) { // the Keras weights and a sign per front-end filter
             throw new IllegalStateException("musicnn graph has " + graph.numParams() + " parameters, " + count + " loaded");
         }
         return graph;
@@ -111,23 +160,25 @@ final class MusicnnGraph {
     static ComputationGraphConfiguration configuration() {
         var b = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
                 .addInputs("input")
-                .setInputTypes(InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1));
+                .setInputTypes(InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1, NHWC));
         b.addLayer("bn_input", batchNorm(1), "input");
-        b.addLayer("pad_timbral", new ZeroPaddingLayer.Builder(3, 3, 0, 0).build(), "bn_input");
+        b.addLayer("pad_timbral", padTime(3, 3), "bn_input");
         List<String> branches = new ArrayList<>();
         for (Branch br : BRANCHES) {
             String in = "pad_timbral";
             if (br.kw() == 1) { // TensorFlow 'same' padding along time
                 int before = (br.kh() - 1) / 2, after = br.kh() - 1 - before;
                 in = "pad_" + br.name();
-                b.addLayer(in, new ZeroPaddingLayer.Builder(before, after, 0, 0).build(), "bn_input");
+                b.addLayer(in, padTime(before, after), "bn_input");
             }
-            b.addLayer(br.name(), conv(br.kh(), br.kw(), 1, br.filters()), in);
-            b.addLayer("bn_" + br.name(), batchNorm(br.filters()), br.name());
+            b.addLayer(br.name(), conv(br.kh(), br.kw(), 1, br.filters(), Activation.IDENTITY), in);
             int width = MusicnnInput.MELS - br.kw() + 1;
             b.addLayer("pool_" + br.name(), new SubsamplingLayer.Builder(PoolingType.MAX)
-                    .kernelSize(1, width).stride(1, width).build(), "bn_" + br.name());
-            branches.add("pool_" + br.name());
+                    .kernelSize(1, width).stride(1, width).dataFormat(NHWC).build(), br.name());
+            b.addLayer("relu_" + br.name(), new DepthwiseConvolution2D.Builder(1, 1).nIn(br.filters()).depthMultiplier(1)
+                    .hasBias(false).activation(Activation.RELU).dataFormat(NHWC).build(), "pool_" + br.name());
+            b.addLayer("bn_" + br.name(), batchNorm(br.filters()), "relu_" + br.name());
+            branches.add("bn_" + br.name());
         }
         b.addVertex("frontend", new MergeVertex(), branches.toArray(String[]::new));
         b.addVertex("timbral", new MergeVertex(), branches.get(0), branches.get(1));
@@ -135,22 +186,26 @@ final class MusicnnGraph {
         int channels = 2 * 204 + 3 * 51;
         String previous = "frontend";
         for (int i = 1; i <= 3; i++) {
-            b.addLayer("pad_midend_conv" + i, new ZeroPaddingLayer.Builder(3, 3, 0, 0).build(), previous);
-            b.addLayer("midend_conv" + i, conv(7, 1, i == 1 ? channels : 64, 64), "pad_midend_conv" + i);
+            b.addLayer("pad_midend_conv" + i, padTime(3, 3), previous);
+            b.addLayer("midend_conv" + i, conv(7, 1, i == 1 ? channels : 64, 64, Activation.RELU), "pad_midend_conv" + i);
             b.addLayer(midendNorm(i), batchNorm(64), "midend_conv" + i);
             if (i > 1) b.addVertex("cnn" + i, new ElementWiseVertex(ElementWiseVertex.Op.Add), midendNorm(i), previous);
             previous = "cnn" + i;
         }
         b.addVertex("midend", new MergeVertex(), "frontend", "cnn1", "cnn2", "cnn3");
-        b.addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "midend");
-        b.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "midend");
+        b.addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).poolingDimensions(1, 2).build(), "midend");
+        b.addLayer("mean_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).poolingDimensions(1, 2).build(), "midend");
         b.addVertex("pooled", new MergeVertex(), "max_pool", "mean_pool");
-        b.addLayer("bn_flatpool", batchNorm(2 * 753), "pooled");
+        b.addLayer("bn_flatpool", batchNormVector(2 * 753), "pooled");
         b.addLayer("dense", new DenseLayer.Builder().nIn(2 * 753).nOut(200).activation(Activation.RELU).build(), "bn_flatpool");
-        b.addLayer("penultimate", batchNorm(200), "dense");
+        b.addLayer("penultimate", batchNormVector(200), "dense");
         b.addLayer("taggram", new DenseLayer.Builder().nIn(200).nOut(50).activation(Activation.SIGMOID).build(), "penultimate");
         b.setOutputs(OUTPUTS.toArray(String[]::new));
         return b.build();
+    }
+
+    private static ZeroPaddingLayer padTime(int before, int after) {
+        return new ZeroPaddingLayer.Builder(before, after, 0, 0).dataFormat(NHWC).build();
     }
 
     /** The batch norm of mid-end layer i: the first is itself the {@code cnn1} feature, the others are added to the one before. */
@@ -158,13 +213,20 @@ final class MusicnnGraph {
         return i == 1 ? "cnn1" : "bn_midend_conv" + i;
     }
 
-    private static ConvolutionLayer conv(int kh, int kw, int in, int out) {
-        return new ConvolutionLayer.Builder(kh, kw).nIn(in).nOut(out).stride(1, 1)
-                .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build();
+    private static ConvolutionLayer conv(int kh, int kw, int in, int out, Activation activation) {
+        return new ConvolutionLayer.Builder(kh, kw).nIn(in).nOut(out).stride(1, 1).dataFormat(NHWC)
+                .convolutionMode(ConvolutionMode.Truncate).activation(activation).build();
     }
 
+    /** Batch norm over the channels of an NHWC map. */
     private static BatchNormalization batchNorm(int channels) {
-        return new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(KERAS_EPSILON).useLogStd(false).build();
+        return new BatchNormalization.Builder().nIn(channels).nOut(channels).eps(KERAS_EPSILON).useLogStd(false)
+                .dataFormat(NHWC).build();
+    }
+
+    /** Batch norm of a vector (the data format of a map would make oneDNN normalise the wrong axis). */
+    private static BatchNormalization batchNormVector(int size) {
+        return new BatchNormalization.Builder().nIn(size).nOut(size).eps(KERAS_EPSILON).useLogStd(false).build();
     }
 
     /** The file's weights in DL4J's layouts, keyed {@code <dl4j layer>_<param>}. */
@@ -172,8 +234,15 @@ final class MusicnnGraph {
         Map<String, INDArray> w = new LinkedHashMap<>();
         bn(w, f, "batch_normalization", "bn_input", null);
         for (Branch br : BRANCHES) {
-            w.put(br.name() + "_W", f.weight(br.conv(), "kernel").permute(3, 2, 0, 1)); // [kh, kw, 1, out] -> [out, 1, kh, kw]
-            w.put(br.name() + "_b", f.weight(br.conv(), "bias"));
+            // a filter whose batch norm has a negative scale is negated: max-pooling it gives minus the minimum
+            float[] sign = f.weight(br.bn(), "gamma").toFloatVector();
+            for (int c = 0; c < sign.length; c++) sign[c] = sign[c] < 0 ? -1f : 1f;
+            INDArray kernel = f.weight(br.conv(), "kernel");
+            float[] k = kernel.dup('c').reshape(kernel.length()).toFloatVector(); // [kh, kw, 1, out], out fastest
+            for (int i = 0; i < k.length; i++) k[i] *= sign[i % sign.length];
+            w.put(br.name() + "_W", Nd4j.create(k, kernel.shape(), 'c').permute(3, 2, 0, 1)); // -> [out, 1, kh, kw]
+            w.put(br.name() + "_b", f.weight(br.conv(), "bias").mul(Nd4j.create(sign)));
+            w.put("relu_" + br.name() + "_W", Nd4j.create(sign));
             bn(w, f, br.bn(), "bn_" + br.name(), null);
         }
         for (int i = 1; i <= 3; i++) {

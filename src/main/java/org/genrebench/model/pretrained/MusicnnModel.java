@@ -1,6 +1,5 @@
 package org.genrebench.model.pretrained;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -41,7 +40,8 @@ public final class MusicnnModel {
     /** The taggram's layer name in every model. */
     public static final String TAGGRAM = "taggram";
 
-    private enum Layout { VECTOR, SIGMOID, NCHW_TIME, NHWC }
+    /** How a graph output becomes rows: as is, through a sigmoid (vgg's logits), or an NHWC map flattened in its own order. */
+    private enum Layout { VECTOR, SIGMOID, MAP }
 
     private record Output(int index, int[] shape, Layout layout) {
         int width() {
@@ -52,14 +52,12 @@ public final class MusicnnModel {
     private final MusicnnWeights weights;
     private final ComputationGraph graph;
     private final Map<String, Output> outputs;
-    private final CNN2DFormat format;
     private int batchSize = DEFAULT_BATCH_SIZE;
 
-    private MusicnnModel(MusicnnWeights weights, ComputationGraph graph, Map<String, Output> outputs, CNN2DFormat format) {
+    private MusicnnModel(MusicnnWeights weights, ComputationGraph graph, Map<String, Output> outputs) {
         this.weights = weights;
         this.graph = graph;
         this.outputs = outputs;
-        this.format = format;
     }
 
     /** Loads model {@code which} from {@code dir}; a missing file is a UserException naming the download command. */
@@ -80,22 +78,11 @@ public final class MusicnnModel {
         MusicnnWeights which = identify(h5);
         CpuWorkarounds.install(0);
         try (KerasFile file = KerasFile.open(h5)) {
-            JsonNode config = file.modelConfig();
             return switch (which.architecture()) {
-                case MUSICNN -> {
-                    if (!MusicnnGraph.isMusicnn(config)) throw notTheModel(h5, which);
-                    yield of(which, MusicnnGraph.load(file), MusicnnGraph.OUTPUTS, CNN2DFormat.NCHW);
-                }
-                case VGG -> {
-                    if (!VggGraph.isVgg(config)) throw notTheModel(h5, which);
-                    yield of(which, VggGraph.load(file), VggGraph.OUTPUTS, CNN2DFormat.NHWC);
-                }
+                case MUSICNN -> of(which, MusicnnGraph.load(file), MusicnnGraph.OUTPUTS);
+                case VGG -> of(which, VggGraph.load(file), VggGraph.OUTPUTS);
             };
         }
-    }
-
-    private static UserException notTheModel(Path h5, MusicnnWeights which) {
-        return new UserException(h5 + " has the checksum of " + which.fileName() + " but not its layers");
     }
 
     private static MusicnnWeights identify(Path h5) {
@@ -111,8 +98,9 @@ public final class MusicnnModel {
                 + "); fetch them again with: " + MusicnnWeights.DOWNLOAD_COMMAND + (dir == null ? "DIR" : dir));
     }
 
-    private static MusicnnModel of(MusicnnWeights which, ComputationGraph graph, List<String> vertices, CNN2DFormat format) {
-        InputType input = InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1, format);
+    /** Both graphs are NHWC: a patch is a (187 × 96 × 1) image, and per-frame maps are (187 × 1 × channels). */
+    private static MusicnnModel of(MusicnnWeights which, ComputationGraph graph, List<String> vertices) {
+        InputType input = InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1, CNN2DFormat.NHWC);
         Map<String, InputType> types = graph.getConfiguration().getLayerActivationTypes(input);
         Map<String, Output> outputs = new LinkedHashMap<>();
         for (int i = 0; i < vertices.size(); i++) {
@@ -120,16 +108,17 @@ public final class MusicnnModel {
             InputType type = types.get(vertex);
             if (vertex.equals("output")) {
                 outputs.put(TAGGRAM, new Output(i, new int[]{(int) type.arrayElementsPerExample()}, Layout.SIGMOID));
-            } else if (type instanceof InputType.InputTypeConvolutional c && format == CNN2DFormat.NCHW) {
-                if (c.getWidth() != 1) throw new IllegalStateException(vertex + " is not one value per frame: " + c);
-                outputs.put(vertex, new Output(i, new int[]{(int) c.getHeight(), (int) c.getChannels()}, Layout.NCHW_TIME));
             } else if (type instanceof InputType.InputTypeConvolutional c) {
-                outputs.put(vertex, new Output(i, new int[]{(int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels()}, Layout.NHWC));
+                if (c.getFormat() != CNN2DFormat.NHWC) throw new IllegalStateException(vertex + " is not NHWC: " + c);
+                int[] shape = which.architecture() == MusicnnWeights.Architecture.MUSICNN
+                        ? new int[]{(int) c.getHeight(), (int) (c.getWidth() * c.getChannels())} // width 1: per frame
+                        : new int[]{(int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels()};
+                outputs.put(vertex, new Output(i, shape, Layout.MAP));
             } else {
                 outputs.put(vertex, new Output(i, new int[]{(int) type.arrayElementsPerExample()}, Layout.VECTOR));
             }
         }
-        return new MusicnnModel(which, graph, outputs, format);
+        return new MusicnnModel(which, graph, outputs);
     }
 
     public MusicnnWeights weights() {
@@ -190,9 +179,7 @@ public final class MusicnnModel {
             int n = Math.min(batchSize, patches.length - from);
             float[] flat = new float[n * MusicnnInput.PATCH_SIZE];
             for (int i = 0; i < n; i++) System.arraycopy(patches[from + i], 0, flat, i * MusicnnInput.PATCH_SIZE, MusicnnInput.PATCH_SIZE);
-            long[] shape = format == CNN2DFormat.NCHW
-                    ? new long[]{n, 1, MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS}
-                    : new long[]{n, MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1};
+            long[] shape = {n, MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1};
             INDArray[] results = graph.output(false, Nd4j.create(flat, shape, 'c'));
             for (String layer : layers) {
                 float[][] rows = rows(results[output(layer).index()], output(layer), n);
@@ -211,9 +198,7 @@ public final class MusicnnModel {
     private static float[][] rows(INDArray a, Output o, int n) {
         INDArray m = switch (o.layout()) {
             case VECTOR, SIGMOID -> a;
-            // [n, channels, time, 1] -> [n, time, channels]
-            case NCHW_TIME -> a.reshape(n, o.shape()[1], o.shape()[0]).permute(0, 2, 1).dup('c').reshape(n, o.width());
-            case NHWC -> a.dup('c').reshape(n, o.width());
+            case MAP -> a.dup('c').reshape(n, o.width());
         };
         float[][] rows = m.toFloatMatrix();
         if (o.layout() == Layout.SIGMOID) {

@@ -1,6 +1,7 @@
 package org.genrebench.model.pretrained;
 
 import org.genrebench.dataset.download.Checksum;
+import org.genrebench.dataset.download.RemoteFile;
 import org.genrebench.util.UserException;
 
 import java.net.URI;
@@ -63,6 +64,11 @@ public enum MusicnnWeights {
 
     public URI url() {
         return URI.create(BASE_URL + fileName());
+    }
+
+    /** The file to download from {@code baseUrl} (a folder URL ending in {@code /}), with its published SHA-256. */
+    public RemoteFile remoteFile(String baseUrl) {
+        return new RemoteFile(fileName(), URI.create(baseUrl + fileName()), sha256);
     }
 
     public Checksum sha256() {
