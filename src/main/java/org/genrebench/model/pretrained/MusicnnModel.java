@@ -10,10 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -90,7 +88,7 @@ public final class MusicnnModel {
         try {
             digest = MusicnnWeights.MSD_MUSICNN.sha256().digestOf(h5);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UserException("cannot read " + h5 + " (" + e.getMessage() + ")", e);
         }
         for (MusicnnWeights w : MusicnnWeights.values()) if (w.sha256().hex().equals(digest)) return w;
         Path dir = h5.toAbsolutePath().getParent();
@@ -169,7 +167,10 @@ public final class MusicnnModel {
     /** Several layers from one forward pass, by layer name in the order asked. */
     public synchronized Map<String, float[][]> embed(float[][] patches, Collection<String> layers) {
         Map<String, float[][]> out = new LinkedHashMap<>();
-        for (String layer : layers) out.put(layer, new float[patches.length][]);
+        for (String layer : layers) {
+            output(layer); // an unknown name fails before any work
+            out.put(layer, new float[patches.length][]);
+        }
         for (float[] p : patches) {
             if (p.length != MusicnnInput.PATCH_SIZE) {
                 throw new IllegalArgumentException("a patch has " + MusicnnInput.PATCH_SIZE + " values (187 frames × 96 bands), not " + p.length);
@@ -205,12 +206,5 @@ public final class MusicnnModel {
             for (float[] r : rows) for (int j = 0; j < r.length; j++) r[j] = (float) (1 / (1 + Math.exp(-r[j])));
         }
         return rows;
-    }
-
-    /** Layer names with their per-patch shapes, for messages and docs. */
-    public String describe() {
-        List<String> parts = new ArrayList<>();
-        outputs.forEach((name, o) -> parts.add(name + " " + Arrays.toString(o.shape())));
-        return weights.id() + ": " + String.join(", ", parts);
     }
 }
