@@ -97,7 +97,7 @@ final class DownloadCommand implements Callable<Integer> {
         HttpDownloader downloader = new HttpDownloader(attempts);
         for (MusicnnWeights model : MusicnnWeights.values()) {
             RemoteFile file = model.remoteFile(base);
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(model.id()).setUnit("MiB", 1 << 20).showSpeed().build()) {
+            try (ProgressBar bar = ConsoleProgress.mebibytes(model.id())) {
                 var outcome = file.fetch(to, downloader, (bytes, total) -> {
                     if (total > 0) bar.maxHint(total);
                     bar.stepTo(bytes);
