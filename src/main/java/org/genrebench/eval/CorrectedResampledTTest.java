@@ -12,7 +12,11 @@ public final class CorrectedResampledTTest {
     private CorrectedResampledTTest() {
     }
 
-    /** @param meanDifference mean of a − b over folds; {@code p} is two-sided */
+    /**
+     * @param meanDifference mean of a − b over folds; {@code p} is two-sided, and NaN (with {@code t} NaN) when the
+     *                       difference is the same non-zero value on every fold: with no spread the test says nothing
+     *                       (a single split repeated over model seeds often gives this; read McNemar there)
+     */
     public record Result(double meanDifference, double t, int df, double p) {
     }
 
@@ -32,7 +36,7 @@ public final class CorrectedResampledTTest {
         for (int i = 0; i < n; i++) d[i] = a[i] - b[i];
         double mean = Stats.mean(d);
         double se = standardError(d, testTrainRatio);
-        if (se == 0) return new Result(mean, mean == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, mean), n - 1, mean == 0 ? 1 : 0);
+        if (se == 0) return mean == 0 ? new Result(0, 0, n - 1, 1) : new Result(mean, Double.NaN, n - 1, Double.NaN);
         double t = mean / se;
         double p = 2 * (1 - new TDistribution(n - 1).cdf(Math.abs(t)));
         return new Result(mean, t, n - 1, p);

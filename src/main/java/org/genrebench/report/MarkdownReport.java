@@ -101,6 +101,10 @@ final class MarkdownReport {
             if (s > 0) md.append('\n');
             if (r == null) {
                 md.append(f("%s: **%s** vs **%s** on one split (no fold spread; McNemar below).%n", capitalised(sig.why()), sig.a().name(), sig.b().name()));
+            } else if (Double.isNaN(r.p())) {
+                md.append(f("Nadeau–Bengio corrected resampled t-test on per-fold song accuracy, %s: **%s** vs **%s**: "
+                        + "mean difference %+.3f, the same on every fold, so the test is undefined (no spread); see McNemar.%n",
+                        sig.why(), sig.a().name(), sig.b().name(), r.meanDifference()));
             } else {
                 md.append(f("Nadeau–Bengio corrected resampled t-test on per-fold song accuracy, %s: **%s** vs **%s**: "
                                 + "mean difference %+.3f, t = %.2f, df = %d, p = %.3f%s.%n", sig.why(), sig.a().name(), sig.b().name(),
@@ -160,7 +164,8 @@ final class MarkdownReport {
                     continue;
                 }
                 RunStatistics.PairTest p = stats.pairs().get(n++);
-                String cell = f("%+.3f (p=%.3f)", p.test().meanDifference(), p.holmP());
+                String cell = Double.isNaN(p.holmP()) ? f("%+.3f (no spread)", p.test().meanDifference())
+                        : f("%+.3f (p=%.3f)", p.test().meanDifference(), p.holmP());
                 md.append(' ').append(p.holmP() < 0.05 ? "**" + cell + "**" : cell).append(" |");
             }
             md.append('\n');

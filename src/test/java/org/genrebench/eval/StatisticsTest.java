@@ -216,4 +216,16 @@ class StatisticsTest {
         assertEquals(0.60, r.weighted().recall(), 5e-3);
         assertEquals(0.61, r.weighted().f1(), 5e-3);
     }
+
+    @Test
+    void aDifferenceWithoutSpreadHasNoTTestAndHolmLeavesItOut() {
+        var r = CorrectedResampledTTest.test(new double[]{0.8, 0.8, 0.8}, new double[]{1.0, 1.0, 1.0}, 0.5);
+        assertEquals(-0.2, r.meanDifference(), 1e-12);
+        assertTrue(Double.isNaN(r.t()) && Double.isNaN(r.p()), r.toString());
+        assertEquals(1.0, CorrectedResampledTTest.test(new double[]{0.8, 0.8}, new double[]{0.8, 0.8}, 0.5).p());
+        double[] holm = Holm.adjust(new double[]{0.01, Double.NaN, 0.04});
+        assertEquals(0.02, holm[0], 1e-12);
+        assertTrue(Double.isNaN(holm[1]));
+        assertEquals(0.04, holm[2], 1e-12);
+    }
 }
