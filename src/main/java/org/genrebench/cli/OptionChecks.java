@@ -125,12 +125,6 @@ final class OptionChecks {
         }
     }
 
-    static void existingDirectory(String option, Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserException(option + " " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"));
-        }
-    }
-
     static void readableFile(String option, Path file) {
         if (!Files.exists(file)) throw new UserException(option + " " + file + " does not exist");
         if (!Files.isRegularFile(file)) throw new UserException(option + " " + file + " is not a file");

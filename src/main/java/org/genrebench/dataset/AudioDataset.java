@@ -61,11 +61,6 @@ public record AudioDataset(String description, List<Track> tracks, List<Excluded
         return tracks.stream().map(t -> new FeatureTableWriter.Input(t.source(), TrackIds.rowName(t), TrackIds.chunkStem(t), t.label())).toList();
     }
 
-    /** Whether every track comes with a fixed training/validation/test assignment (FMA's {@code set,split}). */
-    public boolean hasOfficialSplit() {
-        return !officialSplit.isEmpty();
-    }
-
     private static DatasetPart requireTracks(Path source, DatasetPart part) {
         if (!part.tracks().isEmpty()) return part;
         String first = part.excluded().isEmpty() ? "" : " (" + part.excluded().size() + " entries left out, first: "

@@ -21,9 +21,6 @@ import java.util.function.IntConsumer;
  * order of the inputs; files that cannot be read are skipped and reported.
  */
 public final class FeatureTableWriter {
-    /** Community 3-second table: chunks of 66 149 samples (3 s at 22 050 Hz, minus one). */
-    public static final int COMMUNITY_3S_CHUNK = 66149;
-
     /** One CSV row: file (or chunk) name, the 58 features, label. */
     public record Row(String filename, double[] features, String label) {
     }
