@@ -63,7 +63,8 @@ final class BenchNets {
             case "toy" -> toy(CNN2DFormat.NCHW, WorkspaceMode.ENABLED);
             case "toy-nhwc" -> toy(CNN2DFormat.NHWC, WorkspaceMode.ENABLED);
             case "toy-nows" -> toy(CNN2DFormat.NCHW, WorkspaceMode.NONE);
-            default -> NetworkArchitecture.of(name, width, stem).configure(SHAPE, CLASSES, DeepConfig.DEFAULT);
+            default -> org.genrebench.catalog.ModelRegistry.architecture(name, java.util.Map.of("width", Integer.toString(width),
+                    "fullResolution", Boolean.toString(!stem))).configure(SHAPE, CLASSES, DeepConfig.DEFAULT);
         };
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

@@ -35,7 +35,7 @@ public final class DeepSyntheticAccuracy {
         DeepConfig config = DeepConfig.DEFAULT.withEpochs(epochs).withBatchSize(32);
         for (String net : nets.split(",")) {
             long t0 = System.nanoTime();
-            DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of(net), shape, config);
+            DeepGenreClassifier model = new DeepGenreClassifier(org.genrebench.catalog.ModelRegistry.architecture(net, java.util.Map.of()), shape, config);
             model.fit(train, 10);
             double[][] p = model.predictProba(test.stream().map(Sample::input).toList());
             System.out.printf("%s: window acc %.3f, song acc (mean prob) %.3f, song acc (majority) %.3f, %d epochs, %.0f s%n",

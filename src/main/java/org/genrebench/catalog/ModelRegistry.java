@@ -10,19 +10,27 @@ import org.genrebench.model.classical.Mlp;
 import org.genrebench.model.classical.RandomForestModel;
 import org.genrebench.model.classical.SmileClassifier;
 import org.genrebench.model.classical.SvmRbf;
+import org.genrebench.model.EstimatorState;
+import org.genrebench.model.deep.Crnn;
+import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.model.deep.GtzanKerasCnn;
+import org.genrebench.model.deep.MelCnn;
+import org.genrebench.model.deep.VggLike;
 import org.genrebench.model.deep.NetworkArchitecture;
 import org.genrebench.model.deep.NetworkParameters;
 import org.genrebench.model.pretrained.Probe;
 import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.InputView;
+import org.genrebench.pipeline.ModelFile;
 import org.genrebench.pipeline.Pipeline;
+import org.genrebench.pipeline.TrainedPipeline;
 import org.genrebench.selection.SoftVote;
 import org.genrebench.selection.Tunable;
 import org.genrebench.selection.TunedClassifier;
 import org.genrebench.util.UserException;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -91,6 +99,8 @@ public final class ModelRegistry {
     }
 
     private static final Map<String, Entry<?>> MODELS = new LinkedHashMap<>();
+    /** The networks' designs, by name, for reading their model files back. */
+    private static final Map<String, NetworkArchitecture.Design> DESIGNS = new LinkedHashMap<>();
     private static final BiFunction<InputSettings, Map<String, String>, InputView<double[]>> FEATURE_ROWS = (s, p) -> s.featureRows();
 
     /** Inner song-disjoint folds of {@code --tune}. */
@@ -129,11 +139,11 @@ public final class ModelRegistry {
                 List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
 
         // Networks trained from scratch on log-mel windows. They are not grid-searched (one configuration each).
-        network("cnn", "4-block CNN", true);
-        network("vgg", "VGG-like CNN, 8 convolutions", true);
-        network("crnn", "CNN + LSTM", true);
+        network(MelCnn.DESIGN, "4-block CNN", true);
+        network(VggLike.DESIGN, "VGG-like CNN, 8 convolutions", true);
+        network(Crnn.DESIGN, "CNN + LSTM", true);
         // A published GTZAN network's size, ~30x cnn's cost.
-        network(GtzanKerasCnn.NAME, "gtzan.keras 2-D CNN at its published width", false);
+        network(GtzanKerasCnn.DESIGN, "gtzan.keras 2-D CNN at its published width", false);
 
         // Pre-trained musicnn models (Pons & Serra 2019), frozen, with a probe on a feature layer. max_pool is the layer
         // of the published GTZAN transfer baseline (Pons & Favory); pool5 is vgg's last pooled layer.
@@ -152,9 +162,30 @@ public final class ModelRegistry {
                 List.of(Map.of())));
     }
 
-    private static void network(String name, String summary, boolean inDefaults) {
-        declare(new Entry<>(name, Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.ALL,
-                (p, seed) -> NetworkParameters.create(name, p, seed), List.of(Map.of())));
+    private static void network(NetworkArchitecture.Design design, String summary, boolean inDefaults) {
+        DESIGNS.put(design.name(), design);
+        declare(new Entry<>(design.name(), Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.ALL,
+                (p, seed) -> NetworkParameters.create(design, p, seed), List.of(Map.of())));
+    }
+
+    /**
+     * The estimator of model {@code model} from its stored state: Java-serialised for the classical and pre-trained
+     * models, DL4J's format for a network (rebuilt from the network's declared design).
+     */
+    public static GenreClassifier<?> restore(String model, EstimatorState state) throws IOException {
+        String storage = String.valueOf(state.storage());
+        if (storage.equals(EstimatorState.JAVA_SERIAL)) return state.deserialize();
+        if (storage.equals(DeepGenreClassifier.STORAGE)) {
+            NetworkArchitecture.Design design = DESIGNS.get(key(model));
+            if (design == null) throw new IOException("'" + model + "' is not a network of this GenreBench");
+            return DeepGenreClassifier.restore(state, design);
+        }
+        throw new IOException("unknown estimator storage '" + storage + "'");
+    }
+
+    /** A model file written by {@code train}, read back with the catalogue's {@link #restore}. */
+    public static TrainedPipeline readModelFile(java.nio.file.Path file) {
+        return ModelFile.read(file, ModelRegistry::restore);
     }
 
     private static void declare(Entry<?> e) {
@@ -294,7 +325,7 @@ public final class ModelRegistry {
         for (String option : networkOptions.keySet()) {
             Map<String, String> without = new java.util.TreeMap<>(kept);
             without.remove(option);
-            boolean same = networks.stream().allMatch(n -> NetworkParameters.architecture(n, kept).equals(NetworkParameters.architecture(n, without)))
+            boolean same = networks.stream().allMatch(n -> architecture(n, kept).equals(architecture(n, without)))
                     && NetworkParameters.config(kept, 0).equals(NetworkParameters.config(without, 0));
             if (same) kept.remove(option);
         }
@@ -344,7 +375,7 @@ public final class ModelRegistry {
     /** The network {@code name}'s architecture with {@code width}/{@code fullResolution} applied (tests, benchmarks). */
     public static NetworkArchitecture architecture(String name, Map<String, String> p) {
         deep(name).check(p);
-        return NetworkParameters.architecture(name, p);
+        return NetworkParameters.architecture(DESIGNS.get(key(name)), p);
     }
 
     private static List<Map<String, String>> grid(String key, String... values) {

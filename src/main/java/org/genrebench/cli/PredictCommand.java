@@ -1,6 +1,6 @@
 package org.genrebench.cli;
 
-import org.genrebench.pipeline.ModelFile;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.pipeline.TrainedPipeline;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.readableFile("--model", modelFile);
         OptionChecks.atLeast("--top", top, 1);
-        TrainedPipeline model = ModelFile.read(modelFile);
+        TrainedPipeline model = ModelRegistry.readModelFile(modelFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0, damaged = 0;

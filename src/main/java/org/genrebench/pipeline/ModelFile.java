@@ -2,7 +2,6 @@ package org.genrebench.pipeline;
 
 import org.genrebench.model.EstimatorState;
 import org.genrebench.model.GenreClassifier;
-import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
 import org.genrebench.util.Version;
@@ -61,8 +60,17 @@ public final class ModelFile {
         });
     }
 
-    /** Reads a model file; every problem is one {@link UserException} naming the file. */
-    public static TrainedPipeline read(Path file) {
+    /** Turns a stored estimator state back into the estimator of model {@code model} (the catalogue knows how). */
+    @FunctionalInterface
+    public interface Restorer {
+        GenreClassifier<?> restore(String model, EstimatorState state) throws IOException;
+    }
+
+    /**
+     * Reads a model file, its estimator restored by {@code restorer} (the catalogue's {@code ModelRegistry.restore});
+     * every problem is one {@link UserException} naming the file.
+     */
+    public static TrainedPipeline read(Path file, Restorer restorer) {
         if (!Files.isRegularFile(file)) throw new UserException("model file not found: " + file);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
@@ -92,21 +100,13 @@ public final class ModelFile {
             entries.forEach((k, v) -> {
                 if (k.startsWith(ESTIMATOR)) estimatorEntries.put(k.substring(ESTIMATOR.length()), v);
             });
-            GenreClassifier<?> estimator = restore(new EstimatorState(p.getProperty("storage"), estimatorEntries));
+            GenreClassifier<?> estimator = restorer.restore(name, new EstimatorState(p.getProperty("storage"), estimatorEntries));
             Map<String, String> view = new TreeMap<>();
             p.stringPropertyNames().stream().filter(k -> k.startsWith(VIEW)).forEach(k -> view.put(k.substring(VIEW.length()), p.getProperty(k)));
             return new TrainedPipeline(pair(name, InputView.fromSettings(view), estimator), List.of(p.getProperty("classes").split(",")));
         } catch (IOException | RuntimeException e) {
             throw new UserException("cannot restore model '" + name + "' from " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The estimator a stored state describes, by its storage tag. */
-    public static GenreClassifier<?> restore(EstimatorState state) throws IOException {
-        String storage = String.valueOf(state.storage());
-        if (storage.equals(EstimatorState.JAVA_SERIAL)) return state.deserialize();
-        if (storage.equals(DeepGenreClassifier.STORAGE)) return DeepGenreClassifier.restore(state);
-        throw new IOException("unknown estimator storage '" + storage + "'");
     }
 
     /** The stored view and estimator, paired as they were written. */

@@ -80,7 +80,7 @@ class ModelFileTest {
 
         Path file = dir.resolve(name + ".model");
         write(file, new TrainedPipeline(pipeline, GENRES));
-        TrainedPipeline loaded = ModelFile.read(file);
+        TrainedPipeline loaded = ModelRegistry.readModelFile(file);
 
         assertEquals(name, loaded.pipeline().name());
         assertEquals(GENRES, loaded.classNames());
@@ -118,7 +118,7 @@ class ModelFileTest {
         double[] before = pipeline.songProbabilities(unseen, GENRES.size());
         Path file = dir.resolve("cnn-2s.model");
         write(file, new TrainedPipeline(pipeline, GENRES));
-        TrainedPipeline loaded = ModelFile.read(file);
+        TrainedPipeline loaded = ModelRegistry.readModelFile(file);
         assertEquals(new MelWindows(twoSeconds.windowSamples(), twoSeconds.windowOverlap()), loaded.pipeline().view());
         assertEquals("128x87", loaded.pipeline().estimator().hyperParameters().get("window"));
         assertArrayEquals(before, loaded.pipeline().songProbabilities(unseen, GENRES.size()), 0.0);
@@ -153,7 +153,7 @@ class ModelFileTest {
     }
 
     private static void assertMessage(Path file, String expected) {
-        UserException e = assertThrows(UserException.class, () -> ModelFile.read(file));
+        UserException e = assertThrows(UserException.class, () -> ModelRegistry.readModelFile(file));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(expected), e.getMessage());
     }
 

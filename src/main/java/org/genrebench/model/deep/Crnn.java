@@ -17,6 +17,7 @@ import org.nd4j.linalg.activations.Activation;
  */
 public record Crnn(int width, boolean stem) implements NetworkArchitecture {
     public static final String NAME = "crnn";
+    public static final Design DESIGN = new Design(NAME, Crnn::new, DEFAULT_WIDTH, true);
 
     @Override
     public String name() {

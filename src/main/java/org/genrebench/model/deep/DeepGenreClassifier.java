@@ -75,8 +75,8 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
     public static final String STORAGE = DeepModelState.STORAGE;
 
     /** The model whose {@link #state()} this is; {@link #predictProba} then gives the same probabilities. */
-    public static DeepGenreClassifier restore(EstimatorState state) throws IOException {
-        return DeepModelState.restore(state);
+    public static DeepGenreClassifier restore(EstimatorState state, NetworkArchitecture.Design design) throws IOException {
+        return DeepModelState.restore(state, design);
     }
 
     @Override

@@ -68,21 +68,23 @@ final class DeepModelState {
     }
 
     /** The stored model, its network built with the CPU layers where they are active. */
-    static DeepGenreClassifier restore(EstimatorState state) throws IOException {
-        return restore(state, CpuWorkarounds.active());
+    static DeepGenreClassifier restore(EstimatorState state, NetworkArchitecture.Design design) throws IOException {
+        return restore(state, design, CpuWorkarounds.active());
     }
 
     /**
      * The stored model with its network built with the CPU layers ({@code cpuLayers}) or DL4J's stock ones, around
      * the stored parameters. Files whose {@code network.zip} holds the CPU layers' configuration load the same way.
      */
-    static DeepGenreClassifier restore(EstimatorState state, boolean cpuLayers) throws IOException {
+    static DeepGenreClassifier restore(EstimatorState state, NetworkArchitecture.Design design, boolean cpuLayers) throws IOException {
         Properties p = new Properties();
         p.load(new StringReader(new String(state.entry(META), StandardCharsets.UTF_8)));
         MelWindowShape shape = new MelWindowShape(Integer.parseInt(p.getProperty("bands")),
                 Integer.parseInt(p.getProperty("frames")));
-        NetworkArchitecture architecture = NetworkArchitecture.of(p.getProperty("architecture"),
-                Integer.parseInt(p.getProperty("width")), Boolean.parseBoolean(p.getProperty("stem")));
+        if (!design.name().equals(p.getProperty("architecture"))) {
+            throw new IOException("it holds a " + p.getProperty("architecture") + " network, not " + design.name());
+        }
+        NetworkArchitecture architecture = design.build(Integer.parseInt(p.getProperty("width")), Boolean.parseBoolean(p.getProperty("stem")));
         DeepConfig config = DeepConfig.fromMap(p);
         int numClasses = Integer.parseInt(p.getProperty("numClasses"));
         MultiLayerNetwork stored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(state.entry(NETWORK)), false);

@@ -17,6 +17,7 @@ public record GtzanKerasCnn(int width, boolean stem) implements NetworkArchitect
     public static final String NAME = "gtzan-cnn";
     /** The published size: width 16, full resolution. */
     public static final GtzanKerasCnn PUBLISHED = new GtzanKerasCnn(16, false);
+    public static final Design DESIGN = new Design(NAME, GtzanKerasCnn::new, PUBLISHED.width(), PUBLISHED.stem());
 
     @Override
     public String name() {

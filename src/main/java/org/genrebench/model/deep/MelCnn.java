@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  */
 public record MelCnn(int width, boolean stem) implements NetworkArchitecture {
     public static final String NAME = "cnn";
+    public static final Design DESIGN = new Design(NAME, MelCnn::new, DEFAULT_WIDTH, true);
 
     @Override
     public String name() {

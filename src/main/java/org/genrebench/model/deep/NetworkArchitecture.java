@@ -43,21 +43,27 @@ public interface NetworkArchitecture {
      */
     MultiLayerConfiguration configure(MelWindowShape shape, int numClasses, DeepConfig config, boolean cpuLayers);
 
-    /** Recreates an architecture from its {@link #name()}, {@link #width()} and {@link #stem()} (also when a model is loaded). */
-    static NetworkArchitecture of(String name, int width, boolean stem) {
-        if (width < 1) throw new IllegalArgumentException("network width must be >= 1, got " + width);
-        return switch (name) {
-            case MelCnn.NAME -> new MelCnn(width, stem);
-            case VggLike.NAME -> new VggLike(width, stem);
-            case Crnn.NAME -> new Crnn(width, stem);
-            case GtzanKerasCnn.NAME -> new GtzanKerasCnn(width, stem);
-            default -> throw new IllegalArgumentException("unknown deep architecture '" + name
-                    + "' (expected cnn, vgg, crnn or " + GtzanKerasCnn.NAME + ")");
-        };
+    /** Builds a design at a width, with or without the stem. */
+    @FunctionalInterface
+    interface Factory extends java.io.Serializable {
+        NetworkArchitecture create(int width, boolean stem);
     }
 
-    /** The architecture at its default size: {@link #DEFAULT_WIDTH} with the stem, or {@link GtzanKerasCnn}'s own. */
-    static NetworkArchitecture of(String name) {
-        return GtzanKerasCnn.NAME.equals(name) ? GtzanKerasCnn.PUBLISHED : of(name, DEFAULT_WIDTH, true);
+    /**
+     * A network design: its name, how it is built at a size, and its default size. Each architecture declares its own
+     * ({@code MelCnn.DESIGN}, ...); the catalogue declares each network once with it, and model files are read back
+     * through it.
+     */
+    record Design(String name, Factory factory, int defaultWidth, boolean defaultStem) {
+        /** The architecture at {@code width} (base channel count, at least 1), with or without the 2x2 stem. */
+        public NetworkArchitecture build(int width, boolean stem) {
+            if (width < 1) throw new IllegalArgumentException("network width must be >= 1, got " + width);
+            return factory.create(width, stem);
+        }
+
+        /** The architecture at its default size. */
+        public NetworkArchitecture defaults() {
+            return build(defaultWidth, defaultStem);
+        }
     }
 }

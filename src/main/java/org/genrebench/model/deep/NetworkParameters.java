@@ -28,10 +28,10 @@ public final class NetworkParameters {
             HyperParameter.number("pitchShift", "0", 0, Augmentation.MAX_PITCH_SHIFT, "random pitch shift in semitones (0: off)"),
             HyperParameter.bool("timeShift", false, "random roll of training windows"));
 
-    /** The network {@code name} with {@code params} (checked against {@link #ALL}) applied, seeded by {@code seed}. */
-    public static DeepGenreClassifier create(String name, Map<String, String> params, long seed) {
-        HyperParameter.resolve(name, ALL, params); // unknown keys and bad values fail here, naming the model
-        return DeepGenreClassifier.of(architecture(name, params), config(params, seed));
+    /** The network {@code design} with {@code params} (checked against {@link #ALL}) applied, seeded by {@code seed}. */
+    public static DeepGenreClassifier create(NetworkArchitecture.Design design, Map<String, String> params, long seed) {
+        HyperParameter.resolve(design.name(), ALL, params); // unknown keys and bad values fail here, naming the model
+        return DeepGenreClassifier.of(architecture(design, params), config(params, seed));
     }
 
     /** {@link DeepConfig#DEFAULT} with the seed and the given settings. */
@@ -48,11 +48,10 @@ public final class NetworkParameters {
         return c.withAugmentation(a);
     }
 
-    /** The network {@code name} at its default size, with {@code width} and {@code fullResolution} applied when given. */
-    public static NetworkArchitecture architecture(String name, Map<String, String> p) {
-        NetworkArchitecture d = NetworkArchitecture.of(name);
-        int width = p.containsKey("width") ? Integer.parseInt(p.get("width")) : d.width();
-        boolean stem = d.stem() && !Boolean.parseBoolean(p.getOrDefault("fullResolution", "false"));
-        return NetworkArchitecture.of(name, width, stem);
+    /** The network {@code design} at its default size, with {@code width} and {@code fullResolution} applied when given. */
+    public static NetworkArchitecture architecture(NetworkArchitecture.Design design, Map<String, String> p) {
+        int width = p.containsKey("width") ? Integer.parseInt(p.get("width")) : design.defaultWidth();
+        boolean stem = design.defaultStem() && !Boolean.parseBoolean(p.getOrDefault("fullResolution", "false"));
+        return design.build(width, stem);
     }
 }

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
  */
 public record VggLike(int width, boolean stem) implements NetworkArchitecture {
     public static final String NAME = "vgg";
+    public static final Design DESIGN = new Design(NAME, VggLike::new, DEFAULT_WIDTH, true);
 
     @Override
     public String name() {

@@ -33,15 +33,21 @@ class DeepGenreClassifierTest {
         test = SyntheticMel.songs(TINY, CLASSES, 5, 3, 2.0, 2);
     }
 
+    /** The design of a network by name (the catalogue keeps this list for the product). */
+    static NetworkArchitecture.Design design(String name) {
+        return java.util.stream.Stream.of(MelCnn.DESIGN, VggLike.DESIGN, Crnn.DESIGN, GtzanKerasCnn.DESIGN)
+                .filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
     static DeepGenreClassifier tiny(String architecture) {
-        return new DeepGenreClassifier(NetworkArchitecture.of(architecture, 4, true), TINY, FAST);
+        return new DeepGenreClassifier(design(architecture).build(4, true), TINY, FAST);
     }
 
     /** "name" with the stem, "name/full" at full resolution; gtzan-cnn (five halvings of 16x20) at width 2. */
     static DeepGenreClassifier tinyVariant(String variant) {
         String[] parts = variant.split("/");
         int width = parts[0].equals(GtzanKerasCnn.NAME) ? 2 : 4;
-        return new DeepGenreClassifier(NetworkArchitecture.of(parts[0], width, parts.length == 1), TINY, FAST);
+        return new DeepGenreClassifier(design(parts[0]).build(width, parts.length == 1), TINY, FAST);
     }
 
     @ParameterizedTest
@@ -59,7 +65,7 @@ class DeepGenreClassifierTest {
             assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-4);
         }
 
-        DeepGenreClassifier loaded = DeepGenreClassifier.restore(model.state());
+        DeepGenreClassifier loaded = DeepGenreClassifier.restore(model.state(), design(model.architecture().name()));
         assertEquals(architecture, loaded.name());
         assertEquals(model.architecture(), loaded.architecture(), "width and stem survive the round trip");
         assertEquals(model.hyperParameters(), loaded.hyperParameters());
@@ -132,14 +138,14 @@ class DeepGenreClassifierTest {
 
     @Test
     void mixupTrainsLearnsAndTravelsWithTheModel() throws Exception {
-        DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of("cnn", 4, true), TINY,
+        DeepGenreClassifier model = new DeepGenreClassifier(MelCnn.DESIGN.build(4, true), TINY,
                 FAST.withAugmentation(Augmentation.DEFAULT.withMixup(0.2)));
         model.fit(train, CLASSES);
         List<float[]> inputs = test.stream().map(Sample::input).toList();
         double accuracy = accuracy(model.predictProba(inputs), test);
         assertTrue(accuracy >= 0.75, "cnn with mixup: window accuracy " + accuracy + " (chance 0.25)");
         assertEquals("0.2", model.hyperParameters().get("mixup"));
-        assertEquals(0.2, DeepGenreClassifier.restore(model.state()).config().augmentation().mixupAlpha(), 0.0);
+        assertEquals(0.2, DeepGenreClassifier.restore(model.state(), design(model.architecture().name())).config().augmentation().mixupAlpha(), 0.0);
         assertEquals(null, tiny("cnn").hyperParameters().get("mixup"), "off by default, and then not listed");
     }
 
@@ -147,7 +153,7 @@ class DeepGenreClassifierTest {
     void shiftsAndCosineScheduleTrainLearnAndTravelWithTheModel() throws Exception {
         DeepConfig shifted = FAST.withSchedule(LearningRateSchedule.COSINE)
                 .withAugmentation(Augmentation.DEFAULT.withPitchShift(1).withTimeShift(true));
-        DeepGenreClassifier model = new DeepGenreClassifier(NetworkArchitecture.of("cnn", 4, true), TINY, shifted);
+        DeepGenreClassifier model = new DeepGenreClassifier(MelCnn.DESIGN.build(4, true), TINY, shifted);
         model.fit(train, CLASSES);
         List<float[]> inputs = test.stream().map(Sample::input).toList();
         double accuracy = accuracy(model.predictProba(inputs), test);
@@ -155,7 +161,7 @@ class DeepGenreClassifierTest {
         assertEquals("cosine", model.hyperParameters().get("schedule"));
         assertEquals("1.0", model.hyperParameters().get("pitchShift"));
         assertEquals("true", model.hyperParameters().get("timeShift"));
-        DeepGenreClassifier reloaded = DeepGenreClassifier.restore(model.state());
+        DeepGenreClassifier reloaded = DeepGenreClassifier.restore(model.state(), design(model.architecture().name()));
         assertEquals(shifted, reloaded.config());
         assertArrayEquals(model.predictProba(inputs)[0], reloaded.predictProba(inputs)[0], 1e-6);
     }

@@ -59,7 +59,8 @@ class DeepModelStateTest {
         assertEquals("true", meta.getProperty("trainedWithCpuLayers"));
         assertEquals("stock", meta.getProperty("storedLayers"));
 
-        DeepGenreClassifier fast = DeepModelState.restore(state, true), stock = DeepModelState.restore(state, false);
+        DeepGenreClassifier fast = DeepModelState.restore(state, DeepGenreClassifierTest.design(twoEpochs.architecture().name()), true),
+                stock = DeepModelState.restore(state, DeepGenreClassifierTest.design(twoEpochs.architecture().name()), false);
         assertTrue(fast.network().getLayerWiseConfigurations().toJson().contains(CpuWorkarounds.class.getPackageName()),
                 "loaded with the CPU layers");
         assertFalse(stock.network().getLayerWiseConfigurations().toJson().contains(CpuWorkarounds.class.getPackageName()));

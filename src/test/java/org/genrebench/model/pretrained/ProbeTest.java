@@ -43,7 +43,7 @@ class ProbeTest {
         m.fit(DATA, 3);
         EstimatorState state = m.state();
         @SuppressWarnings("unchecked")
-        GenreClassifier<double[]> back = (GenreClassifier<double[]>) ModelFile.restore(state);
+        GenreClassifier<double[]> back = (GenreClassifier<double[]>) ModelRegistry.restore("mtt-vgg", state);
         List<double[]> x = DATA.stream().limit(10).map(Sample::input).toList();
         assertArrayEquals(m.predictProba(x), back.predictProba(x));
         assertEquals("pool5", back.hyperParameters().get("layer"));
