@@ -164,7 +164,7 @@ public final class ModelRegistry {
 
     private static void network(NetworkArchitecture.Design design, String summary, boolean inDefaults) {
         DESIGNS.put(design.name(), design);
-        declare(new Entry<>(design.name(), Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.ALL,
+        declare(new Entry<>(design.name(), Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.of(design),
                 (p, seed) -> NetworkParameters.create(design, p, seed), List.of(Map.of())));
     }
 

@@ -15,11 +15,22 @@ public final class NetworkParameters {
     private NetworkParameters() {
     }
 
+    /** The knobs of a network of {@code design}: the training ones and its own default size. */
+    public static List<HyperParameter> of(NetworkArchitecture.Design design) {
+        List<HyperParameter> all = new java.util.ArrayList<>(ALL);
+        all.replaceAll(p -> switch (p.key()) {
+            case "width" -> HyperParameter.integer("width", design.defaultWidth(), 1, 1024, p.help());
+            case "fullResolution" -> HyperParameter.bool("fullResolution", !design.defaultStem(), p.help());
+            default -> p;
+        });
+        return List.copyOf(all);
+    }
+
     /** Every network's knobs; an absent one keeps {@link DeepConfig#DEFAULT} or the architecture's own size. */
-    public static final List<HyperParameter> ALL = List.of(
+    static final List<HyperParameter> ALL = List.of(
             HyperParameter.integer("epochs", DeepConfig.DEFAULT.epochs(), 1, 100_000, "maximum training epochs (early stopping may end sooner)"),
             HyperParameter.integer("batchSize", DeepConfig.DEFAULT.batchSize(), 1, 1_000_000, "windows per gradient step"),
-            HyperParameter.integer("width", NetworkArchitecture.DEFAULT_WIDTH, 1, 1024, "base channel count (gtzan-cnn: 16)"),
+            HyperParameter.integer("width", NetworkArchitecture.DEFAULT_WIDTH, 1, 1024, "base channel count"),
             HyperParameter.bool("fullResolution", false, "feed the full 128x130 window instead of the 2x2-pooled one"),
             HyperParameter.choice("schedule", DeepConfig.DEFAULT.schedule().id(),
                     Arrays.stream(LearningRateSchedule.values()).map(LearningRateSchedule::id).toList(), "learning-rate schedule"),
