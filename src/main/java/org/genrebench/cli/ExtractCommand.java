@@ -34,7 +34,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|DIR",
             description = "CSV file to write; with --engine spark a folder: features.csv, features.parquet, skipped.csv and the"
-                    + " content-keyed rows a re-run reuses.")
+                    + " content-keyed rows a re-run reuses (with --embedding: embeddings.csv).")
     Path out;
 
     @Option(names = "--chunk-seconds", paramLabel = "S", description = "Cut each track into chunks of S seconds (round(S*sr) - 1 samples; 3 -> 66149).")
@@ -71,11 +71,10 @@ final class ExtractCommand implements Callable<Integer> {
         OptionChecks.atLeast("--threads", threads, 1);
         int chunk = chunkSeconds == null ? 0 : InputSettings.chunkSamples(chunkSeconds);
         EmbeddingPatches view = embedding == null ? null : embeddingView();
-        if (view != null && distributed) throw new UserException("--embedding runs in-process only; drop --engine spark");
         if (view != null && chunkSeconds != null) throw new UserException("--embedding rows are patches; --chunk-seconds is for the 58 features");
         AudioDataset dataset = data.load();
         if (!distributed) OptionChecks.notInput("--out", out, data.inputFiles(dataset));
-        if (view != null) return extractEmbedding(dataset, view);
+        if (view != null) return distributed ? embedOnCluster(dataset, view) : extractEmbedding(dataset, view);
         List<FeatureTableWriter.Input> files = dataset.tableInputs();
         if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
@@ -113,6 +112,27 @@ final class ExtractCommand implements Callable<Integer> {
         }
         System.err.printf("wrote %d %s rows from %d files to %s%n", r.rows(), view.key(), r.tracks(), out);
         List<FeatureTableWriter.Skipped> skipped = r.skipped().stream().map(s -> new FeatureTableWriter.Skipped(Path.of(s.input()), s.reason())).toList();
+        return report(dataset, skipped, List.of());
+    }
+
+    /** {@code extract --embedding --engine spark}: the patches computed as cluster tasks, OUT/embeddings.csv written here. */
+    private int embedOnCluster(AudioDataset dataset, EmbeddingPatches view) throws IOException {
+        List<FeatureTableWriter.Input> files = dataset.tableInputs();
+        List<ClusterEngine.EmbeddedFile> embedded;
+        try (ClusterEngine cluster = engine.open()) {
+            System.err.printf("extract --embedding %s: %d files on %s%n", view.key(), files.size(), cluster.describe());
+            embedded = cluster.embed(files.stream().map(FeatureTableWriter.Input::file).toList(), view.model(), view.layer(), view.hopSeconds());
+        }
+        List<EmbeddingExtraction.TrackRows> tracks = new java.util.ArrayList<>();
+        List<FeatureTableWriter.Skipped> skipped = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            ClusterEngine.EmbeddedFile e = embedded.get(i);
+            if (e.rows() == null) skipped.add(new FeatureTableWriter.Skipped(files.get(i).file(), e.skipReason()));
+            else tracks.add(new EmbeddingExtraction.TrackRows(files.get(i).name(), files.get(i).label(), e.rows()));
+        }
+        Path csv = out.resolve("embeddings.csv");
+        int rows = EmbeddingExtraction.writeTable(csv, view, view.columnNames(), tracks);
+        System.err.printf("wrote %d %s rows from %d files to %s%n", rows, view.key(), tracks.size(), csv);
         return report(dataset, skipped, List.of());
     }
 

@@ -41,6 +41,17 @@ public interface ClusterEngine extends AutoCloseable {
      */
     Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune, Map<String, Map<String, String>> params);
 
+    /** One file's patch embeddings, or why it gave none. */
+    record EmbeddedFile(java.util.ArrayList<double[]> rows, String skipReason) implements java.io.Serializable {
+    }
+
+    /**
+     * Each file's patch embeddings from a frozen pre-trained model ({@code extract --embedding}: catalogue model
+     * {@code model}, its {@code layer}, patches {@code hopSeconds} apart) as cluster tasks, in the files' order; each
+     * executor loads the model once from its models folder.
+     */
+    List<EmbeddedFile> embed(List<Path> files, String model, String layer, int hopSeconds);
+
     /** e.g. {@code spark local[2]}, for logs and reports. */
     String describe();
 

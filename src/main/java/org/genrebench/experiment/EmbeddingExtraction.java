@@ -14,7 +14,7 @@ import org.genrebench.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,13 @@ public final class EmbeddingExtraction {
     public record Result(int rows, int tracks, List<Skipped> skipped) {
     }
 
+    /** One track's rows: its row name and label, and its patches' values (in patch order). */
+    public record TrackRows(String name, String label, List<double[]> rows) {
+    }
+
     /**
+     * Prepares every track's patches in-process and writes the table.
+     *
      * @param columns the value columns' names after {@code MODEL:LAYER:} (tag names for a taggram, else indices)
      */
     public static Result write(AudioDataset dataset, EmbeddingPatches view, List<String> columns, Path cacheDir, int threads,
@@ -41,23 +47,35 @@ public final class EmbeddingExtraction {
         InputSettings settings = InputSettings.defaults().needing(false, false, List.of(view));
         PreparedDataset prepared = new AudioPreparation(new ArrayCache(cacheDir), settings, threads)
                 .prepare("extract", "", dataset.tracks(), listener);
-        Map<String, Track> trackOf = new HashMap<>();
-        for (Track t : dataset.tracks()) trackOf.put(t.songId(), t);
-        List<Sample<double[]>> rows = prepared.embeddings(view.key());
+        Map<String, List<double[]>> rowsOf = new LinkedHashMap<>();
+        for (Sample<double[]> s : prepared.embeddings(view.key())) rowsOf.computeIfAbsent(s.songId(), k -> new ArrayList<>()).add(s.input());
+        List<TrackRows> tracks = new ArrayList<>();
+        for (Track t : dataset.tracks()) {
+            List<double[]> rows = rowsOf.get(t.songId());
+            if (rows != null) tracks.add(new TrackRows(TrackIds.rowName(t), t.label(), rows));
+        }
+        int rows = writeTable(out, view, columns, tracks);
+        return new Result(rows, tracks.size(), prepared.skipped());
+    }
+
+    /** Writes the embedding table of {@code tracks} (in their order); returns the number of rows. */
+    public static int writeTable(Path out, EmbeddingPatches view, List<String> columns, List<TrackRows> tracks) throws IOException {
+        int[] rows = {0};
         AtomicFiles.writeText(out, w -> {
             CSVPrinter csv = new CSVPrinter(w, FORMAT);
             List<String> header = new ArrayList<>(List.of("filename", "label", "patch"));
             for (String c : columns) header.add(view.key() + ":" + c);
             csv.printRecord(header);
-            Map<String, Integer> patch = new HashMap<>();
-            for (Sample<double[]> s : rows) {
-                Track t = trackOf.get(s.songId());
-                List<Object> record = new ArrayList<>(List.of(TrackIds.rowName(t), t.label(), patch.merge(s.songId(), 1, Integer::sum) - 1));
-                for (double v : s.input()) record.add((float) v);
-                csv.printRecord(record);
+            for (TrackRows t : tracks) {
+                for (int p = 0; p < t.rows().size(); p++) {
+                    List<Object> record = new ArrayList<>(List.of(t.name(), t.label(), p));
+                    for (double v : t.rows().get(p)) record.add((float) v);
+                    csv.printRecord(record);
+                    rows[0]++;
+                }
             }
             csv.flush();
         });
-        return new Result(rows.size(), prepared.songIds().size(), prepared.skipped());
+        return rows[0];
     }
 }

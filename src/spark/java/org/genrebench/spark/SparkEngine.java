@@ -9,6 +9,7 @@ import org.genrebench.feature.FeatureTableWriter;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.genrebench.pipeline.EmbeddingPatches;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +68,22 @@ public final class SparkEngine implements ClusterEngine {
     @Override
     public Harness.FoldExecutor<double[]> classicalFits(long seed, boolean tune, Map<String, Map<String, String>> params) {
         return new SparkFits(context(), seed, tune, params);
+    }
+
+    @Override
+    public List<EmbeddedFile> embed(List<Path> files, String model, String layer, int hopSeconds) {
+        JavaSparkContext jsc = context();
+        List<String> paths = files.stream().map(f -> f.toAbsolutePath().toString()).toList();
+        int partitions = Math.max(1, Math.min(paths.size(), 4 * jsc.defaultParallelism()));
+        return jsc.parallelize(paths, partitions).map(path -> {
+            try {
+                EmbeddingPatches view = new EmbeddingPatches(model, layer, hopSeconds);
+                float[] y = org.genrebench.audio.AudioLoader.load(java.nio.file.Paths.get(path)).samples();
+                return new EmbeddedFile(new java.util.ArrayList<>(java.util.Arrays.asList(view.unflatten(view.flat(y)))), null);
+            } catch (org.genrebench.util.UserException e) {
+                return new EmbeddedFile(null, e.getMessage());
+            }
+        }).collect(); // collect() keeps the order of the input list
     }
 
     @Override
