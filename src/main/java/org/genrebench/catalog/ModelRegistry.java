@@ -18,7 +18,10 @@ import org.genrebench.model.deep.MelCnn;
 import org.genrebench.model.deep.VggLike;
 import org.genrebench.model.deep.NetworkArchitecture;
 import org.genrebench.model.deep.NetworkParameters;
+import org.genrebench.model.pretrained.FineTunedMusicnn;
+import org.genrebench.model.pretrained.MusicnnWeights;
 import org.genrebench.model.pretrained.Probe;
+import org.genrebench.pipeline.Embeddings;
 import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.InputView;
@@ -151,6 +154,12 @@ public final class ModelRegistry {
         pretrained("mtt-musicnn", "musicnn trained on MagnaTagATune", "max_pool", MUSICNN_LAYERS, false);
         pretrained("msd-vgg", "VGG tagger trained on the Million Song Dataset", "pool5", VGG_LAYERS, false);
         pretrained("mtt-vgg", "VGG tagger trained on MagnaTagATune", "pool5", VGG_LAYERS, false);
+        // MSD_musicnn fine-tuned end to end with a new softmax head on its musicnn input patches; opt-in (costly).
+        declare(new Entry<>("msd-musicnn-ft", Family.PRETRAINED, "musicnn (MSD) fine-tuned end to end with a new head", false,
+                (s, p) -> new EmbeddingPatches("msd-musicnn", Embeddings.INPUT,
+                        Integer.parseInt(HyperParameter.resolve("msd-musicnn-ft", FineTunedMusicnn.PARAMETERS, p).get("hop"))),
+                FineTunedMusicnn.PARAMETERS, (p, seed) -> new FineTunedMusicnn("msd-musicnn-ft", MusicnnWeights.MSD_MUSICNN, p, seed),
+                List.of(Map.of())));
     }
 
     private static void pretrained(String name, String summary, String defaultLayer, List<String> layers, boolean inDefaults) {
@@ -175,6 +184,7 @@ public final class ModelRegistry {
     public static GenreClassifier<?> restore(String model, EstimatorState state) throws IOException {
         String storage = String.valueOf(state.storage());
         if (storage.equals(EstimatorState.JAVA_SERIAL)) return state.deserialize();
+        if (storage.equals(FineTunedMusicnn.STORAGE)) return FineTunedMusicnn.restore(state);
         if (storage.equals(DeepGenreClassifier.STORAGE)) {
             NetworkArchitecture.Design design = DESIGNS.get(key(model));
             if (design == null) throw new IOException("'" + model + "' is not a network of this GenreBench");

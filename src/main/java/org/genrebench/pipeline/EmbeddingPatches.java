@@ -38,7 +38,8 @@ public record EmbeddingPatches(String model, String layer, int hopSeconds) imple
     public List<String> columnNames() {
         var m = Embeddings.model(model);
         if (layer.equals(org.genrebench.model.pretrained.MusicnnModel.TAGGRAM)) return m.tags().stream().map(t -> t.replace(' ', '_')).toList();
-        return java.util.stream.IntStream.range(0, m.width(layer)).mapToObj(Integer::toString).toList();
+        int width = layer.equals(Embeddings.INPUT) ? org.genrebench.feature.MusicnnInput.PATCH_SIZE : m.width(layer);
+        return java.util.stream.IntStream.range(0, width).mapToObj(Integer::toString).toList();
     }
 
     /** Key of these rows in the feature cache (the model by its checksum). */

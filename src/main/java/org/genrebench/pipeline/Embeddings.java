@@ -22,9 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Embeddings {
     /** System property naming the folder of the musicnn model files (tests point it at ../shared/models/musicnn). */
-    public static final String DIRECTORY_PROPERTY = "genrebench.musicnn.models";
+    public static final String DIRECTORY_PROPERTY = MusicnnWeights.DIRECTORY_PROPERTY;
     private static final Map<MusicnnWeights, MusicnnModel> LOADED = new ConcurrentHashMap<>();
     private static final ThreadLocal<MusicnnInput> INPUTS = ThreadLocal.withInitial(MusicnnInput::new);
+
+    /** The pseudo-layer of the network's own input: the log-mel patches (187 × 96 values each). */
+    public static final String INPUT = "input";
 
     private Embeddings() {
     }
@@ -43,8 +46,7 @@ public final class Embeddings {
         MusicnnWeights w = weights(model);
         MusicnnModel loaded = LOADED.get(w);
         if (loaded != null) return loaded;
-        String dir = System.getProperty(DIRECTORY_PROPERTY);
-        return LOADED.computeIfAbsent(w, x -> MusicnnModel.load(x, MusicnnWeights.directory(dir == null ? null : Path.of(dir))));
+        return LOADED.computeIfAbsent(w, x -> MusicnnModel.load(x, MusicnnWeights.configuredDirectory()));
     }
 
     /** Frames between patch starts for a hop of {@code seconds} (3: musicnn's default, no overlap; 1: its input_overlap=1). */
@@ -71,7 +73,8 @@ public final class Embeddings {
         MinimumClip.require(y.length, AudioLoader.DEFAULT_SAMPLE_RATE, 0, MinimumClip.defaultWindowSamples(SpectralParams.DEFAULT));
         float[][] patches = INPUTS.get().patches(new AudioClip(y, AudioLoader.DEFAULT_SAMPLE_RATE, null), hopFrames(view.hopSeconds()));
         if (patches.length == 0) throw new UserException("clip of " + y.length + " samples holds no 3-s musicnn patch");
-        float[][] rows = model(view.model()).embed(patches, view.layer());
+        // layer "input": the patches themselves, for a model that trains the network (fine-tuning)
+        float[][] rows = view.layer().equals(INPUT) ? patches : model(view.model()).embed(patches, view.layer());
         float[] out = new float[rows.length * rows[0].length];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, out, i * rows[0].length, rows[0].length);
         return out;
@@ -79,7 +82,7 @@ public final class Embeddings {
 
     /** The rows of a {@link #flat} array, as model inputs. */
     static double[][] unflatten(EmbeddingPatches view, float[] flat) {
-        int width = model(view.model()).width(view.layer());
+        int width = view.layer().equals(INPUT) ? MusicnnInput.PATCH_SIZE : model(view.model()).width(view.layer());
         double[][] rows = new double[flat.length / width][width];
         for (int i = 0; i < rows.length; i++) for (int j = 0; j < width; j++) rows[i][j] = flat[i * width + j];
         return rows;

@@ -100,4 +100,15 @@ class PretrainedCliTest {
             assertTrue(run.err().startsWith("error: ") && run.err().contains(bad[1]) && run.err().strip().lines().count() == 1, run.err());
         }
     }
+
+    @Test
+    void fineTuningRunsUnderTheHarnessBesideTheOtherFamilies() throws Exception {
+        CompareCommandTest.Run run = cli("compare", "--data", data.toString(), "--models", "knn,msd-musicnn-ft", "--folds", "3",
+                "--param", "msd-musicnn-ft.epochs=1", "--out", tmp.resolve("out-ft").toString(), "--data-root", tmp.resolve("root").toString());
+        assertEquals(0, run.code(), run.err());
+        try (var dirs = Files.list(tmp.resolve("out-ft"))) {
+            String md = Files.readString(dirs.findFirst().orElseThrow().resolve("report.md"));
+            assertTrue(md.contains("| msd-musicnn-ft | pretrained |") && md.contains("epochs=1"), md);
+        }
+    }
 }

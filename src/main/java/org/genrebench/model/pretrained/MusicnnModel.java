@@ -178,16 +178,47 @@ public final class MusicnnModel {
         }
         for (int from = 0; from < patches.length; from += batchSize) {
             int n = Math.min(batchSize, patches.length - from);
-            float[] flat = new float[n * MusicnnInput.PATCH_SIZE];
-            for (int i = 0; i < n; i++) System.arraycopy(patches[from + i], 0, flat, i * MusicnnInput.PATCH_SIZE, MusicnnInput.PATCH_SIZE);
-            long[] shape = {n, MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1};
-            INDArray[] results = graph.output(false, Nd4j.create(flat, shape, 'c'));
+            INDArray[] results = graph.output(false, batch(patches, from, n));
             for (String layer : layers) {
                 float[][] rows = rows(results[output(layer).index()], output(layer), n);
                 System.arraycopy(rows, 0, out.get(layer), from, n);
             }
         }
         return out;
+    }
+
+    /** Patches {@code from … from+n−1} as the network's input array, [n, 187, 96, 1]. */
+    public static INDArray batch(float[][] patches, int from, int n) {
+        float[] flat = new float[n * MusicnnInput.PATCH_SIZE];
+        for (int i = 0; i < n; i++) System.arraycopy(patches[from + i], 0, flat, i * MusicnnInput.PATCH_SIZE, MusicnnInput.PATCH_SIZE);
+        return Nd4j.create(flat, new long[]{n, MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1}, 'c');
+    }
+
+    /**
+     * A copy of this musicnn network for fine-tuning end to end: every layer trainable, the taggram replaced by a new
+     * softmax head of {@code numClasses} on {@code penultimate}, Adam at {@code learningRate}; the head is the only output.
+     */
+    public ComputationGraph fineTunable(int numClasses, double learningRate, long seed) {
+        if (weights.architecture() != MusicnnWeights.Architecture.MUSICNN) {
+            throw new UserException(weights.id() + " is a vgg model; fine-tuning is implemented for the musicnn models");
+        }
+        var builder = new org.deeplearning4j.nn.transferlearning.TransferLearning.GraphBuilder(graph.clone())
+                .fineTuneConfiguration(new org.deeplearning4j.nn.transferlearning.FineTuneConfiguration.Builder()
+                        .updater(new org.nd4j.linalg.learning.config.Adam(learningRate)).seed(seed).build());
+        // The feature outputs that feed nothing else (timbral, temporal, the taggram) go; the head is the only output.
+        var inputsOf = graph.getConfiguration().getVertexInputs();
+        for (String out : graph.getConfiguration().getNetworkOutputs()) {
+            if (inputsOf.values().stream().noneMatch(in -> in.contains(out))) builder.removeVertexAndConnections(out);
+        }
+        return builder
+                // the input type again, so that the merge vertices keep concatenating NHWC channels (axis 3) in training
+                .setInputTypes(InputType.convolutional(MusicnnInput.PATCH_FRAMES, MusicnnInput.MELS, 1, org.deeplearning4j.nn.conf.CNN2DFormat.NHWC))
+                .addLayer("head", new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder(
+                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT).nIn(width("penultimate")).nOut(numClasses)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX)
+                        .weightInit(org.deeplearning4j.nn.weights.WeightInit.XAVIER).build(), "penultimate")
+                .setOutputs("head")
+                .build();
     }
 
     private Output output(String layer) {

@@ -92,6 +92,15 @@ public enum MusicnnWeights {
                         + Arrays.stream(values()).map(MusicnnWeights::id).collect(Collectors.joining(", "))));
     }
 
+    /** System property naming the models folder (before {@value #DIRECTORY_ENV}); tests point it at ../shared/models/musicnn. */
+    public static final String DIRECTORY_PROPERTY = "genrebench.musicnn.models";
+
+    /** The folder this process reads models from: {@value #DIRECTORY_PROPERTY}, else {@link #directory}'s rule. */
+    public static Path configuredDirectory() {
+        String dir = System.getProperty(DIRECTORY_PROPERTY);
+        return directory(dir == null ? null : Path.of(dir));
+    }
+
     /** The folder the models are read from: {@code given} if not null, else {@value #DIRECTORY_ENV}, else {@link #DEFAULT_DIRECTORY}. */
     public static Path directory(Path given) {
         if (given != null) return given;
