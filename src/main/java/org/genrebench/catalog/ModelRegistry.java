@@ -68,15 +68,23 @@ public final class ModelRegistry {
      * @param parameters its typed hyper-parameters; values given for it are checked against these
      * @param factory    (hyper-parameter overrides, seed) → a new unfitted model
      * @param grid       candidate overrides for {@code --tune}; the first is the default
+     * @param reader     how a saved state becomes the estimator again (model files); Java deserialisation unless given
      */
     public record Entry<X>(String name, Family family, String summary, boolean inDefaults,
                            BiFunction<InputSettings, Map<String, String>, InputView<X>> view, List<HyperParameter> parameters,
                            BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
-                           List<Map<String, String>> grid) implements Tunable<X> {
+                           List<Map<String, String>> grid, StateReader reader) implements Tunable<X> {
         public Entry {
             parameters = List.copyOf(parameters);
             grid = List.copyOf(grid);
             for (Map<String, String> candidate : grid) HyperParameter.resolve(name, parameters, candidate);
+        }
+
+        /** A model whose state is its Java-serialised self (the Smile-based models, the vote, the probes). */
+        public Entry(String name, Family family, String summary, boolean inDefaults,
+                     BiFunction<InputSettings, Map<String, String>, InputView<X>> view, List<HyperParameter> parameters,
+                     BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory, List<Map<String, String>> grid) {
+            this(name, family, summary, inDefaults, view, parameters, factory, grid, JAVA_SERIAL);
         }
 
         @Override
@@ -100,6 +108,17 @@ public final class ModelRegistry {
             return view.apply(inputs, params);
         }
     }
+
+    /** Reads an estimator back from its saved state. */
+    @FunctionalInterface
+    public interface StateReader {
+        GenreClassifier<?> read(EstimatorState state) throws IOException;
+    }
+
+    private static final StateReader JAVA_SERIAL = state -> {
+        if (!EstimatorState.JAVA_SERIAL.equals(state.storage())) throw new IOException("unknown estimator storage '" + state.storage() + "'");
+        return state.deserialize();
+    };
 
     private static final Map<String, Entry<?>> MODELS = new LinkedHashMap<>();
     /** The networks' designs, by name, for reading their model files back. */
@@ -159,7 +178,7 @@ public final class ModelRegistry {
                 (s, p) -> new EmbeddingPatches("msd-musicnn", Embeddings.INPUT,
                         Integer.parseInt(HyperParameter.resolve("msd-musicnn-ft", FineTunedMusicnn.PARAMETERS, p).get("hop"))),
                 FineTunedMusicnn.PARAMETERS, (p, seed) -> new FineTunedMusicnn("msd-musicnn-ft", MusicnnWeights.MSD_MUSICNN, p, seed),
-                List.of(Map.of())));
+                List.of(Map.of()), FineTunedMusicnn::restore));
     }
 
     private static void pretrained(String name, String summary, String defaultLayer, List<String> layers, boolean inDefaults) {
@@ -174,23 +193,13 @@ public final class ModelRegistry {
     private static void network(NetworkArchitecture.Design design, String summary, boolean inDefaults) {
         DESIGNS.put(design.name(), design);
         declare(new Entry<>(design.name(), Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.of(design),
-                (p, seed) -> NetworkParameters.create(design, p, seed), List.of(Map.of())));
+                (p, seed) -> NetworkParameters.create(design, p, seed), List.of(Map.of()), state -> DeepGenreClassifier.restore(state, design)));
     }
 
-    /**
-     * The estimator of model {@code model} from its stored state: Java-serialised for the classical and pre-trained
-     * models, DL4J's format for a network (rebuilt from the network's declared design).
-     */
+    /** The estimator of model {@code model} from its stored state, read as that model's declaration says. */
     public static GenreClassifier<?> restore(String model, EstimatorState state) throws IOException {
-        String storage = String.valueOf(state.storage());
-        if (storage.equals(EstimatorState.JAVA_SERIAL)) return state.deserialize();
-        if (storage.equals(FineTunedMusicnn.STORAGE)) return FineTunedMusicnn.restore(state);
-        if (storage.equals(DeepGenreClassifier.STORAGE)) {
-            NetworkArchitecture.Design design = DESIGNS.get(key(model));
-            if (design == null) throw new IOException("'" + model + "' is not a network of this GenreBench");
-            return DeepGenreClassifier.restore(state, design);
-        }
-        throw new IOException("unknown estimator storage '" + storage + "'");
+        if (!MODELS.containsKey(key(model))) throw new IOException("'" + model + "' is not a model of this GenreBench");
+        return MODELS.get(key(model)).reader().read(state);
     }
 
     /** A model file written by {@code train}, read back with the catalogue's {@link #restore}. */

@@ -118,6 +118,7 @@ public final class FineTunedMusicnn implements GenreClassifier<double[]> {
 
     /** The fine-tuned model a {@link #state()} describes. */
     public static FineTunedMusicnn restore(EstimatorState state) throws IOException {
+        if (!STORAGE.equals(state.storage())) throw new IOException("unknown estimator storage '" + state.storage() + "'");
         java.util.Properties p = new java.util.Properties();
         p.load(new java.io.StringReader(new String(state.entries().get("meta.properties"), StandardCharsets.UTF_8)));
         Map<String, String> params = new java.util.TreeMap<>();
