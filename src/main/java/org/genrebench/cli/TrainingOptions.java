@@ -60,8 +60,21 @@ final class TrainingOptions {
     java.util.List<String> params = new java.util.ArrayList<>();
 
     /** Each model's {@code --param} settings, checked against the catalogue. */
+    @Option(names = "--probe", paramLabel = "NAME", description = "The classifier on the pre-trained models' embeddings:"
+            + " svm, logreg, mlp or knn (default: svm; the same as --param MODEL.probe=NAME for each of them).")
+    String probe;
+
     Map<String, Map<String, String>> parameters(java.util.List<String> models) {
-        return org.genrebench.catalog.ModelRegistry.parameters(params, models);
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (probe != null) {
+            for (String m : models) {
+                boolean takesProbe = org.genrebench.catalog.ModelRegistry.entry(m).parameters().stream().anyMatch(p -> p.key().equals("probe"));
+                boolean setByParam = params.stream().anyMatch(p -> p.strip().toLowerCase(java.util.Locale.ROOT).startsWith(m + ".probe="));
+                if (takesProbe && !setByParam) all.add(m + ".probe=" + probe);
+            }
+        }
+        all.addAll(params);
+        return org.genrebench.catalog.ModelRegistry.parameters(all, models);
     }
 
     /**

@@ -43,13 +43,18 @@ class PretrainedCliTest {
         assertTrue(md.contains("| msd-musicnn | pretrained |"), md);
         assertTrue(md.contains("best classical vs best pre-trained: **knn** vs **msd-musicnn**"), md);
         assertTrue(md.contains("layer=max_pool"), md);
+
+        CompareCommandTest.Run bad = cli("compare", "--data", data.toString(), "--models", "msd-musicnn", "--probe", "tree",
+                "--out", tmp.resolve("out-bad").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("model msd-musicnn: probe must be one of svm, logreg, mlp, knn, got 'tree'"), bad.err());
     }
 
     @Test
     void aModelTrainedOnEmbeddingsPredictsFromAudio() {
         System.setProperty(Embeddings.DIRECTORY_PROPERTY, "../shared/models/musicnn");
         Path model = tmp.resolve("vgg.model");
-        CompareCommandTest.Run train = cli("train", "--model", "mtt-vgg", "--param", "mtt-vgg.probe=logreg", "--data", data.toString(),
+        CompareCommandTest.Run train = cli("train", "--model", "mtt-vgg", "--probe", "logreg", "--data", data.toString(),
                 "--save", model.toString(), "--cache", tmp.resolve("cache").toString());
         assertEquals(0, train.code(), train.err());
         Path song = data.resolve("genres/jazz/jazz.00001.wav");
