@@ -184,8 +184,10 @@ public final class ModelRegistry {
     private static void pretrained(String name, String summary, String defaultLayer, List<String> layers, boolean inDefaults) {
         List<HyperParameter> parameters = Probe.parameters(defaultLayer, layers);
         declare(new Entry<>(name, Family.PRETRAINED, summary + ", frozen, with a probe", inDefaults,
-                (s, p) -> new EmbeddingPatches(name, HyperParameter.resolve(name, parameters, p).get("layer"),
-                        Integer.parseInt(HyperParameter.resolve(name, parameters, p).get("hop"))),
+                (s, p) -> {
+                    Map<String, String> values = HyperParameter.resolve(name, parameters, p);
+                    return new EmbeddingPatches(name, values.get("layer"), Integer.parseInt(values.get("hop")));
+                },
                 parameters, (p, seed) -> new Probe(name, parameters, p, seed, (probe, s) -> classical(probe).create(Map.of(), s)),
                 List.of(Map.of())));
     }

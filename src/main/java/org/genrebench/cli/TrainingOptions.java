@@ -59,22 +59,24 @@ final class TrainingOptions {
             + " svm.C=3 or cnn.width=16 (repeatable; `genrebench models` lists each model's parameters and defaults).")
     java.util.List<String> params = new java.util.ArrayList<>();
 
-    /** Each model's {@code --param} settings, checked against the catalogue. */
     @Option(names = "--probe", paramLabel = "NAME", description = "The classifier on the pre-trained models' embeddings:"
             + " svm, logreg, mlp or knn (default: svm; the same as --param MODEL.probe=NAME for each of them).")
     String probe;
 
+    /** Each model's {@code --param} settings, and {@code --probe} for the models that take one, checked against the catalogue. */
     Map<String, Map<String, String>> parameters(java.util.List<String> models) {
-        java.util.List<String> all = new java.util.ArrayList<>();
-        if (probe != null) {
-            for (String m : models) {
-                boolean takesProbe = org.genrebench.catalog.ModelRegistry.entry(m).parameters().stream().anyMatch(p -> p.key().equals("probe"));
-                boolean setByParam = params.stream().anyMatch(p -> p.strip().toLowerCase(java.util.Locale.ROOT).startsWith(m + ".probe="));
-                if (takesProbe && !setByParam) all.add(m + ".probe=" + probe);
-            }
+        Map<String, Map<String, String>> parsed = org.genrebench.catalog.ModelRegistry.parameters(params, models);
+        if (probe == null) return parsed;
+        Map<String, Map<String, String>> all = new java.util.TreeMap<>(parsed);
+        for (String m : models) {
+            var entry = org.genrebench.catalog.ModelRegistry.entry(m);
+            Map<String, String> own = parsed.getOrDefault(m, Map.of());
+            if (own.containsKey("probe") || entry.parameters().stream().noneMatch(p -> p.key().equals("probe"))) continue;
+            Map<String, String> withProbe = new java.util.TreeMap<>(own);
+            withProbe.put("probe", probe);
+            all.put(m, entry.check(withProbe));
         }
-        all.addAll(params);
-        return org.genrebench.catalog.ModelRegistry.parameters(all, models);
+        return all;
     }
 
     /**

@@ -126,7 +126,7 @@ public final class AudioPreparation {
             Map<EmbeddingPatches, String> embeddingKeys = new LinkedHashMap<>();
             Map<EmbeddingPatches, Optional<float[]>> cachedEmbeddings = new LinkedHashMap<>();
             for (EmbeddingPatches e : settings.embeddings()) {
-                embeddingKeys.put(e, ArrayCache.key(file, e.cacheKey()));
+                embeddingKeys.put(e, content.key(e.cacheKey()));
                 cachedEmbeddings.put(e, cache.get(embeddingKeys.get(e)));
             }
             boolean needAudio = (featureKey != null && cachedRows.isEmpty()) || (windowKey != null && cachedWindows.isEmpty())
