@@ -30,6 +30,8 @@ public final class VectorMedianFilter {
     private final int[] old = new int[BLOCK];
     private final int[] nw = new int[BLOCK];
     private final float[] sortBuf;
+    private float[] stageIn = new float[0];
+    private float[] stageOut = new float[0];
 
     /** Whether the Vector API module is present in this JVM (run with {@code --add-modules jdk.incubator.vector}). */
     public static boolean available() {
@@ -58,7 +60,28 @@ public final class VectorMedianFilter {
      */
     public void filter(float[] in, int n, int lanes, int sampleStride, int seriesStride, float[] out) {
         int full = n > radius ? lanes - lanes % BLOCK : 0;
-        for (int l0 = 0; l0 < full; l0 += BLOCK) filterBlock(in, n, sampleStride, seriesStride, l0, out);
+        if (seriesStride == 1) {
+            for (int l0 = 0; l0 < full; l0 += BLOCK) filterBlock(in, n, sampleStride, 1, l0, out);
+        } else {
+            // Series far apart in memory (e.g. the rows of a matrix): the block's lanes would sit a row apart, and
+            // with rows of ~4 KB most of them share a few L1 sets and evict each other at every step. Staging the
+            // block lane-contiguous costs two passes over it and keeps the step's loads and stores in L1.
+            if (stageIn.length < n * BLOCK) {
+                stageIn = new float[n * BLOCK];
+                stageOut = new float[n * BLOCK];
+            }
+            for (int l0 = 0; l0 < full; l0 += BLOCK) {
+                for (int l = 0; l < BLOCK; l++) {
+                    int base = (l0 + l) * seriesStride;
+                    for (int i = 0; i < n; i++) stageIn[i * BLOCK + l] = in[base + i * sampleStride];
+                }
+                filterBlock(stageIn, n, BLOCK, 1, 0, stageOut);
+                for (int l = 0; l < BLOCK; l++) {
+                    int base = (l0 + l) * seriesStride;
+                    for (int i = 0; i < n; i++) out[base + i * sampleStride] = stageOut[i * BLOCK + l];
+                }
+            }
+        }
         for (int l = full; l < lanes; l++) scalar.filter(in, l * seriesStride, sampleStride, n, out, l * seriesStride, sampleStride);
     }
 

@@ -1,5 +1,7 @@
 package org.genrebench.feature;
 
+import java.util.Arrays;
+
 /**
  * Frame-wise time-domain features with centred frames, as librosa 0.9:
  * {@code rms(y, frame_length, hop_length, center=True, pad_mode='constant')} and
@@ -32,16 +34,18 @@ public final class TimeDomain {
      */
     public static void zeroCrossingRate(float[] y, int offset, int length, int frameLength, int hop, int[] prefix, double[] out) {
         int pad = frameLength / 2, padded = length + 2 * pad;
-        // prefix[i] = number of sign changes between padded[j-1] and padded[j] for 1 <= j <= i - 1... counted up to i
-        prefix[0] = 0;
-        boolean prev = negative(y[offset]);
-        prefix[1] = 0;
-        for (int j = 1; j < padded; j++) {
-            int src = Math.min(length - 1, Math.max(0, j - pad));
-            boolean cur = negative(y[offset + src]);
-            prefix[j + 1] = prefix[j] + (cur != prev ? 1 : 0);
+        // prefix[j + 1] = sign changes between padded[i - 1] and padded[i] for 1 <= i <= j. The edge padding repeats
+        // y[0] and y[length - 1], so changes can only occur inside the signal; the loop there is branch-free.
+        Arrays.fill(prefix, 0, pad + 2, 0);
+        int changes = 0;
+        int prev = negative(y[offset]);
+        for (int i = 1; i < length; i++) {
+            int cur = negative(y[offset + i]);
+            changes += cur ^ prev;
+            prefix[pad + i + 1] = changes;
             prev = cur;
         }
+        Arrays.fill(prefix, pad + length + 1, padded + 1, changes);
         int frames = 1 + length / hop;
         for (int t = 0; t < frames; t++) {
             int s = t * hop; // frame covers padded[s, s + frameLength); pairs (j-1, j) for j in (s, s + frameLength)
@@ -50,7 +54,8 @@ public final class TimeDomain {
         }
     }
 
-    private static boolean negative(float v) {
-        return v < 0 && Math.abs(v) > 1e-10;
+    /** 1 where librosa's {@code zero_crossings} counts a sample as negative ({@code v < 0} and {@code |v| > 1e-10}). */
+    private static int negative(float v) {
+        return v < -1e-10 ? 1 : 0;
     }
 }
