@@ -40,16 +40,16 @@ for g in "${groups[@]}"; do
       classical=knn,rf,svm,logreg,mlp
       run audio-10genre "${ten[@]}" --models $classical --repeats 5
       run audio-10genre "${ten[@]}" --models $classical --repeats 5 --protocol chunk-shuffle
-      run audio-10genre-cnn "${ten[@]}" --models $classical,cnn
       run audio-10genre-cnn "${ten[@]}" --models $classical,cnn --protocol chunk-shuffle
       run audio-3genre "${three[@]}" --models $classical --repeats 5
       run audio-3genre "${three[@]}" --models $classical --repeats 5 --protocol chunk-shuffle
       run audio-3genre "${three[@]}" --models $classical --repeats 5 --protocol song-holdout:3
       r=$out ten_name=gtzan-sample+gtzan-excerpts three_name=gtzan-3genre # folder names compare gives these --data
+      # The song-disjoint cnn column is the committed network run of the same songs (not rerun, see above).
       "$gb" report $r/gtzan-features-30s-r5 $r/gtzan-features-30s-chunk-shuffle-r5 $r/audio-3genre/$three_name-r5 \
         $r/audio-3genre/$three_name-song-holdout3-r5 $r/audio-3genre/$three_name-chunk-shuffle-r5 \
         $r/audio-10genre/$ten_name-r5 $r/audio-10genre/$ten_name-chunk-shuffle-r5 \
-        $r/audio-10genre-cnn/$ten_name $r/audio-10genre-cnn/$ten_name-chunk-shuffle \
+        results/gtzan-real-10genre $r/audio-10genre-cnn/$ten_name-chunk-shuffle \
         --out $out/protocols 2>/dev/null || echo "protocols report needs the features group too" ;;
     *) echo "error: unknown group '$g' (synthetic, features, audio)" >&2; exit 2 ;;
   esac
