@@ -14,8 +14,14 @@ import csv
 import json
 import os
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 
 from scipy import stats
+
+
+def fmt(x, digits):
+    """x to `digits` decimals, halves rounded up as the Java reports round them (0.8125 -> 0.813, not 0.812)."""
+    return str(Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def single_split(summary):
@@ -32,14 +38,14 @@ def cell(model, summary):
         n = len(folds)
         mean, sd = sum(folds) / n, stats.tstd(folds)
         half = stats.t.ppf(0.975, n - 1) * sd / n ** 0.5
-        return f"{mean:.3f} ± {sd:.3f} ({max(0.0, mean - half):.2f}–{min(1.0, mean + half):.2f})"
+        return f"{fmt(mean, 3)} ± {fmt(sd, 3)} ({fmt(max(0.0, mean - half), 2)}–{fmt(min(1.0, mean + half), 2)})"
     seeds = len(folds)
     per_seed = songs // seeds
     ci = stats.binomtest(round(correct / seeds), per_seed).proportion_ci(0.95, method="wilson")
     if seeds == 1:
-        return f"{correct / songs:.3f} ({ci.low:.2f}–{ci.high:.2f}, {correct}/{songs} songs)"
-    return (f"{correct / songs:.3f} (seeds {min(folds):.2f}–{max(folds):.2f}; "
-            f"Wilson {ci.low:.2f}–{ci.high:.2f} at {per_seed} songs)")
+        return f"{fmt(correct / songs, 3)} ({fmt(ci.low, 2)}–{fmt(ci.high, 2)}, {correct}/{songs} songs)"
+    return (f"{fmt(correct / songs, 3)} (seeds {fmt(min(folds), 2)}–{fmt(max(folds), 2)}; "
+            f"Wilson {fmt(ci.low, 2)}–{fmt(ci.high, 2)} at {per_seed} songs)")
 
 
 def song_correct(folder, model, fold=0):
