@@ -38,16 +38,16 @@ public final class AudioPreparation {
     private final AudioInputs inputs;
     private final InputSettings settings;
     private final Path cacheDir;
-    private final List<InputView<?>> views = new ArrayList<>();
+    private final List<InputView<?>> neededViews = new ArrayList<>();
     private final int threads;
 
     public AudioPreparation(ArrayCache cache, InputSettings settings, int threads) {
         this.inputs = new AudioInputs(cache);
         this.cacheDir = cache.dir();
         this.settings = settings;
-        if (settings.features()) views.add(settings.featureRows());
-        if (settings.windows()) views.add(settings.melWindows());
-        views.addAll(settings.embeddings());
+        if (settings.features()) neededViews.add(settings.featureRows());
+        if (settings.windows()) neededViews.add(settings.melWindows());
+        neededViews.addAll(settings.embeddings());
         this.threads = Math.max(1, threads);
     }
 
@@ -85,7 +85,7 @@ public final class AudioPreparation {
     private TrackViews views(Track track) {
         Path file = track.source();
         try {
-            AudioInputs.TrackInputs in = inputs.track(file, views, settings.featureChunkSamples(), settings.windowSamples());
+            AudioInputs.TrackInputs in = inputs.track(file, neededViews, settings.featureChunkSamples(), settings.windowSamples());
             Map<String, List<double[]>> embeddings = new LinkedHashMap<>();
             for (EmbeddingPatches e : settings.embeddings()) embeddings.put(e.key(), in.of(e));
             return new TrackViews(track, settings.features() ? in.of(settings.featureRows()) : null,
