@@ -7,6 +7,7 @@ import org.genrebench.dataset.Excluded;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
+import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.experiment.ClusterEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (distributed) return extractOnCluster(dataset, files, chunk);
         FeatureTableWriter.Result result;
         try (ProgressBar bar = ConsoleProgress.bar("extract", files.size())) {
-            result = FeatureTableWriter.extract(files, chunk, threads, n -> {
+            result = AudioPreparation.featureTable(files, chunk, threads, n -> {
                 synchronized (bar) {
                     bar.stepBy(n);
                 }

@@ -4,14 +4,11 @@ import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
 import org.genrebench.dataset.Samples;
 import org.genrebench.split.Fold;
+import org.genrebench.util.Parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -118,28 +115,10 @@ public final class Harness<X> {
 
     /** The harness's own executor: {@code threads} fits at once on this machine. */
     public static <X> FoldExecutor<X> threadPool(int threads) {
-        return (samples, classNames, tasks, done) -> {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-                Thread t = new Thread(r, "harness");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (FoldTask<X> task : tasks) {
-                    futures.add(pool.submit(() -> done.accept(task, fit(samples, classNames.size(), task.spec(), task.fold()))));
-                }
-                for (Future<?> f : futures) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        };
+        return (samples, classNames, tasks, done) -> Parallel.forEachOrdered(tasks, threads, "harness", task -> {
+            done.accept(task, fit(samples, classNames.size(), task.spec(), task.fold()));
+            return task;
+        }, task -> { });
     }
 
     /** Fits a fresh model on the fold's training items and predicts its test items. */

@@ -1,40 +1,32 @@
 package org.genrebench.experiment;
 
-import org.genrebench.audio.AudioClip;
-import org.genrebench.audio.AudioLoader;
-import org.genrebench.pipeline.FeatureRows;
-import org.genrebench.pipeline.EmbeddingPatches;
-import org.genrebench.pipeline.InputSettings;
-import org.genrebench.pipeline.MelWindows;
 import org.genrebench.dataset.MelWindowStore;
+import org.genrebench.dataset.Sample;
 import org.genrebench.dataset.Track;
 import org.genrebench.dataset.cache.ArrayCache;
-import org.genrebench.feature.FeatureExtractor;
-import org.genrebench.feature.LogMel;
+import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.feature.MinimumClip;
-import org.genrebench.dataset.Sample;
-import org.genrebench.util.UserException;
+import org.genrebench.pipeline.AudioInputs;
+import org.genrebench.pipeline.EmbeddingPatches;
+import org.genrebench.pipeline.InputSettings;
+import org.genrebench.pipeline.InputView;
+import org.genrebench.util.Parallel;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Turns audio tracks into the views the models need: 58-feature rows per chunk (classical), log-mel windows
- * (networks) and pre-trained embedding patches. Tracks are processed in parallel; results are cached on disk by file content and parameters,
- * so a second run skips extraction. Unreadable files, and clips shorter than {@link MinimumClip} allows, are skipped
- * and listed, never fatal.
+ * (networks) and pre-trained embedding patches, each track through {@link AudioInputs} (decoding, checks, cutting and
+ * the content-keyed cache, so a second run skips extraction), tracks in parallel. Unreadable files, and clips shorter
+ * than {@link MinimumClip} allows, are skipped and listed, never fatal.
  */
 public final class AudioPreparation {
 
@@ -43,19 +35,19 @@ public final class AudioPreparation {
         void trackDone(Track track, boolean fromCache);
     }
 
-    private final ArrayCache cache;
+    private final AudioInputs inputs;
     private final InputSettings settings;
-    private final FeatureRows featureView;
-    private final MelWindows windowView;
+    private final Path cacheDir;
+    private final List<InputView<?>> neededViews = new ArrayList<>();
     private final int threads;
-    private final ThreadLocal<FeatureExtractor> extractors = FeatureExtractor.perThread();
-    private final ThreadLocal<LogMel> logMels = ThreadLocal.withInitial(LogMel::new);
 
     public AudioPreparation(ArrayCache cache, InputSettings settings, int threads) {
-        this.cache = cache;
+        this.inputs = new AudioInputs(cache);
+        this.cacheDir = cache.dir();
         this.settings = settings;
-        this.featureView = settings.featureRows();
-        this.windowView = settings.melWindows();
+        if (settings.features()) neededViews.add(settings.featureRows());
+        if (settings.windows()) neededViews.add(settings.melWindows());
+        neededViews.addAll(settings.embeddings());
         this.threads = Math.max(1, threads);
     }
 
@@ -63,8 +55,8 @@ public final class AudioPreparation {
         return settings;
     }
 
-    /** What one track contributes: feature rows and mel windows, or the reason it was skipped. */
-    private record TrackViews(Track track, double[][] rows, float[][] windows, Map<String, double[][]> embeddings,
+    /** What one track contributes: feature rows, mel windows and embedding patches, or the reason it was skipped. */
+    private record TrackViews(Track track, List<double[]> rows, List<float[]> windows, Map<String, List<double[]>> embeddings,
                               String skipReason, boolean cached, String damage) {
         TrackViews(Track track, String skipReason) {
             this(track, null, null, Map.of(), skipReason, false, null);
@@ -72,109 +64,70 @@ public final class AudioPreparation {
     }
 
     public PreparedDataset prepare(String name, String description, List<Track> tracks, Listener listener) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "prepare");
-            t.setDaemon(true);
-            return t;
-        });
-        List<TrackViews> views = new ArrayList<>(tracks.size());
-        MelWindowStore windows = new MelWindowStore(MelWindowStore.defaultBudget(), cache.dir());
-        try {
-            // Tracks are collected in order, at most a few ahead of the one collected, and each one's windows go to
-            // the store at once: finished tracks never pile up in the heap.
-            int ahead = 4 * threads;
-            ArrayDeque<Future<TrackViews>> inFlight = new ArrayDeque<>();
-            Iterator<Track> next = tracks.iterator();
-            while (next.hasNext() || !inFlight.isEmpty()) {
-                while (next.hasNext() && inFlight.size() < ahead) {
-                    Track track = next.next();
-                    inFlight.add(pool.submit(() -> {
-                        TrackViews v = views(track);
-                        listener.trackDone(track, v.cached());
-                        return v;
-                    }));
-                }
-                TrackViews v = inFlight.poll().get();
-                if (v.windows() != null) {
-                    Track t = v.track();
-                    windows.add(v.windows(), t.songId(), t.groupId(), t.label());
-                    v = new TrackViews(t, v.rows(), null, v.embeddings(), null, v.cached(), v.damage());
-                }
-                views.add(v);
+        List<TrackViews> prepared = new ArrayList<>(tracks.size());
+        MelWindowStore windows = new MelWindowStore(MelWindowStore.defaultBudget(), cacheDir);
+        // Each track's windows go to the store as soon as it is collected: finished tracks never pile up in the heap.
+        Parallel.forEachOrdered(tracks, threads, "prepare", track -> {
+            TrackViews v = views(track);
+            listener.trackDone(track, v.cached());
+            return v;
+        }, v -> {
+            if (v.windows() != null) {
+                Track t = v.track();
+                windows.add(v.windows().toArray(float[][]::new), t.songId(), t.groupId(), t.label());
+                v = new TrackViews(t, v.rows(), null, v.embeddings(), null, v.cached(), v.damage());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing " + name, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return assemble(name, description, views, windows);
+            prepared.add(v);
+        });
+        return assemble(name, description, prepared, windows);
     }
 
     private TrackViews views(Track track) {
-        FeatureExtractor extractor = extractors.get();
-        LogMel logMel = logMels.get();
         Path file = track.source();
         try {
-            ArrayCache.Content content = ArrayCache.Content.of(file);
-            String featureKey = settings.features() ? content.key(featureView.cacheKey()) : null;
-            String windowKey = settings.windows() ? content.key(windowView.cacheKey()) : null;
-            Optional<float[]> cachedRows = featureKey == null ? Optional.empty() : cache.get(featureKey);
-            Optional<float[]> cachedWindows = windowKey == null ? Optional.empty() : cache.get(windowKey);
-            Map<EmbeddingPatches, String> embeddingKeys = new LinkedHashMap<>();
-            Map<EmbeddingPatches, Optional<float[]>> cachedEmbeddings = new LinkedHashMap<>();
-            for (EmbeddingPatches e : settings.embeddings()) {
-                embeddingKeys.put(e, content.key(e.cacheKey()));
-                cachedEmbeddings.put(e, cache.get(embeddingKeys.get(e)));
-            }
-            boolean needAudio = (featureKey != null && cachedRows.isEmpty()) || (windowKey != null && cachedWindows.isEmpty())
-                    || cachedEmbeddings.values().stream().anyMatch(Optional::isEmpty);
-            AudioClip clip = needAudio ? AudioLoader.load(file) : null;
-            float[] y = clip == null ? null : clip.samples();
-            if (y != null && y.length == 0) throw new UserException("cannot read audio file " + file + ": no samples");
-            // Both views ask for the same length, so that a song is in both or in neither (and never padded).
-            if (y != null) MinimumClip.require(y.length, clip.sampleRate(), settings.featureChunkSamples(), settings.windowSamples());
-            // A truncated file is used but never cached, so that every run names it again.
-            String damage = clip == null ? null : clip.usedTruncated().orElse(null);
-
-            float[] rows = null, windows = null;
-            if (featureKey != null) {
-                rows = cachedRows.orElseGet(() -> requireFinite(featureView.flat(extractor, y), "feature"));
-                if (cachedRows.isEmpty() && damage == null) cache.put(featureKey, rows);
-            }
-            if (windowKey != null) {
-                windows = cachedWindows.orElseGet(() -> requireFinite(windowView.flat(logMel, y), "log-mel"));
-                if (cachedWindows.isEmpty() && damage == null) cache.put(windowKey, windows);
-            }
-            Map<String, double[][]> embeddings = new LinkedHashMap<>();
-            for (EmbeddingPatches e : settings.embeddings()) {
-                float[] flat = cachedEmbeddings.get(e).orElseGet(() -> requireFinite(e.flat(y), e.key()));
-                if (cachedEmbeddings.get(e).isEmpty() && damage == null) cache.put(embeddingKeys.get(e), flat);
-                embeddings.put(e.key(), e.unflatten(flat));
-            }
-            return new TrackViews(track, rows == null ? null : FeatureRows.unflatten(rows),
-                    windows == null ? null : windowView.unflatten(windows, logMel), embeddings, null, !needAudio, damage);
-        } catch (UserException e) {
-            return new TrackViews(track, e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            return new TrackViews(track, "cannot read " + file + ": " + (e.getCause() instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied" : e.getCause().getMessage()));
+            AudioInputs.TrackInputs in = inputs.track(file, neededViews, settings.featureChunkSamples(), settings.windowSamples());
+            Map<String, List<double[]>> embeddings = new LinkedHashMap<>();
+            for (EmbeddingPatches e : settings.embeddings()) embeddings.put(e.key(), in.of(e));
+            return new TrackViews(track, settings.features() ? in.of(settings.featureRows()) : null,
+                    settings.windows() ? in.of(settings.melWindows()) : null, embeddings, null, in.cached(), in.damage().orElse(null));
         } catch (RuntimeException e) {
-            // A bug in extraction must not sink the whole run, but it must be visible.
-            return new TrackViews(track, "cannot process " + file + ": " + e);
+            return new TrackViews(track, AudioInputs.problem(file, e));
         }
     }
 
-    /** {@code values}, when every one is finite; NaN or Infinity from odd audio would poison every model. */
-    private static float[] requireFinite(float[] values, String what) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new UserException(what + " value " + i + " is " + values[i] + " (audio outside the range features can describe)");
-            }
+    /**
+     * {@code extract}'s feature table of {@code files} with {@code threads} workers: one row per track
+     * ({@code chunkSamples <= 0}) or per whole chunk named {@code <chunkStem>.<k>.wav}, in the files' order.
+     * {@code progress} is called once per finished file.
+     */
+    public static FeatureTableWriter.Result featureTable(List<FeatureTableWriter.Input> files, int chunkSamples, int threads, IntConsumer progress) {
+        record Outcome(List<FeatureTableWriter.Row> rows, String skipReason, String damage) {
         }
-        return values;
+        List<FeatureTableWriter.Row> rows = new ArrayList<>();
+        List<FeatureTableWriter.Skipped> skipped = new ArrayList<>(), truncated = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        Parallel.forEachOrdered(files, threads, "extract", input -> {
+            String damage = null; // named even when what is left of the file is then skipped
+            try {
+                AudioInputs.Clip clip = AudioInputs.decode(input.file());
+                damage = clip.damage().orElse(null);
+                return new Outcome(FeatureTableWriter.rows(input, AudioInputs.tableRows(clip.samples(), chunkSamples), chunkSamples),
+                        null, damage);
+            } catch (RuntimeException e) {
+                return new Outcome(null, AudioInputs.problem(input.file(), e), damage);
+            } finally {
+                progress.accept(1);
+            }
+        }, outcomes::add);
+        for (int i = 0; i < files.size(); i++) {
+            Outcome o = outcomes.get(i);
+            Path file = files.get(i).file();
+            if (o.rows() == null) skipped.add(new FeatureTableWriter.Skipped(file, o.skipReason()));
+            else rows.addAll(o.rows());
+            if (o.damage() != null) truncated.add(new FeatureTableWriter.Skipped(file, o.damage()));
+        }
+        truncated.sort(Comparator.comparing(FeatureTableWriter.Skipped::file));
+        return new FeatureTableWriter.Result(rows, skipped, truncated);
     }
 
     private static PreparedDataset assemble(String name, String description, List<TrackViews> views, MelWindowStore store) {

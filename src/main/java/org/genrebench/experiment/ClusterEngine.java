@@ -30,7 +30,7 @@ public interface ClusterEngine extends AutoCloseable {
 
     /**
      * Extracts the 58 features of every file into {@code outDir} (the same rows, names and order as the local
-     * {@link FeatureTableWriter#extract}); files already extracted there with the same content and settings are
+     * {@link AudioPreparation#featureTable}); files already extracted there with the same content and settings are
      * reused, not recomputed.
      */
     Extraction extract(List<FeatureTableWriter.Input> files, int chunkSamples, Path outDir);

@@ -1,24 +1,14 @@
 package org.genrebench.feature;
 
-import org.genrebench.audio.AudioClip;
-import org.genrebench.audio.AudioLoader;
-import org.genrebench.util.UserException;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
-import java.util.function.IntConsumer;
 
 /**
- * Builds the community GTZAN feature table for a list of labelled audio files: one row per track, or per chunk
- * when a chunk length is given, processed in parallel, one {@link FeatureExtractor} per thread. Rows keep the
- * order of the inputs; files that cannot be read are skipped and reported.
+ * The community GTZAN feature table: its rows (one per track, or per chunk when a chunk length is given), named as
+ * the community tables name them, and its CSV form. The rows' features come from {@code pipeline.AudioInputs}.
  */
 public final class FeatureTableWriter {
     /** One CSV row: file (or chunk) name, the 58 features, label. */
@@ -38,8 +28,11 @@ public final class FeatureTableWriter {
     public record Skipped(Path file, String reason) {
     }
 
-    /** What {@link #extract} produced. */
-    /** @param truncated files cut short whose remaining audio was used (their rows are in {@code rows}) */
+    /**
+     * An extracted table.
+     *
+     * @param truncated files cut short whose remaining audio was used (their rows are in {@code rows})
+     */
     public record Result(List<Row> rows, List<Skipped> skipped, List<Skipped> truncated) {
     }
 
@@ -47,67 +40,7 @@ public final class FeatureTableWriter {
     }
 
     /**
-     * Extracts every file with {@code threads} workers. {@code chunkSamples <= 0} gives one row per track; otherwise
-     * one row per whole chunk named {@code <track>.<k>.wav}. {@code progress} is called once per finished file.
-     */
-    public static Result extract(List<Input> files, int chunkSamples, int threads, IntConsumer progress) {
-        ThreadLocal<FeatureExtractor> fx = FeatureExtractor.perThread();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "extract");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<Row>>> futures = new ArrayList<>();
-            List<Skipped> damaged = java.util.Collections.synchronizedList(new ArrayList<>());
-            for (Input input : files) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        AudioClip clip = AudioLoader.load(input.file(), fx.get().params().sampleRate()); // any decoded format, mono, resampled
-                        clip.usedTruncated().ifPresent(t -> damaged.add(new Skipped(input.file(), t)));
-                        return rows(input, features(fx.get(), clip.samples(), chunkSamples), chunkSamples);
-                    } finally {
-                        progress.accept(1);
-                    }
-                }));
-            }
-            List<Row> rows = new ArrayList<>();
-            List<Skipped> skipped = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                try {
-                    rows.addAll(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    skipped.add(new Skipped(files.get(i).file(), c.getMessage() == null ? c.toString() : c.getMessage()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            List<Skipped> truncated = new ArrayList<>(damaged);
-            truncated.sort(java.util.Comparator.comparing(Skipped::file));
-            return new Result(rows, skipped, truncated);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /**
-     * The feature vectors of one clip: one over the whole clip, or one per whole chunk ({@link ChunkSpans}), all
-     * finite. A clip shorter than {@link MinimumClip} allows is a user error giving its duration.
-     */
-    public static List<double[]> features(FeatureExtractor fx, float[] y, int chunkSamples) {
-        if (y.length == 0) throw new UserException("no audio samples");
-        MinimumClip.require(y.length, fx.params().sampleRate(), chunkSamples, MinimumClip.defaultWindowSamples(fx.params()));
-        if (chunkSamples <= 0) return List.of(finite(fx.extract(y)));
-        ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
-        List<double[]> out = new ArrayList<>();
-        for (int k = 0; k < spans.count(); k++) out.add(finite(fx.extract(y, spans.start(k), spans.length())));
-        return out;
-    }
-
-    /**
-     * The table rows of {@code input} for its {@code features} (from {@link #features}): named {@link Input#name}, or
+     * The table rows of {@code input} for its {@code features} (all 58 of each chunk, in order): named {@link Input#name}, or
      * {@code <chunkStem>.<k>.wav} per chunk when {@code chunkSamples > 0}, with the input's label.
      */
     public static List<Row> rows(Input input, List<double[]> features, int chunkSamples) {
@@ -115,16 +48,6 @@ public final class FeatureTableWriter {
         List<Row> out = new ArrayList<>();
         for (int k = 0; k < features.size(); k++) out.add(new Row(input.chunkStem() + "." + k + ".wav", features.get(k), input.label()));
         return out;
-    }
-
-    /** A feature row that is all finite; NaN or Infinity (from absurd audio) must not reach a table. */
-    private static double[] finite(double[] f) {
-        for (int i = 0; i < f.length; i++) {
-            if (!Double.isFinite(f[i])) {
-                throw new UserException("feature '" + FeatureSchema.COLUMNS.get(i) + "' is " + f[i] + " (audio outside the range features can describe)");
-            }
-        }
-        return f;
     }
 
     /** RFC 4180 quoting for names that hold a comma, quote or line break (any file name may). */

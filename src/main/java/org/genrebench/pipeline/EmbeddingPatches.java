@@ -24,11 +24,6 @@ public record EmbeddingPatches(String model, String layer, int hopSeconds) imple
         return key() + " patches";
     }
 
-    @Override
-    public List<double[]> inputs(float[] y) {
-        return Arrays.asList(unflatten(flat(y)));
-    }
-
     /** Loads the model now (once per process); a missing or unknown file is one user error naming the download command. */
     public void requireModel() {
         Embeddings.model(model);
@@ -43,18 +38,21 @@ public record EmbeddingPatches(String model, String layer, int hopSeconds) imple
     }
 
     /** Key of these rows in the feature cache (the model by its checksum). */
+    @Override
     public String cacheKey() {
         return Embeddings.cacheKey(this);
     }
 
     /** Every patch's values, one row after another: the cached form. */
+    @Override
     public float[] flat(float[] y) {
         return Embeddings.flat(this, y);
     }
 
     /** The rows of a {@link #flat} array. */
-    public double[][] unflatten(float[] flat) {
-        return Embeddings.unflatten(this, flat);
+    @Override
+    public List<double[]> unflatten(float[] flat) {
+        return Arrays.asList(Embeddings.unflatten(this, flat));
     }
 
     @Override

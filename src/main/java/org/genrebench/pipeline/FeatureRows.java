@@ -29,11 +29,6 @@ public record FeatureRows(int chunkSamples) implements InputView<double[]> {
     }
 
     @Override
-    public List<double[]> inputs(float[] y) {
-        return Arrays.asList(unflatten(flat(EXTRACTORS.get(), y)));
-    }
-
-    @Override
     public List<Sample<double[]>> select(PreparedViews data) {
         return data.features();
     }
@@ -43,35 +38,45 @@ public record FeatureRows(int chunkSamples) implements InputView<double[]> {
         return Map.of("view", VIEW, "featureChunkSamples", Integer.toString(chunkSamples));
     }
 
-    /** Key of these rows in the feature cache. */
+    @Override
     public String cacheKey() {
         return "features58/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/" + Resampling.ID + "/chunk=" + chunkSamples;
     }
 
     /**
-     * All 58 features of every chunk as float32, flattened: the cached form. Rounding through float32 also when
-     * not cached keeps a first run and a cached rerun bit-identical. A clip shorter than {@link MinimumClip} allows
-     * is a user error.
+     * All 58 features of every chunk in double precision, {@code length} included: the rows {@code extract} writes.
+     * A clip shorter than {@link MinimumClip} allows is a user error.
      */
-    public float[] flat(FeatureExtractor extractor, float[] y) {
+    public double[][] extract(float[] y) {
+        FeatureExtractor extractor = EXTRACTORS.get();
         MinimumClip.require(y.length, AudioLoader.DEFAULT_SAMPLE_RATE, chunkSamples, MinimumClip.defaultWindowSamples(extractor.params()));
         ChunkSpans spans = ChunkSpans.of(y.length, chunkSamples);
-        float[] out = new float[spans.count() * FeatureSchema.SIZE];
-        double[] row = new double[FeatureSchema.SIZE];
-        for (int k = 0; k < spans.count(); k++) {
-            extractor.extract(y, spans.start(k), spans.length(), row);
-            for (int i = 0; i < row.length; i++) out[k * row.length + i] = (float) row[i];
-        }
+        double[][] rows = new double[spans.count()][];
+        for (int k = 0; k < spans.count(); k++) rows[k] = extractor.extract(y, spans.start(k), spans.length());
+        return rows;
+    }
+
+    /**
+     * The {@link #extract} rows as float32, flattened: the cached form. Rounding through float32 also when not
+     * cached keeps a first run and a cached rerun bit-identical.
+     */
+    @Override
+    public float[] flat(float[] y) {
+        double[][] rows = extract(y);
+        float[] out = new float[rows.length * FeatureSchema.SIZE];
+        for (int k = 0; k < rows.length; k++)
+            for (int i = 0; i < FeatureSchema.SIZE; i++) out[k * FeatureSchema.SIZE + i] = (float) rows[k][i];
         return out;
     }
 
     /** Model inputs from {@link #flat} rows: every feature but {@code length}. */
-    public static double[][] unflatten(float[] flat) {
+    @Override
+    public List<double[]> unflatten(float[] flat) {
         int n = flat.length / FeatureSchema.SIZE;
         double[][] rows = new double[n][FeatureSchema.SIZE - 1];
         for (int k = 0; k < n; k++)
             for (int i = 0, j = 0; i < FeatureSchema.SIZE; i++)
                 if (i != LENGTH_COLUMN) rows[k][j++] = flat[k * FeatureSchema.SIZE + i];
-        return rows;
+        return Arrays.asList(rows);
     }
 }

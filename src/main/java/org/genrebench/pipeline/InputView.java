@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The first step of every {@link Pipeline}: how one clip becomes the inputs of its estimator. The two views are
  * the 58 handcrafted features per chunk ({@link FeatureRows}, for the classical models) and log-mel windows
- * ({@link MelWindows}, for the networks); each owns its cutting rule, so {@code extract}, {@code compare},
+ * ({@link MelWindows}, for the networks) and pre-trained embeddings ({@link EmbeddingPatches}); each owns its cutting rule, so {@code extract}, {@code compare},
  * {@code train} and {@code predict} cut a clip the same way.
  *
  * @param <X> the estimator's input type
@@ -18,8 +18,17 @@ public sealed interface InputView<X> permits FeatureRows, MelWindows, EmbeddingP
     /** What one input is called in messages, e.g. {@code feature rows}. */
     String unitName();
 
-    /** The inputs of one clip (mono, 22 050 Hz), computed without any cache. */
-    List<X> inputs(float[] y);
+    /**
+     * Every input of one clip (mono, 22 050 Hz), values one after another as float32: the cached form. A clip too short
+     * for one input is a user error. Unchecked: {@link AudioInputs} is the one path that validates and caches them.
+     */
+    float[] flat(float[] y);
+
+    /** The inputs of a {@link #flat} array. */
+    List<X> unflatten(float[] flat);
+
+    /** Key of this view's inputs in the feature cache (with the file's content). */
+    String cacheKey();
 
     /** This view's inputs of a prepared dataset. */
     List<Sample<X>> select(PreparedViews data);

@@ -24,12 +24,6 @@ public record MelWindows(int windowSamples, double overlap) implements InputView
     }
 
     @Override
-    public List<float[]> inputs(float[] y) {
-        LogMel logMel = LOG_MELS.get();
-        return Arrays.asList(unflatten(flat(logMel, y), logMel));
-    }
-
-    @Override
     public List<Sample<float[]>> select(PreparedViews data) {
         return data.windows();
     }
@@ -39,22 +33,25 @@ public record MelWindows(int windowSamples, double overlap) implements InputView
         return Map.of("view", VIEW, "windowSamples", Integer.toString(windowSamples), "windowOverlap", Double.toString(overlap));
     }
 
-    /** Key of these windows in the feature cache. */
+    @Override
     public String cacheKey() {
         return "logmel128/v1/sr=" + AudioLoader.DEFAULT_SAMPLE_RATE + "/" + Resampling.ID + "/window=" + windowSamples + "/overlap=" + overlap;
     }
 
     /** Every window of the clip, flattened one after another: the cached form. A clip shorter than one window is a user error ({@link MinimumClip}). */
-    public float[] flat(LogMel logMel, float[] y) {
+    @Override
+    public float[] flat(float[] y) {
         MinimumClip.require(y.length, AudioLoader.DEFAULT_SAMPLE_RATE, 0, windowSamples);
-        return logMel.windows(y, windowSamples, overlap);
+        return LOG_MELS.get().windows(y, windowSamples, overlap);
     }
 
     /** The windows of a {@link #flat} array, one array each. */
-    public float[][] unflatten(float[] flat, LogMel logMel) {
+    @Override
+    public List<float[]> unflatten(float[] flat) {
+        LogMel logMel = LOG_MELS.get();
         int per = logMel.mels() * logMel.frames(windowSamples);
         float[][] windows = new float[flat.length / per][];
         for (int w = 0; w < windows.length; w++) windows[w] = Arrays.copyOfRange(flat, w * per, (w + 1) * per);
-        return windows;
+        return Arrays.asList(windows);
     }
 }

@@ -25,9 +25,12 @@ public record Pipeline<X>(String name, InputView<X> view, GenreClassifier<X> est
         return view.select(data).size();
     }
 
-    /** Song probabilities of one clip: the mean of its chunk (or window) probabilities, as the harness scores songs. */
+    /**
+     * Song probabilities of one clip: the mean of its chunk (or window) probabilities, as the harness scores songs.
+     * Its inputs are checked as every command checks them ({@link AudioInputs#inputs}).
+     */
     public double[] songProbabilities(float[] y, int numClasses) {
-        List<X> inputs = view.inputs(y);
+        List<X> inputs = AudioInputs.inputs(view, y);
         double[][] chunks = estimator.predictProba(inputs);
         double[] song = new double[numClasses];
         for (double[] p : chunks) for (int c = 0; c < numClasses; c++) song[c] += p[c] / chunks.length;

@@ -1,7 +1,6 @@
 package org.genrebench.pipeline;
 
 import org.genrebench.audio.AudioClip;
-import org.genrebench.audio.AudioLoader;
 import org.genrebench.util.UserException;
 
 import java.nio.file.Path;
@@ -22,11 +21,9 @@ public record TrainedPipeline(Pipeline<?> pipeline, List<String> classNames) {
     }
 
     public Prediction predict(Path audio) {
-        AudioClip clip = AudioLoader.load(audio);
-        float[] y = clip.samples();
-        if (y.length == 0) throw new UserException("cannot read audio file " + audio + ": no samples");
+        AudioInputs.Clip clip = AudioInputs.decode(audio);
         try {
-            return new Prediction(pipeline.songProbabilities(y, classNames.size()), clip.usedTruncated());
+            return new Prediction(pipeline.songProbabilities(clip.samples(), classNames.size()), clip.damage());
         } catch (UserException e) { // e.g. a clip too short for the model's input: name the file
             throw new UserException(audio + ": " + e.getMessage(), e);
         }

@@ -9,13 +9,14 @@ import org.genrebench.feature.FeatureTableWriter;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.genrebench.pipeline.AudioInputs;
 import org.genrebench.pipeline.EmbeddingPatches;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GenreBench's jobs on Apache Spark: the same code as the local paths, cut into Spark tasks. One session per
+ * GenreBench's jobs on Apache Spark: the same code as the local paths ({@link AudioInputs} for every file), cut into Spark tasks. One session per
  * process (Spark allows one context per JVM); {@link #close} stops it.
  */
 public final class SparkEngine implements ClusterEngine {
@@ -78,8 +79,8 @@ public final class SparkEngine implements ClusterEngine {
         return jsc.parallelize(paths, partitions).map(path -> {
             try {
                 EmbeddingPatches view = new EmbeddingPatches(model, layer, hopSeconds);
-                float[] y = org.genrebench.audio.AudioLoader.load(java.nio.file.Paths.get(path)).samples();
-                return new EmbeddedFile(new java.util.ArrayList<>(java.util.Arrays.asList(view.unflatten(view.flat(y)))), null);
+                float[] y = AudioInputs.decode(java.nio.file.Paths.get(path)).samples();
+                return new EmbeddedFile(new java.util.ArrayList<>(AudioInputs.inputs(view, y)), null);
             } catch (org.genrebench.util.UserException e) {
                 return new EmbeddedFile(null, e.getMessage());
             }

@@ -16,7 +16,7 @@ import org.genrebench.audio.AudioLoader;
 import org.genrebench.audio.Resampling;
 import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.experiment.ClusterEngine;
-import org.genrebench.feature.FeatureExtractor;
+import org.genrebench.pipeline.AudioInputs;
 import org.genrebench.feature.FeatureSchema;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.util.AtomicFiles;
@@ -36,9 +36,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code extract --engine spark}: the file list is cut into partitions; each task decodes and extracts its files
- * with the thread's own {@link FeatureExtractor}, through the same {@link FeatureTableWriter} calls as the local
- * extract. The output folder holds:
+ * {@code extract --engine spark}: the file list is cut into partitions; each task decodes, checks and extracts its
+ * files through {@link AudioInputs}, as the local extract does. The output folder holds:
  * <ul>
  *   <li>{@code features.csv} and {@code features.parquet}: the community schema, rows in the local extract's order;</li>
  *   <li>{@code skipped.csv}: every file that gave no rows, with the reason;</li>
@@ -57,7 +56,7 @@ final class SparkExtraction {
         float[] samples(Path file);
     }
 
-    static final Decoder AUDIO_LOADER = file -> AudioLoader.load(file).samples();
+    static final Decoder AUDIO_LOADER = file -> AudioInputs.decode(file).samples();
 
     private final SparkEngine engine;
     private final Decoder decoder;
@@ -75,9 +74,6 @@ final class SparkExtraction {
     record FileOutcome(String path, String key, ArrayList<double[]> features, boolean stored, String skipReason)
             implements Serializable {
     }
-
-    /** One extractor per executor thread, reused by every task that thread runs (its buffers only grow). */
-    private static final ThreadLocal<FeatureExtractor> EXTRACTOR = FeatureExtractor.perThread();
 
     ClusterEngine.Extraction run(List<FeatureTableWriter.Input> files, int chunkSamples, Path outDir) {
         SparkSession spark = engine.session();
@@ -141,7 +137,7 @@ final class SparkExtraction {
         if (stored.contains(key)) return new FileOutcome(path, key, null, true, null);
         try {
             float[] y = decoder.samples(file);
-            return new FileOutcome(path, key, new ArrayList<>(FeatureTableWriter.features(EXTRACTOR.get(), y, chunkSamples)), false, null);
+            return new FileOutcome(path, key, new ArrayList<>(AudioInputs.tableRows(y, chunkSamples)), false, null);
         } catch (UserException e) {
             return new FileOutcome(path, key, null, false, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

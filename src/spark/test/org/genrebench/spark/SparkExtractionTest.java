@@ -4,6 +4,7 @@ import org.genrebench.cli.GenreBench;
 import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.dataset.synth.SynthDataset;
 import org.genrebench.experiment.ClusterEngine;
+import org.genrebench.experiment.AudioPreparation;
 import org.genrebench.feature.FeatureTableWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class SparkExtractionTest {
     }
 
     private static String localTable(int chunk) throws IOException {
-        FeatureTableWriter.Result local = FeatureTableWriter.extract(files, chunk, 2, n -> { });
+        FeatureTableWriter.Result local = AudioPreparation.featureTable(files, chunk, 2, n -> { });
         StringWriter w = new StringWriter();
         FeatureTableWriter.write(local.rows(), w);
         return w.toString();

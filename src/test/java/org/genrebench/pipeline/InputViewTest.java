@@ -1,8 +1,6 @@
 package org.genrebench.pipeline;
 
-import org.genrebench.feature.FeatureExtractor;
 import org.genrebench.feature.FeatureSchema;
-import org.genrebench.feature.FeatureTableWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -11,7 +9,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The classical models see exactly the rows `extract` writes, for any chunk length. */
+/** The classical models see exactly the rows `extract` writes (as float32, without length), for any chunk length. */
 class InputViewTest {
 
     @ParameterizedTest
@@ -23,8 +21,8 @@ class InputViewTest {
         float[] y = new float[(int) (7.3 * 22050)];
         for (int i = 0; i < y.length; i++) y[i] = (float) (0.3 * Math.sin(i * 0.07) + 0.05 * rng.nextGaussian());
 
-        List<double[]> extracted = FeatureTableWriter.features(new FeatureExtractor(), y, chunk);
-        List<double[]> rows = new FeatureRows(chunk).inputs(y);
+        List<double[]> extracted = AudioInputs.tableRows(y, chunk);
+        List<double[]> rows = AudioInputs.inputs(new FeatureRows(chunk), y);
         assertEquals(extracted.size(), rows.size(), "chunks at " + seconds + " s");
         int length = FeatureSchema.indexOf("length");
         for (int k = 0; k < rows.size(); k++) {

@@ -53,8 +53,8 @@ class ModelFileTest {
             for (int s = 0; s < 6; s++) {
                 float[] y = tone(g == 0 ? 220 + 10 * s : 1760 + 40 * s, 10L * g + s);
                 String song = GENRES.get(g) + s;
-                for (double[] r : INPUTS.featureRows().inputs(y)) rows.add(new Sample<>(r, song, g));
-                for (float[] w : INPUTS.melWindows().inputs(y)) windows.add(new Sample<>(w, song, g));
+                for (double[] r : AudioInputs.inputs(INPUTS.featureRows(), y)) rows.add(new Sample<>(r, song, g));
+                for (float[] w : AudioInputs.inputs(INPUTS.melWindows(), y)) windows.add(new Sample<>(w, song, g));
             }
         }
         train = new Clips(rows, windows);
@@ -107,7 +107,7 @@ class ModelFileTest {
         List<Sample<float[]>> shorter = new ArrayList<>();
         for (int g = 0; g < GENRES.size(); g++) {
             for (int s = 0; s < 6; s++) {
-                for (float[] w : twoSeconds.melWindows().inputs(tone(g == 0 ? 220 + 10 * s : 1760 + 40 * s, 10L * g + s))) {
+                for (float[] w : AudioInputs.inputs(twoSeconds.melWindows(), tone(g == 0 ? 220 + 10 * s : 1760 + 40 * s, 10L * g + s))) {
                     shorter.add(new Sample<>(w, GENRES.get(g) + s, g));
                 }
             }
