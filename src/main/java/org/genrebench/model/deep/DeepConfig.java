@@ -14,7 +14,7 @@ import java.util.Properties;
  * @param patience        epochs without a better validation loss before stopping early (0 disables early stopping)
  * @param validationShare share of the training fold's groups (songs/artists) held out for early stopping
  * @param averageDecay    per-step decay of the moving average of the weights that validation and prediction use
- *                        ({@link WeightAverage}); 0 uses the raw weights
+ *                        ({@link org.genrebench.model.training.WeightAverage}); 0 uses the raw weights
  * @param seed            seeds weight initialisation, dropout, shuffling, the validation split and augmentation
  * @param threads         CPU threads for nd4j; 0 leaves nd4j's default (all cores)
  * @param augmentation    what is done to training windows ({@link Augmentation})

@@ -7,22 +7,27 @@ import org.genrebench.model.EstimatorState;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.dataset.Sample;
 import org.genrebench.dataset.Samples;
-import org.genrebench.util.Permutations;
 import org.genrebench.util.UserException;
+import org.genrebench.model.training.EarlyStopping;
+import org.genrebench.model.training.LearningRateScheduling;
+import org.genrebench.model.training.NetworkTrainer;
+import org.genrebench.model.training.TrainableNetwork;
+import org.genrebench.model.training.TrainingCallback;
+import org.genrebench.model.training.TrainingSummary;
+import org.genrebench.model.training.WeightAverage;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
- * The training and inference side shared by every deep architecture: per-band normalisation fitted on the
- * training fold, a song-disjoint early-stopping split carved from it, seeded shuffling and augmentation ({@link Augmentation}), Adam
- * (configured by the architecture), and persistence. Inputs are flattened mel windows ({@link MelWindowShape});
+ * The estimator every deep architecture is trained and used as: per-band normalisation fitted on the training
+ * fold, a song-disjoint early-stopping split carved from it, seeded augmentation ({@link Augmentation}), Adam
+ * (configured by the architecture), and persistence. The loop (shuffling, learning-rate schedule, weight averaging,
+ * early stopping) is {@link NetworkTrainer}'s. Inputs are flattened mel windows ({@link MelWindowShape});
  * outputs are window probabilities, aggregated to songs by the shared evaluation code like any classifier's.
  *
  * <p>Determinism: initialisation, dropout, shuffling, the split and masking are all seeded, so two fits on one
@@ -91,9 +96,6 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         CpuWorkarounds.install(config.threads());
         ValidationSplit<float[]> split = ValidationSplit.carve(train, config.validationShare(), config.seed());
         List<float[]> trainX = Samples.inputs(split.train()); // views: windows may be read from disk on access
-        int[] trainY = labels(split.train(), numClasses);
-        List<float[]> valX = Samples.inputs(split.validation());
-        int[] valY = labels(split.validation(), numClasses);
 
         this.numClasses = numClasses;
         this.shape = shapeOf(trainX.get(0).length);
@@ -102,78 +104,21 @@ public final class DeepGenreClassifier implements GenreClassifier<float[]> {
         this.network = new MultiLayerNetwork(architecture.configure(shape, numClasses, config, cpuLayers));
         network.init();
         CpuWorkarounds.prepare(network);
-        network.setLearningRate(config.schedule().over(config.learningRate(), config.epochs()));
-        Nd4j.getRandom().setSeed(config.seed()); // dropout draws from nd4j's global generator
 
-        Random rng = new Random(config.seed());
-        Augmentation augmentation = config.augmentation();
-        int[] order = WindowBatches.identity(trainX.size());
-        WeightAverage average = config.averageDecay() > 0 ? new WeightAverage(config.averageDecay()) : null;
-        INDArray bestParams = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0, epoch = 0;
-        while (epoch < config.epochs()) {
-            epoch++;
-            Permutations.shuffle(order, rng);
-            for (int from = 0; from < order.length; from += config.batchSize()) {
-                int to = Math.min(order.length, from + config.batchSize());
-                int n = to - from;
-                float[] x = WindowBatches.featureData(trainX, order, from, to, normalizer, shape, augmentation, rng);
-                float[] y = WindowBatches.oneHotData(trainY, order, from, to, numClasses);
-                Mixup.Mix mix = augmentation.mixupAlpha() > 0 ? Mixup.draw(n, augmentation.mixupAlpha(), rng) : null;
-                if (mix != null) {
-                    x = mix.apply(x);
-                    y = mix.apply(y);
-                }
-                network.fit(new DataSet(WindowBatches.windows(x, n, shape), Nd4j.create(y, new long[] {n, numClasses}, 'c')));
-                if (average != null) average.update(network.params());
-            }
-            network.incrementEpochCount(); // drives the learning-rate schedule
-            if (valX.isEmpty()) {
-                bestEpoch = epoch;
-                continue;
-            }
-            INDArray current = null;
-            if (average != null) { // validate the averaged weights, then train on from the raw ones
-                current = network.params().dup();
-                network.setParams(average.average());
-            }
-            double loss = validationLoss(valX, valY);
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                bestEpoch = epoch;
-                bestParams = network.params().dup();
-            }
-            if (current != null) network.setParams(current);
-            if (stopsEarly(epoch, bestEpoch, config)) break;
-        }
-        if (bestParams != null) {
-            network.setParams(bestParams); // early stopping keeps the best epoch, not the last
-        } else if (average != null) {
-            network.setParams(average.average()); // no validation split: the average after the last epoch
-        }
-        summary = new TrainingSummary(epoch, bestEpoch, valX.isEmpty() ? Double.NaN : bestLoss);
+        EarlyStopping earlyStopping = new EarlyStopping(config.patience(), config.epochs());
+        List<TrainingCallback> callbacks = new ArrayList<>();
+        callbacks.add(new LearningRateScheduling(config.schedule().over(config.learningRate(), config.epochs())));
+        if (config.averageDecay() > 0) callbacks.add(new WeightAverage(config.averageDecay()));
+        callbacks.add(earlyStopping); // after the average: validates it, and its best epoch is the final model
+        new NetworkTrainer(config.epochs(), config.batchSize(), config.seed(), NetworkTrainer.Shuffling.FROM_PREVIOUS_ORDER, callbacks)
+                .fit(TrainableNetwork.of(network), examples(split.train()), examples(split.validation()));
+        summary = earlyStopping.summary();
     }
 
-    /**
-     * Early stopping: {@code patience} epochs without a better validation loss, but never before half the epoch
-     * budget (Keras' {@code start_from_epoch}): the validation split is a handful of songs, and a deeper net's loss
-     * can wobble in its first epochs; without this rule vgg stopped at epoch 7 keeping epoch 2 on the synthetic set.
-     */
-    static boolean stopsEarly(int epoch, int bestEpoch, DeepConfig config) {
-        return config.patience() > 0 && epoch - bestEpoch >= config.patience() && 2 * epoch >= config.epochs();
-    }
-
-    private double validationLoss(List<float[]> x, int[] y) {
-        int[] order = WindowBatches.identity(x.size());
-        double total = 0;
-        for (int from = 0; from < x.size(); from += config.batchSize()) {
-            int to = Math.min(x.size(), from + config.batchSize());
-            DataSet ds = new DataSet(WindowBatches.features(x, order, from, to, normalizer, shape, null, null),
-                    WindowBatches.oneHot(y, order, from, to, numClasses));
-            total += network.score(ds, false) * (to - from);
-        }
-        return total / x.size();
+    /** The windows as batches for the trainer (the validation ones are never augmented: it asks for them as they are). */
+    private MelWindowExamples examples(List<Sample<float[]>> samples) {
+        return new MelWindowExamples(Samples.inputs(samples), labels(samples, numClasses), numClasses, normalizer, shape,
+                config.augmentation());
     }
 
     @Override

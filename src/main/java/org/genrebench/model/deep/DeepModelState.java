@@ -3,6 +3,7 @@ package org.genrebench.model.deep;
 import org.genrebench.model.deep.cpu.CpuWorkarounds;
 
 import org.genrebench.model.EstimatorState;
+import org.genrebench.model.training.TrainingSummary;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 

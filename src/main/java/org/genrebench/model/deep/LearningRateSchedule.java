@@ -12,7 +12,9 @@ import java.util.Locale;
 
 /**
  * How Adam's step size moves over the epoch budget {@code E}: every schedule starts at the configured rate and
- * changes once per epoch {@code e = 0 … E−1}.
+ * changes once per epoch {@code e = 0 … E−1}. The trainer applies the nd4j schedule a constant gives
+ * ({@link org.genrebench.model.training.LearningRateScheduling}), so a new schedule is a constant here, and an
+ * {@link ISchedule} class where nd4j has none.
  */
 public enum LearningRateSchedule {
     /**

@@ -7,7 +7,9 @@ import org.genrebench.feature.MusicnnInput;
 import org.genrebench.model.EstimatorState;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.model.HyperParameter;
-import org.genrebench.util.Permutations;
+import org.genrebench.model.training.Examples;
+import org.genrebench.model.training.NetworkTrainer;
+import org.genrebench.model.training.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,12 +20,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A pre-trained musicnn network fine-tuned end to end: its taggram replaced by a softmax head over the genres, every
  * layer trained by Adam on the training fold's patches (the musicnn input patches, one row of 187 × 96 values each),
- * seeded shuffling, a fixed number of epochs. Patch probabilities are averaged per song by the harness.
+ * by {@link NetworkTrainer}: seeded shuffling, a fixed number of epochs, no callbacks. Patch probabilities are
+ * averaged per song by the harness.
  */
 public final class FineTunedMusicnn implements GenreClassifier<double[]> {
     /** The storage tag of {@link #state()}. */
@@ -60,22 +62,29 @@ public final class FineTunedMusicnn implements GenreClassifier<double[]> {
         Nd4j.getRandom().setSeed(seed);
         network = MusicnnModel.load(weights, MusicnnWeights.configuredDirectory())
                 .fineTunable(numClasses, Double.parseDouble(params.get("learningRate")), seed);
-        int batch = Integer.parseInt(params.get("batch"));
-        Random rng = new Random(seed);
-        for (int epoch = 0; epoch < Integer.parseInt(params.get("epochs")); epoch++) {
-            int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
-            Permutations.shuffle(order, rng);
-            for (int from = 0; from < order.length; from += batch) {
-                int n = Math.min(batch, order.length - from);
-                float[][] x = new float[n][];
-                INDArray y = Nd4j.zeros(n, numClasses);
-                for (int i = 0; i < n; i++) {
-                    Sample<double[]> s = train.get(order[from + i]);
-                    x[i] = toFloat(s.input());
-                    y.putScalar(i, s.label(), 1.0);
-                }
-                network.fit(new DataSet(MusicnnModel.batch(x, 0, n), y));
+        new NetworkTrainer(Integer.parseInt(params.get("epochs")), Integer.parseInt(params.get("batch")), seed,
+                NetworkTrainer.Shuffling.FROM_INPUT_ORDER, List.of())
+                .fit(TrainableNetwork.of(network), new Patches(train, numClasses), Examples.NONE);
+    }
+
+    /** Labelled musicnn input patches as batches. */
+    private record Patches(List<Sample<double[]>> patches, int numClasses) implements Examples {
+        @Override
+        public int size() {
+            return patches.size();
+        }
+
+        @Override
+        public DataSet batch(int[] order, int from, int to) {
+            int n = to - from;
+            float[][] x = new float[n][];
+            INDArray y = Nd4j.zeros(n, numClasses);
+            for (int i = 0; i < n; i++) {
+                Sample<double[]> s = patches.get(order[from + i]);
+                x[i] = toFloat(s.input());
+                y.putScalar(i, s.label(), 1.0);
             }
+            return new DataSet(MusicnnModel.batch(x, 0, n), y);
         }
     }
 

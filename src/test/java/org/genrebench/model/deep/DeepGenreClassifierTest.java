@@ -1,6 +1,7 @@
 package org.genrebench.model.deep;
 
 import org.genrebench.dataset.Sample;
+import org.genrebench.model.training.TrainingSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,16 +124,6 @@ class DeepGenreClassifierTest {
                 architecture.configure(MelWindowShape.DEFAULT, 10, DeepConfig.DEFAULT));
         net.init();
         return net.numParams();
-    }
-
-    @Test
-    void earlyStoppingWaitsForPatienceAndHalfTheEpochBudget() {
-        DeepConfig c = DeepConfig.DEFAULT.withEpochs(20); // patience 5
-        assertEquals(5, c.patience());
-        assertFalse(DeepGenreClassifier.stopsEarly(7, 2, c), "5 epochs without progress, but only 7 of 20 run");
-        assertTrue(DeepGenreClassifier.stopsEarly(10, 5, c));
-        assertFalse(DeepGenreClassifier.stopsEarly(12, 8, c), "4 epochs without progress: patience not used up");
-        assertTrue(DeepGenreClassifier.stopsEarly(16, 11, c));
     }
 
     @Test

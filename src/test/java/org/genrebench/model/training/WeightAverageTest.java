@@ -1,10 +1,13 @@
-package org.genrebench.model.deep;
+package org.genrebench.model.training;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class WeightAverageTest {
@@ -27,5 +30,18 @@ class WeightAverageTest {
         assertThrows(IllegalArgumentException.class, () -> new WeightAverage(1));
         assertThrows(IllegalArgumentException.class, () -> new WeightAverage(0));
         assertThrows(IllegalStateException.class, () -> new WeightAverage(0.9).average());
+    }
+
+    @Test
+    void validatesTheAverageTrainsOnFromTheRawWeightsAndEndsWithTheAverage() {
+        // the stand-in adds 1 per step: raw weights 1, 2, 3, ...; with decay 0.5 the average lags behind them
+        RecordingNetwork net = new RecordingNetwork();
+        WeightAverage average = new WeightAverage(0.5);
+        new NetworkTrainer(3, 1, 1L, NetworkTrainer.Shuffling.FROM_PREVIOUS_ORDER, List.of(average))
+                .fit(net, RecordingNetwork.indexed(1), RecordingNetwork.indexed(1));
+        // average after step 1: 1; step 2: d = min(0.5, 3/12) -> 0.25*1 + 0.75*2 = 1.75; step 3: d = 4/13
+        double third = 1.75 * 4 / 13 + 3.0 * 9 / 13;
+        assertEquals(List.of("step", "loss@1.0", "step", "loss@1.75", "step", "loss@" + net.params().getDouble(0)), net.events);
+        assertEquals(third, net.params().getDouble(0), 1e-12, "the final weights are the average");
     }
 }
