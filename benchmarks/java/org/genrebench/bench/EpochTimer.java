@@ -1,0 +1,122 @@
+package org.genrebench.bench;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.dataset.Sample;
+import org.genrebench.model.deep.DeepConfig;
+import org.genrebench.model.deep.DeepGenreClassifier;
+import org.genrebench.model.deep.MelWindowShape;
+import org.genrebench.model.deep.cpu.CpuWorkarounds;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * How much of a network's training epoch is not the gradient step, in one process: fits {@code net} at its default
+ * settings ({@link DeepConfig#DEFAULT}: batch size, SpecAugment, weight averaging, the validation split and its loss
+ * every epoch) for {@code epochs} epochs on {@code windows} random mel windows of 10 classes, 19 windows a song, and
+ * then times the bare training step on the same design at the same batch size (median of as many steps as one epoch
+ * takes, after two warm-ups).
+ * {@code java ... EpochTimer [net=cnn] [windows=2432] [epochs=2]}
+ */
+public final class EpochTimer {
+    private static final int CLASSES = 10, WINDOWS_PER_SONG = 19;
+
+    public static void main(String[] args) {
+        String net = "cnn";
+        int windows = 2432, epochs = 2;
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            switch (kv[0]) {
+                case "net" -> net = kv[1];
+                case "windows" -> windows = Integer.parseInt(kv[1]);
+                case "epochs" -> epochs = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        MelWindowShape shape = MelWindowShape.DEFAULT;
+        DeepConfig config = DeepConfig.DEFAULT.withEpochs(epochs);
+        Random rnd = new Random(1);
+        List<Sample<float[]>> train = new ArrayList<>();
+        for (int i = 0; i < windows; i++) {
+            int song = i / WINDOWS_PER_SONG, label = song % CLASSES;
+            float[] x = new float[shape.length()];
+            for (int j = 0; j < x.length; j++) x[j] = (float) (rnd.nextGaussian() + label * 0.1);
+            train.add(new Sample<>(x, "song" + song, label));
+        }
+        var architecture = ModelRegistry.architecture(net, Map.of());
+        DeepGenreClassifier model = new DeepGenreClassifier(architecture, shape, config);
+        long t0 = System.nanoTime();
+        model.fit(train, CLASSES);
+        double fit = (System.nanoTime() - t0) / 1e9;
+        int epochsRun = model.trainingSummary().epochsRun();
+        int trainWindows = (int) Math.round(windows * (1 - config.validationShare()));
+        int steps = (trainWindows + config.batchSize() - 1) / config.batchSize();
+
+        CpuWorkarounds.install(config.threads());
+        MultiLayerNetwork bare = new MultiLayerNetwork(architecture.configure(shape, CLASSES, config, CpuWorkarounds.active()));
+        bare.init();
+        CpuWorkarounds.prepare(bare);
+        DataSet batch = BenchNets.batch(net, config.batchSize());
+        double[] step = new double[steps];
+        for (int i = -2; i < steps; i++) {
+            long s0 = System.nanoTime();
+            bare.fit(batch);
+            if (i >= 0) step[i] = (System.nanoTime() - s0) / 1e9;
+        }
+        Arrays.sort(step);
+        // the same steps on batches copied from Java arrays each time, with one short batch at the end of every
+        // epoch-sized run, as the trainer feeds them
+        float[] features = batch.getFeatures().data().asFloat(), labels = batch.getLabels().data().asFloat();
+        long[] fShape = batch.getFeatures().shape(), lShape = batch.getLabels().shape();
+        int lastSize = trainWindows - (steps - 1) * config.batchSize();
+        double[] fresh = new double[steps];
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < steps; i++) {
+                int n = i == steps - 1 ? lastSize : config.batchSize();
+                long[] fs = fShape.clone(), ls = lShape.clone();
+                fs[0] = n;
+                ls[0] = n;
+                long s0 = System.nanoTime();
+                bare.fit(new DataSet(Nd4j.create(Arrays.copyOf(features, (int) (features.length / fShape[0] * n)), fs, 'c'),
+                        Nd4j.create(Arrays.copyOf(labels, (int) (labels.length / lShape[0] * n)), ls, 'c')));
+                fresh[i] = (System.nanoTime() - s0) / 1e9;
+            }
+        }
+        double freshSum = Arrays.stream(fresh).sum();
+        System.out.printf("bare steps on fresh batches with a short last batch: %.2f s an epoch%n", freshSum);
+        for (boolean shortLast : new boolean[]{false, true}) {
+            for (boolean copy : new boolean[]{true, false}) {
+                double sum = 0;
+                for (int round = 0; round < 2; round++) {
+                    sum = 0;
+                    for (int i = 0; i < steps; i++) {
+                        int n = shortLast && i == steps - 1 ? lastSize : config.batchSize();
+                        long[] fs = fShape.clone(), ls = lShape.clone();
+                        fs[0] = n;
+                        ls[0] = n;
+                        DataSet ds = copy || n != config.batchSize()
+                                ? new DataSet(Nd4j.create(Arrays.copyOf(features, (int) (features.length / fShape[0] * n)), fs, 'c'),
+                                Nd4j.create(Arrays.copyOf(labels, (int) (labels.length / lShape[0] * n)), ls, 'c'))
+                                : batch;
+                        long s0 = System.nanoTime();
+                        bare.fit(ds);
+                        sum += (System.nanoTime() - s0) / 1e9;
+                    }
+                }
+                System.out.printf("  short last batch %s, fresh arrays %s: %.2f s an epoch%n", shortLast, copy, sum);
+            }
+        }
+        double median = step[steps / 2], perEpoch = fit / epochsRun, steps1 = median * steps;
+        System.out.printf("%s [%s]: %d windows (about %d training, %d steps of %d a epoch), %d epochs in %.1f s: "
+                        + "epoch %.2f s, bare steps %.2f s (median step %.4f s), rest %.2f s = %.0f %% of the epoch%n",
+                net, CpuWorkarounds.describe(), windows, trainWindows, steps, config.batchSize(), epochsRun, fit,
+                perEpoch, steps1, median, perEpoch - steps1, 100 * (perEpoch - steps1) / perEpoch);
+        Nd4j.getMemoryManager().invokeGc();
+    }
+}
