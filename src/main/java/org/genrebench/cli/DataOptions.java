@@ -1,5 +1,6 @@
 package org.genrebench.cli;
 
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.dataset.AudioDataset;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ final class DataOptions {
     @Option(names = "--data", paramLabel = "DIR|FILE.csv",
             description = "Audio dataset, repeatable (the sources are combined): a folder of <genre>/ folders (label = folder,"
                     + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), an FMA audio folder, or a"
-                    + " manifest CSV path,label[,group]; resampled to 22050 Hz when needed. Required by extract and train.")
+                    + " manifest CSV path,label[,group]; resampled to " + AudioLoader.DEFAULT_SAMPLE_RATE + " Hz when needed. Required by extract and train.")
     List<Path> sources;
 
     @Option(names = "--metadata", paramLabel = "FILE",
