@@ -56,11 +56,6 @@ public final class ModelRegistry {
     private ModelRegistry() {
     }
 
-    /** {@link Family#CLASSICAL}'s id, as reports write it. */
-    public static final String CLASSICAL = Family.CLASSICAL.id();
-    /** {@link Family#FROM_SCRATCH}'s id, as reports write it. */
-    public static final String DEEP = Family.FROM_SCRATCH.id();
-
     /**
      * One declared model.
      *

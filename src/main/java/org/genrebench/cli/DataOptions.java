@@ -25,11 +25,6 @@ final class DataOptions {
             description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
     Path metadata;
 
-    /** Whether {@code --data} was given. */
-    boolean given() {
-        return sources != null;
-    }
-
     /** The sources, each checked to exist; a user error when {@code --data} is missing. */
     List<Path> required() {
         if (sources == null) throw new UserException("missing required option --data DIR|FILE.csv");
@@ -40,11 +35,6 @@ final class DataOptions {
     /** Every source given exists (nothing to check when {@code --data} is absent). */
     void checkExisting() {
         OptionChecks.existing("--data", sources);
-    }
-
-    /** The dataset of {@code sources}, with {@code --metadata} for FMA folders. */
-    AudioDataset load(List<Path> sources) {
-        return AudioDataset.load(sources, Optional.ofNullable(metadata));
     }
 
     /**
@@ -58,8 +48,8 @@ final class DataOptions {
         return files;
     }
 
-    /** The dataset of the required {@code --data}. */
+    /** The dataset of the required {@code --data}, with {@code --metadata} for FMA folders. */
     AudioDataset load() {
-        return load(required());
+        return AudioDataset.load(required(), Optional.ofNullable(metadata));
     }
 }
