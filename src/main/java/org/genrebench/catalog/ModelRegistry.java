@@ -314,6 +314,17 @@ public final class ModelRegistry {
         return !entry.grid().equals(List.of(Map.of()));
     }
 
+    /**
+     * The hyper-parameter overrides of model {@code name}: the network options ({@code epochs}, {@code width}, ...)
+     * when it is a network, then its own {@code --param} settings.
+     */
+    public static Map<String, String> overrides(String name, Map<String, String> networkOptions, Map<String, String> own) {
+        Map<String, String> p = new TreeMap<>();
+        if (entry(name).family() == Family.FROM_SCRATCH) p.putAll(networkOptions);
+        p.putAll(own);
+        return p;
+    }
+
     /** A new unfitted pipeline of model {@code name} with {@code params} overriding its defaults. */
     public static Pipeline<?> pipeline(String name, long seed, InputSettings inputs, Map<String, String> params) {
         return entry(name).pipeline(params, seed, inputs);

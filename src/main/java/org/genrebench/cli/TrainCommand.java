@@ -58,9 +58,8 @@ final class TrainCommand implements Callable<Integer> {
         OptionChecks.notAudio("--save", save);
         PrintWriter out = spec.commandLine().getOut();
         InputSettings rules = training.inputSettings();
-        Map<String, String> params = new java.util.TreeMap<>();
-        if (ModelRegistry.deepOf(List.of(name)).contains(name)) params.putAll(training.networkSettings(null));
-        params.putAll(training.parameters(List.of(name)).getOrDefault(name, Map.of()));
+        Map<String, String> params = ModelRegistry.overrides(name, training.networkSettings(null),
+                training.parameters(List.of(name)).getOrDefault(name, Map.of()));
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, params);
         AudioDataset scan = data.load();
         OptionChecks.notInput("--save", save, data.inputFiles(scan));

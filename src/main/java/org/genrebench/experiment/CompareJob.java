@@ -56,10 +56,7 @@ public final class CompareJob {
 
         /** The hyper-parameter overrides of {@code model}: the network options for a network, then its own {@code --param}s. */
         public Map<String, String> paramsOf(String model) {
-            Map<String, String> p = new java.util.TreeMap<>();
-            if (ModelRegistry.entry(model).family() == Family.FROM_SCRATCH) p.putAll(deepParams);
-            p.putAll(params.getOrDefault(model, Map.of()));
-            return p;
+            return ModelRegistry.overrides(model, deepParams, params.getOrDefault(model, Map.of()));
         }
     }
 
@@ -215,7 +212,7 @@ public final class CompareJob {
      * Whether {@code protocol} can be drawn on these songs (one genre per song), once the genres with fewer than
      * {@code minSongs} songs are left out: at least two genres, and as many songs per genre as folds (more than N for
      * song-holdout:N), or, for the fault-filtered split, GTZAN data, and for an official split, songs on both of its
-     * sides. The CLI calls this on the scanned file list before any extraction; {@link #run} again on what
+     * sides. {@link CompareRun} calls this on the scanned file list before any extraction; {@link #run} again on what
      * preparation kept.
      */
     public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Protocol protocol, int minSongs) {
