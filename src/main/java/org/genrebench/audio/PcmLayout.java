@@ -38,7 +38,7 @@ record PcmLayout(SampleEncoding encoding, ByteOrder order, int channels, int sam
             double declared = dataBytes / (double) frameBytes / sampleRate, present = frames / (double) sampleRate;
             truncation = String.format(java.util.Locale.ROOT, "truncated: the header declares %.2f s of audio but the file"
                     + " holds %.2f s (%d of %d data bytes)", declared, present, Math.max(0, available), dataBytes);
-            if (frames < Math.ceil(MIN_TRUNCATED_FRAMES_22K * (sampleRate / 22050.0))) {
+            if (frames < Math.ceil(MIN_TRUNCATED_FRAMES_22K * (sampleRate / (double) AudioLoader.DEFAULT_SAMPLE_RATE))) {
                 throw new AudioFormatException(source, truncation + ", less than one analysis window");
             }
         }

@@ -11,9 +11,11 @@ import org.genrebench.model.classical.RandomForestModel;
 import org.genrebench.model.classical.SmileClassifier;
 import org.genrebench.model.classical.SvmRbf;
 import org.genrebench.model.EstimatorState;
+import org.genrebench.model.deep.Augmentation;
 import org.genrebench.model.deep.Crnn;
 import org.genrebench.model.deep.DeepGenreClassifier;
 import org.genrebench.model.deep.GtzanKerasCnn;
+import org.genrebench.model.deep.LearningRateSchedule;
 import org.genrebench.model.deep.MelCnn;
 import org.genrebench.model.deep.VggLike;
 import org.genrebench.model.deep.NetworkArchitecture;
@@ -31,6 +33,7 @@ import org.genrebench.pipeline.TrainedPipeline;
 import org.genrebench.selection.SoftVote;
 import org.genrebench.selection.Tunable;
 import org.genrebench.selection.TunedClassifier;
+import org.genrebench.selection.TuningChoices;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
@@ -53,11 +56,6 @@ public final class ModelRegistry {
     private ModelRegistry() {
     }
 
-    /** {@link Family#CLASSICAL}'s id, as reports write it. */
-    public static final String CLASSICAL = Family.CLASSICAL.id();
-    /** {@link Family#FROM_SCRATCH}'s id, as reports write it. */
-    public static final String DEEP = Family.FROM_SCRATCH.id();
-
     /**
      * One declared model.
      *
@@ -66,14 +64,13 @@ public final class ModelRegistry {
      * @param inDefaults whether {@code compare} runs it when {@code --models} is not given
      * @param view       its input view under given input rules
      * @param parameters its typed hyper-parameters; values given for it are checked against these
-     * @param factory    (hyper-parameter overrides, seed) → a new unfitted model
+     * @param factory    (hyper-parameter overrides, seed, the run's tuning choices) → a new unfitted model
      * @param grid       candidate overrides for {@code --tune}; the first is the default
      * @param reader     how a saved state becomes the estimator again (model files); Java deserialisation unless given
      */
     public record Entry<X>(String name, Family family, String summary, boolean inDefaults,
                            BiFunction<InputSettings, Map<String, String>, InputView<X>> view, List<HyperParameter> parameters,
-                           BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory,
-                           List<Map<String, String>> grid, StateReader reader) implements Tunable<X> {
+                           Factory<X> factory, List<Map<String, String>> grid, StateReader reader) implements Tunable<X> {
         public Entry {
             parameters = List.copyOf(parameters);
             grid = List.copyOf(grid);
@@ -83,13 +80,18 @@ public final class ModelRegistry {
         /** A model whose state is its Java-serialised self (the Smile-based models, the vote, the probes). */
         public Entry(String name, Family family, String summary, boolean inDefaults,
                      BiFunction<InputSettings, Map<String, String>, InputView<X>> view, List<HyperParameter> parameters,
-                     BiFunction<Map<String, String>, Long, GenreClassifier<X>> factory, List<Map<String, String>> grid) {
+                     Factory<X> factory, List<Map<String, String>> grid) {
             this(name, family, summary, inDefaults, view, parameters, factory, grid, JAVA_SERIAL);
         }
 
         @Override
+        public GenreClassifier<X> create(Map<String, String> params, long seed, TuningChoices choices) {
+            return factory.create(params, seed, choices);
+        }
+
+        /** A new unfitted model that shares no tuning search with any other (one fit: {@code train}, tests). */
         public GenreClassifier<X> create(Map<String, String> params, long seed) {
-            return factory.apply(params, seed);
+            return create(params, seed, new TuningChoices());
         }
 
         /** {@code params} checked against this model's declaration: unknown keys and bad values are one sentence. */
@@ -106,6 +108,17 @@ public final class ModelRegistry {
         /** The input view of this model with {@code params} (a pre-trained model's layer and hop are parameters). */
         public InputView<X> view(InputSettings inputs, Map<String, String> params) {
             return view.apply(inputs, params);
+        }
+    }
+
+    /** Builds a model from its hyper-parameter overrides and seed; only a model that tunes others reads {@code choices}. */
+    @FunctionalInterface
+    public interface Factory<X> {
+        GenreClassifier<X> create(Map<String, String> params, long seed, TuningChoices choices);
+
+        /** A model that tunes nothing itself. */
+        static <X> Factory<X> of(BiFunction<Map<String, String>, Long, GenreClassifier<X>> constructor) {
+            return (params, seed, choices) -> constructor.apply(params, seed);
         }
     }
 
@@ -135,30 +148,33 @@ public final class ModelRegistry {
     static {
         // Classical models on the 58 features, in report order.
         declare(new Entry<>("knn", Family.CLASSICAL, "k-nearest neighbours", true, FEATURE_ROWS,
-                SmileClassifier.withTransform(Knn.PARAMETERS), Knn::new,
+                SmileClassifier.withTransform(Knn.PARAMETERS), Factory.of(Knn::new),
                 cross(grid("k", "5", "1", "3", "7", "9", "15"), TRANSFORMS, NONE_YJ)));
         declare(new Entry<>("rf", Family.CLASSICAL, "random forest, 500 trees", true, FEATURE_ROWS,
-                SmileClassifier.withTransform(RandomForestModel.PARAMETERS), RandomForestModel::new,
+                SmileClassifier.withTransform(RandomForestModel.PARAMETERS), Factory.of(RandomForestModel::new),
                 grid("mtry", "sqrt", "3", "14"))); // trees ignore monotone transforms
         declare(new Entry<>("svm", Family.CLASSICAL, "RBF support vector machine", true, FEATURE_ROWS,
-                SmileClassifier.withTransform(SvmRbf.PARAMETERS), SvmRbf::new,
+                SmileClassifier.withTransform(SvmRbf.PARAMETERS), Factory.of(SvmRbf::new),
                 cross(cross(grid("C", "10", "1", "3", "30", "100"), "gamma", List.of("scale", "scale*0.25", "scale*0.5", "scale*2")),
                         TRANSFORMS, NONE_YJ)));
         declare(new Entry<>("logreg", Family.CLASSICAL, "multinomial logistic regression", true, FEATURE_ROWS,
-                SmileClassifier.withTransform(LogReg.PARAMETERS), LogReg::new,
+                SmileClassifier.withTransform(LogReg.PARAMETERS), Factory.of(LogReg::new),
                 cross(grid("lambda", "1.0", "0.1", "0.3", "3", "10", "30"), TRANSFORMS, NONE_YJ)));
         // mlp: Yeo-Johnson always (the inner CV chose it on every training fold of a none/yeo-johnson search), so the
         // budget goes to a seed ensemble (bag), epochs and weight decay instead.
         declare(new Entry<>("mlp", Family.CLASSICAL, "multi-layer perceptron (256, 128)", true, FEATURE_ROWS,
-                SmileClassifier.withTransform(Mlp.PARAMETERS), Mlp::new,
+                SmileClassifier.withTransform(Mlp.PARAMETERS), Factory.of(Mlp::new),
                 cross(cross(cross(grid("bag", "1", "5"), "epochs", List.of("20", "40")), "weightDecay", List.of("1e-4", "1e-2")),
                         TRANSFORMS, List.of("yeo-johnson"))));
-        // Soft vote of svm, mlp and logreg. Under --tune all five models are candidate members, each tuned on the
-        // training fold by its own grid, and the subset to average is chosen on their inner out-of-fold probabilities.
+        // Soft vote of svm, mlp and logreg. Under --tune every classical model declared above is a candidate member, each
+        // tuned on the training fold by its own grid, and the subset to average is chosen on their inner out-of-fold
+        // probabilities.
+        String everyClassical = String.join(",", of(Family.CLASSICAL).stream().map(Entry::name).toList());
         declare(new Entry<>("vote", Family.CLASSICAL, "soft vote of classical models", false, FEATURE_ROWS,
-                SoftVote.PARAMETERS, (params, seed) -> new SoftVote(params, (member, tune) -> tune
-                        ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS) : TunedClassifier.untuned(classical(member), seed)),
-                List.of(Map.of("tune", "true", "select", "true", "members", "knn,rf,svm,logreg,mlp"))));
+                SoftVote.PARAMETERS, (params, seed, choices) -> new SoftVote(params, (member, tune) -> tune
+                        ? new TunedClassifier<>(classical(member), seed, INNER_FOLDS, choices)
+                        : TunedClassifier.atDefaults(classical(member), seed, choices)),
+                List.of(Map.of("tune", "true", "select", "true", "members", everyClassical))));
 
         // Networks trained from scratch on log-mel windows. They are not grid-searched (one configuration each).
         network(MelCnn.DESIGN, "4-block CNN", true);
@@ -177,7 +193,7 @@ public final class ModelRegistry {
         declare(new Entry<>("msd-musicnn-ft", Family.PRETRAINED, "musicnn (MSD) fine-tuned end to end with a new head", false,
                 (s, p) -> new EmbeddingPatches("msd-musicnn", Embeddings.INPUT,
                         Integer.parseInt(HyperParameter.resolve("msd-musicnn-ft", FineTunedMusicnn.PARAMETERS, p).get("hop"))),
-                FineTunedMusicnn.PARAMETERS, (p, seed) -> new FineTunedMusicnn("msd-musicnn-ft", MusicnnWeights.MSD_MUSICNN, p, seed),
+                FineTunedMusicnn.PARAMETERS, Factory.of((p, seed) -> new FineTunedMusicnn("msd-musicnn-ft", MusicnnWeights.MSD_MUSICNN, p, seed)),
                 List.of(Map.of()), FineTunedMusicnn::restore));
     }
 
@@ -188,14 +204,14 @@ public final class ModelRegistry {
                     Map<String, String> values = HyperParameter.resolve(name, parameters, p);
                     return new EmbeddingPatches(name, values.get("layer"), Integer.parseInt(values.get("hop")));
                 },
-                parameters, (p, seed) -> new Probe(name, parameters, p, seed, (probe, s) -> classical(probe).create(Map.of(), s)),
+                parameters, Factory.of((p, seed) -> new Probe(name, parameters, p, seed, (probe, s) -> classical(probe).create(Map.of(), s))),
                 List.of(Map.of())));
     }
 
     private static void network(NetworkArchitecture.Design design, String summary, boolean inDefaults) {
         DESIGNS.put(design.name(), design);
         declare(new Entry<>(design.name(), Family.FROM_SCRATCH, summary, inDefaults, (s, p) -> s.melWindows(), NetworkParameters.of(design),
-                (p, seed) -> NetworkParameters.create(design, p, seed), List.of(Map.of()), state -> DeepGenreClassifier.restore(state, design)));
+                Factory.of((p, seed) -> NetworkParameters.create(design, p, seed)), List.of(Map.of()), state -> DeepGenreClassifier.restore(state, design)));
     }
 
     /** The estimator of model {@code model} from its stored state, read as that model's declaration says. */
@@ -226,6 +242,11 @@ public final class ModelRegistry {
     /** Every model name, in report order, for help texts and validation. */
     public static List<String> allNames() {
         return List.copyOf(MODELS.keySet());
+    }
+
+    /** The classifiers a pre-trained model can take as its probe. */
+    public static List<String> probeNames() {
+        return Probe.PROBES;
     }
 
     /** The entries of one family, in report order. */
@@ -274,22 +295,34 @@ public final class ModelRegistry {
 
     /** A catalogue model for the harness: its default hyper-parameters, or tuned per training fold when {@code tune}. */
     public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune) {
-        return spec(entry, seed, tune, Map.of());
+        return spec(entry, seed, tune, Map.of(), new TuningChoices());
     }
 
     /**
      * A catalogue model for the harness with {@code params} overriding its defaults, or tuned per training fold when
-     * {@code tune} and the model has a grid to search.
+     * {@code tune} and the model has a grid to search; its searches go into, and are reused from, the run's
+     * {@code choices}.
      */
-    public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune, Map<String, String> params) {
+    public static <X> Harness.ModelSpec<X> spec(Entry<X> entry, long seed, boolean tune, Map<String, String> params, TuningChoices choices) {
         return new Harness.ModelSpec<>(entry.name(), entry.family().id(), tune && tunable(entry)
-                ? () -> new TunedClassifier<>(entry, seed, INNER_FOLDS)
-                : () -> entry.create(params, seed));
+                ? () -> new TunedClassifier<>(entry, seed, INNER_FOLDS, choices)
+                : () -> entry.create(params, seed, choices));
     }
 
     /** Whether {@code --tune} searches anything for this model (the networks have one configuration). */
     public static boolean tunable(Entry<?> entry) {
         return !entry.grid().equals(List.of(Map.of()));
+    }
+
+    /**
+     * The hyper-parameter overrides of model {@code name}: the network options ({@code epochs}, {@code width}, ...)
+     * when it is a network, then its own {@code --param} settings.
+     */
+    public static Map<String, String> overrides(String name, Map<String, String> networkOptions, Map<String, String> own) {
+        Map<String, String> p = new TreeMap<>();
+        if (entry(name).family() == Family.FROM_SCRATCH) p.putAll(networkOptions);
+        p.putAll(own);
+        return p;
     }
 
     /** A new unfitted pipeline of model {@code name} with {@code params} overriding its defaults. */
@@ -391,6 +424,14 @@ public final class ModelRegistry {
             }
         }
         return lines;
+    }
+
+    /** The largest pitch shift, in semitones, the networks' training takes ({@code --pitch-shift}). */
+    public static final double MAX_PITCH_SHIFT = Augmentation.MAX_PITCH_SHIFT;
+
+    /** The id of the networks' learning-rate schedule called {@code name}; an unknown name fails, naming the known ones. */
+    public static String scheduleId(String name) {
+        return LearningRateSchedule.of(name).id();
     }
 
     /** The network {@code name}'s architecture with {@code width}/{@code fullResolution} applied (tests, benchmarks). */

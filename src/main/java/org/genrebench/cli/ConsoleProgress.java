@@ -4,6 +4,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.genrebench.experiment.RunConsole;
+
+import java.io.PrintWriter;
 
 /**
  * Every command's progress bars: on stderr (counts, rate and ETA), so stdout stays clean for summaries and piping,
@@ -17,6 +20,37 @@ final class ConsoleProgress {
     /** A bar over {@code total} steps. */
     static ProgressBar bar(String task, long total) {
         return builder(task).setInitialMax(total).build();
+    }
+
+    /** A run's console: its lines on {@code out}, its progress counters as bars. */
+    static RunConsole console(PrintWriter out) {
+        return new RunConsole() {
+            @Override
+            public PrintWriter out() {
+                return out;
+            }
+
+            @Override
+            public Progress progress(String task, long total) {
+                ProgressBar bar = bar(task, total);
+                return new Progress() {
+                    @Override
+                    public void step() {
+                        bar.step();
+                    }
+
+                    @Override
+                    public void note(String text) {
+                        bar.setExtraMessage(text);
+                    }
+
+                    @Override
+                    public void close() {
+                        bar.close();
+                    }
+                };
+            }
+        };
     }
 
     /** A bar counting bytes in MiB, for a download whose size is learnt as it goes. */

@@ -1,5 +1,6 @@
 package org.genrebench.cli;
 
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.dataset.AudioDataset;
 import org.genrebench.util.UserException;
 import picocli.CommandLine.Option;
@@ -17,17 +18,12 @@ final class DataOptions {
     @Option(names = "--data", paramLabel = "DIR|FILE.csv",
             description = "Audio dataset, repeatable (the sources are combined): a folder of <genre>/ folders (label = folder,"
                     + " song = file, any name; GTZAN's genres/ or genres_original/ inside is found), an FMA audio folder, or a"
-                    + " manifest CSV path,label[,group]; resampled to 22050 Hz when needed. Required by extract and train.")
+                    + " manifest CSV path,label[,group]; resampled to " + AudioLoader.DEFAULT_SAMPLE_RATE + " Hz when needed. Required by extract and train.")
     List<Path> sources;
 
     @Option(names = "--metadata", paramLabel = "FILE",
             description = "FMA's tracks.csv for an FMA audio folder (default: DIR/../fma_metadata/tracks.csv).")
     Path metadata;
-
-    /** Whether {@code --data} was given. */
-    boolean given() {
-        return sources != null;
-    }
 
     /** The sources, each checked to exist; a user error when {@code --data} is missing. */
     List<Path> required() {
@@ -41,11 +37,6 @@ final class DataOptions {
         OptionChecks.existing("--data", sources);
     }
 
-    /** The dataset of {@code sources}, with {@code --metadata} for FMA folders. */
-    AudioDataset load(List<Path> sources) {
-        return AudioDataset.load(sources, Optional.ofNullable(metadata));
-    }
-
     /**
      * The files {@code scan} of {@code --data} reads: manifests and tracks (files it left out are not read; those named
      * like audio are refused as outputs by their name).
@@ -57,8 +48,8 @@ final class DataOptions {
         return files;
     }
 
-    /** The dataset of the required {@code --data}. */
+    /** The dataset of the required {@code --data}, with {@code --metadata} for FMA folders. */
     AudioDataset load() {
-        return load(required());
+        return AudioDataset.load(required(), Optional.ofNullable(metadata));
     }
 }

@@ -17,6 +17,14 @@ final class ModelNames implements Iterable<String> {
         return ModelRegistry.allNames().iterator();
     }
 
+    /** The classifiers a pre-trained model can take as its probe ({@code --probe}). */
+    static final class Probes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ModelRegistry.probeNames().iterator();
+        }
+    }
+
     /** {@code --models} defaults to the catalogue's default models. */
     static final class Defaults implements IDefaultValueProvider {
         @Override

@@ -1,5 +1,6 @@
 package org.genrebench.cli;
 
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.dataset.synth.SynthConfig;
 import org.genrebench.dataset.synth.SynthDataset;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SynthConfig config = new SynthConfig(genres, perGenre, seconds, seed, difficulty, SynthConfig.SAMPLE_RATE);
+        SynthConfig config = new SynthConfig(genres, perGenre, seconds, seed, difficulty, AudioLoader.DEFAULT_SAMPLE_RATE);
         OptionChecks.writableDirectory("--out", out);
         long start = System.nanoTime();
         List<Path> files = SynthDataset.write(out, config);

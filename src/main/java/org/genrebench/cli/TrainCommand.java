@@ -2,6 +2,7 @@ package org.genrebench.cli;
 
 import org.genrebench.dataset.AudioDataset;
 import org.genrebench.catalog.ModelRegistry;
+import org.genrebench.experiment.PreparedAudio;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.pipeline.ModelFile;
@@ -57,15 +58,14 @@ final class TrainCommand implements Callable<Integer> {
         OptionChecks.notAudio("--save", save);
         PrintWriter out = spec.commandLine().getOut();
         InputSettings rules = training.inputSettings();
-        Map<String, String> params = new java.util.TreeMap<>();
-        if (ModelRegistry.deepOf(List.of(name)).contains(name)) params.putAll(training.networkSettings(null));
-        params.putAll(training.parameters(List.of(name)).getOrDefault(name, Map.of()));
+        Map<String, String> params = ModelRegistry.overrides(name, training.networkSettings(null),
+                training.parameters(List.of(name)).getOrDefault(name, Map.of()));
         Pipeline<?> pipeline = ModelRegistry.pipeline(name, seed, rules, params);
         AudioDataset scan = data.load();
         OptionChecks.notInput("--save", save, data.inputFiles(scan));
         InputSettings settings = ModelRegistry.inputsFor(List.of(name), rules, Map.of(name, params));
-        PreparedDataset prepared = AudioDatasets.prepare("train", "audio: " + scan.description(), scan, settings, cache,
-                Runtime.getRuntime().availableProcessors(), out);
+        PreparedDataset prepared = PreparedAudio.prepare("train", "audio: " + scan.description(), scan, settings, cache,
+                Runtime.getRuntime().availableProcessors(), ConsoleProgress.console(out));
         if (prepared.classNames().size() < 2) throw new UserException(String.join(" + ", data.sources.stream().map(Path::toString).toList()) + " has fewer than two usable genres");
 
         long start = System.nanoTime();

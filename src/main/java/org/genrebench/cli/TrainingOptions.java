@@ -1,7 +1,6 @@
 package org.genrebench.cli;
 
-import org.genrebench.model.deep.Augmentation;
-import org.genrebench.model.deep.LearningRateSchedule;
+import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.pipeline.InputSettings;
 import picocli.CommandLine.Option;
 
@@ -59,17 +58,18 @@ final class TrainingOptions {
             + " svm.C=3 or cnn.width=16 (repeatable; `genrebench models` lists each model's parameters and defaults).")
     java.util.List<String> params = new java.util.ArrayList<>();
 
-    @Option(names = "--probe", paramLabel = "NAME", description = "The classifier on the pre-trained models' embeddings:"
-            + " svm, logreg, mlp or knn (default: svm; the same as --param MODEL.probe=NAME for each of them).")
+    @Option(names = "--probe", paramLabel = "NAME", completionCandidates = ModelNames.Probes.class,
+            description = "The classifier on the pre-trained models' embeddings, one of ${COMPLETION-CANDIDATES} (default: each"
+                    + " model's probe parameter, which `genrebench models` lists; the same as --param MODEL.probe=NAME for each of them).")
     String probe;
 
     /** Each model's {@code --param} settings, and {@code --probe} for the models that take one, checked against the catalogue. */
     Map<String, Map<String, String>> parameters(java.util.List<String> models) {
-        Map<String, Map<String, String>> parsed = org.genrebench.catalog.ModelRegistry.parameters(params, models);
+        Map<String, Map<String, String>> parsed = ModelRegistry.parameters(params, models);
         if (probe == null) return parsed;
         Map<String, Map<String, String>> all = new java.util.TreeMap<>(parsed);
         for (String m : models) {
-            var entry = org.genrebench.catalog.ModelRegistry.entry(m);
+            var entry = ModelRegistry.entry(m);
             Map<String, String> own = parsed.getOrDefault(m, Map.of());
             if (own.containsKey("probe") || entry.parameters().stream().noneMatch(p -> p.key().equals("probe"))) continue;
             Map<String, String> withProbe = new java.util.TreeMap<>(own);
@@ -86,7 +86,7 @@ final class TrainingOptions {
     void check(java.util.List<String> models, boolean tune) {
         Map<String, Map<String, String>> p = parameters(models);
         for (String model : p.keySet()) {
-            if (tune && org.genrebench.catalog.ModelRegistry.tunable(org.genrebench.catalog.ModelRegistry.entry(model))) {
+            if (tune && ModelRegistry.tunable(ModelRegistry.entry(model))) {
                 throw new org.genrebench.util.UserException("--param " + model + ".… and --tune both set " + model
                         + "'s hyper-parameters; give one of them");
             }
@@ -97,8 +97,8 @@ final class TrainingOptions {
         OptionChecks.chunkSeconds("--chunk-seconds", chunkSeconds, true);
         OptionChecks.chunkSeconds("--window-seconds", windowSeconds, false);
         if (mixup != null) OptionChecks.inRange("--mixup", mixup, 0, 10);
-        if (pitchShift != null) OptionChecks.inRange("--pitch-shift", pitchShift, 0, Augmentation.MAX_PITCH_SHIFT);
-        if (lrSchedule != null) LearningRateSchedule.of(lrSchedule); // fails now, naming the known ones
+        if (pitchShift != null) OptionChecks.inRange("--pitch-shift", pitchShift, 0, ModelRegistry.MAX_PITCH_SHIFT);
+        if (lrSchedule != null) ModelRegistry.scheduleId(lrSchedule); // fails now, naming the known ones
     }
 
     /**
@@ -113,7 +113,7 @@ final class TrainingOptions {
         if (width != null) settings.put("width", Integer.toString(width));
         if (fullResolution) settings.put("fullResolution", "true");
         if (mixup != null && mixup > 0) settings.put("mixup", Double.toString(mixup));
-        if (lrSchedule != null) settings.put("schedule", LearningRateSchedule.of(lrSchedule).id());
+        if (lrSchedule != null) settings.put("schedule", ModelRegistry.scheduleId(lrSchedule));
         if (pitchShift != null && pitchShift > 0) settings.put("pitchShift", Double.toString(pitchShift));
         if (timeShift) settings.put("timeShift", "true");
         return settings;

@@ -10,6 +10,7 @@ import org.genrebench.dataset.Sample;
 import org.genrebench.report.PredictionFiles;
 import org.genrebench.report.Reporter;
 import org.genrebench.report.RunContext;
+import org.genrebench.selection.TuningChoices;
 import org.genrebench.split.FaultFilteredSplit;
 import org.genrebench.model.Family;
 import org.genrebench.pipeline.EmbeddingPatches;
@@ -41,9 +42,11 @@ public final class CompareJob {
      * @param deepParams overrides for every network ({@code epochs}, {@code batchSize}, ...: the network options)
      * @param params     per-model overrides ({@code --param MODEL.KEY=VALUE}), checked against the catalogue
      * @param threads    (model, fold) pairs of classical models trained at once; networks train one at a time
+     * @param inputs     the rules the models' input views are built with
      */
     public record Plan(List<String> models, Protocol protocol, int repeats, long seed, boolean tune, Path out, boolean resume,
-                       int threads, Map<String, String> deepParams, Map<String, Map<String, String>> params, String command) {
+                       int threads, InputSettings inputs, Map<String, String> deepParams, Map<String, Map<String, String>> params,
+                       String command) {
         public Plan {
             models = List.copyOf(models);
             deepParams = Map.copyOf(deepParams);
@@ -53,10 +56,7 @@ public final class CompareJob {
 
         /** The hyper-parameter overrides of {@code model}: the network options for a network, then its own {@code --param}s. */
         public Map<String, String> paramsOf(String model) {
-            Map<String, String> p = new java.util.TreeMap<>();
-            if (ModelRegistry.entry(model).family() == org.genrebench.model.Family.FROM_SCRATCH) p.putAll(deepParams);
-            p.putAll(params.getOrDefault(model, Map.of()));
-            return p;
+            return ModelRegistry.overrides(model, deepParams, params.getOrDefault(model, Map.of()));
         }
     }
 
@@ -89,20 +89,20 @@ public final class CompareJob {
         }
         if (plan.tune()) description += ", classical models tuned by inner " + ModelRegistry.INNER_FOLDS + "-fold song CV";
         FoldCache cache = new PredictionFiles(dir, data.classNames(), plan.resume());
+        TuningChoices choices = new TuningChoices(); // this run's grid searches, reused by the vote's members
 
         long start = System.nanoTime();
         List<ModelResult> results = new ArrayList<>();
         // Models are grouped by what they read (feature rows, mel windows, one embedding's patches); each group runs
-        // through one harness on the same song folds. A view's samples are picked by its kind and embedding, never by
-        // its cutting rules, so the default rules serve to name it here.
+        // through one harness on the same song folds.
         Map<InputView<?>, List<String>> byView = new LinkedHashMap<>();
         for (String m : plan.models()) {
-            byView.computeIfAbsent(ModelRegistry.entry(m).view(InputSettings.defaults(), plan.paramsOf(m)), v -> new ArrayList<>()).add(m);
+            byView.computeIfAbsent(ModelRegistry.entry(m).view(plan.inputs(), plan.paramsOf(m)), v -> new ArrayList<>()).add(m);
         }
         byView.forEach((view, models) -> requireInputs(view, models, data)); // before any model trains
         Harness.RunInfo info = new Harness.RunInfo(name, description, plan.seed(), plan.command());
         for (Map.Entry<InputView<?>, List<String>> group : byView.entrySet()) {
-            results.addAll(runGroup(group.getKey(), group.getValue(), data, plan, cache, info, listener, classicalFits));
+            results.addAll(runGroup(group.getKey(), group.getValue(), data, plan, cache, choices, info, listener, classicalFits));
         }
         results.sort(Comparator.comparingInt(m -> plan.models().indexOf(m.name())));
         RunResult run = new RunResult(name, data.classNames(), description, plan.seed(), plan.command(), results,
@@ -120,7 +120,7 @@ public final class CompareJob {
     /** The models of one input view over every repeat: networks one at a time (each uses every core), the others in parallel. */
     @SuppressWarnings("unchecked")
     private static <X> List<ModelResult> runGroup(InputView<X> view, List<String> models, PreparedDataset data, Plan plan, FoldCache cache,
-                                                  Harness.RunInfo info, Harness.Listener listener,
+                                                  TuningChoices choices, Harness.RunInfo info, Harness.Listener listener,
                                                   LongFunction<Harness.FoldExecutor<double[]>> classicalFits) {
         List<Sample<X>> samples = view.select(data);
         Family family = ModelRegistry.entry(models.getFirst()).family();
@@ -130,7 +130,7 @@ public final class CompareJob {
                 : seed -> Harness.threadPool(network ? 1 : plan.threads());
         return repeated(samples, data, plan, cache, info, network ? 1 : plan.threads(), listener, executor,
                 seed -> models.stream().map(m -> ModelRegistry.spec((ModelRegistry.Entry<X>) ModelRegistry.entry(m), seed,
-                        plan.tune(), plan.paramsOf(m))).toList());
+                        plan.tune(), plan.paramsOf(m), choices)).toList());
     }
 
     /** One sentence when the data has nothing for these models of one view to read. */
@@ -205,17 +205,17 @@ public final class CompareJob {
                     : " (" + data.skipped().size() + " skipped, first: " + data.skipped().getFirst() + ")"));
         }
         List<String> genres = java.util.Arrays.stream(data.songLabels()).mapToObj(data.classNames()::get).toList();
-        requireSplitPossible(data.name(), data.songIds(), genres, plan, 0);
+        requireSplitPossible(data.name(), data.songIds(), genres, plan.protocol(), 0);
     }
 
     /**
-     * Whether the plan's protocol can be drawn on these songs (one genre per song), once the genres with fewer than
+     * Whether {@code protocol} can be drawn on these songs (one genre per song), once the genres with fewer than
      * {@code minSongs} songs are left out: at least two genres, and as many songs per genre as folds (more than N for
      * song-holdout:N), or, for the fault-filtered split, GTZAN data, and for an official split, songs on both of its
-     * sides. The CLI calls this on the scanned file list before any extraction; {@link #run} again on what
+     * sides. {@link CompareRun} calls this on the scanned file list before any extraction; {@link #run} again on what
      * preparation kept.
      */
-    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Plan plan, int minSongs) {
+    public static void requireSplitPossible(String dataName, List<String> songIds, List<String> songGenres, Protocol protocol, int minSongs) {
         java.util.SortedMap<String, Integer> perGenre = new java.util.TreeMap<>();
         for (String g : songGenres) perGenre.merge(g, 1, Integer::sum);
         perGenre.values().removeIf(songs -> songs < minSongs);
@@ -223,24 +223,24 @@ public final class CompareJob {
             throw new UserException(dataName + " has a single class (" + List.copyOf(perGenre.keySet())
                     + "); genre classification needs at least two");
         }
-        if (plan.protocol() instanceof Protocol.FaultFiltered ff) {
+        if (protocol instanceof Protocol.FaultFiltered ff) {
             FaultFilteredSplit.read(ff.splitsDir()).requireGtzan(dataName, songIds);
             return;
         }
-        if (plan.protocol() instanceof Protocol.Official official) {
+        if (protocol instanceof Protocol.Official official) {
             official.requirePossible(songIds);
             return;
         }
-        if (plan.protocol() instanceof Protocol.SongHoldout holdout) {
+        if (protocol instanceof Protocol.SongHoldout holdout) {
             perGenre.forEach((genre, songs) -> SongHoldoutSplit.requireEnough("'" + genre + "'", songs, holdout.perGenre()));
             return;
         }
-        if (!plan.protocol().needsSongsPerFold()) return;
+        if (!protocol.needsSongsPerFold()) return;
         perGenre.forEach((genre, songs) -> {
-            if (songs < plan.protocol().foldCount()) {
+            if (songs < protocol.foldCount()) {
                 throw new UserException("class '" + genre + "' has " + songs + " song(s), fewer than the "
-                        + plan.protocol().foldCount() + " folds; add songs, lower --folds, or leave such classes out with --min-songs "
-                        + plan.protocol().foldCount());
+                        + protocol.foldCount() + " folds; add songs, lower --folds, or leave such classes out with --min-songs "
+                        + protocol.foldCount());
             }
         });
     }

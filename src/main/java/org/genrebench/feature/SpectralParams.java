@@ -1,5 +1,7 @@
 package org.genrebench.feature;
 
+import org.genrebench.audio.AudioLoader;
+
 /**
  * The analysis parameters shared by every feature, with librosa 0.9's defaults in one place.
  *
@@ -11,7 +13,7 @@ package org.genrebench.feature;
  */
 public record SpectralParams(int sampleRate, int nFft, int hop, int nMels, int nMfcc) {
     /** librosa 0.9 defaults: 22 050 Hz, n_fft 2048, hop 512, 128 mel bands, 20 MFCCs. */
-    public static final SpectralParams DEFAULT = new SpectralParams(22050, 2048, 512, 128, 20);
+    public static final SpectralParams DEFAULT = new SpectralParams(AudioLoader.DEFAULT_SAMPLE_RATE, 2048, 512, 128, 20);
 
     public SpectralParams {
         if (sampleRate <= 0 || nFft <= 0 || hop <= 0 || nMels <= 0 || nMfcc <= 0 || nMfcc > nMels)

@@ -12,6 +12,9 @@ public interface Tunable<X> {
     /** Candidate hyper-parameter overrides; the first is the default. */
     List<Map<String, String>> grid();
 
-    /** A new unfitted model with {@code params} overriding the defaults. */
-    GenreClassifier<X> create(Map<String, String> params, long seed);
+    /**
+     * A new unfitted model with {@code params} overriding the defaults; a model that tunes others (the vote) reuses
+     * and adds to the searches in {@code choices}.
+     */
+    GenreClassifier<X> create(Map<String, String> params, long seed, TuningChoices choices);
 }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -26,19 +25,8 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     private final List<Map<String, String>> grid;
     private final long seed;
     private final int innerFolds;
-    /**
-     * Choices already made, by model, seed, inner folds, grid and the very training items (compared by identity of
-     * their inputs): a soft-voting ensemble tuning its members on a training fold reuses the search the standalone
-     * member already ran on that same fold instead of repeating it. The search is deterministic, so this changes
-     * nothing but the time.
-     */
-    private static final Map<Key, Choice> CHOICES = new ConcurrentHashMap<>();
-
-    private record Key(String model, long seed, int innerFolds, int numClasses, List<Map<String, String>> grid, List<?> train) {
-    }
-
     /** @param outOfFold the winner's inner out-of-fold probabilities, row by row of the training fold (null: no search) */
-    private record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold, int folds) {
+    record Choice(Map<String, String> params, double innerAccuracy, double[][] outOfFold, int folds) {
     }
 
     /**
@@ -49,36 +37,39 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
     }
 
     private final List<CandidateScore> precomputed;
+    private final TuningChoices choices;
     private GenreClassifier<X> best;
     private Choice choice;
 
-    /** Tunes over the entry's own grid. */
-    public TunedClassifier(Tunable<X> entry, long seed, int innerFolds) {
-        this(entry, entry.grid(), seed, innerFolds, null);
+    /** Tunes over the entry's own grid, reusing (and adding to) the searches already in {@code choices}. */
+    public TunedClassifier(Tunable<X> entry, long seed, int innerFolds, TuningChoices choices) {
+        this(entry, entry.grid(), seed, innerFolds, null, choices);
     }
 
     /**
      * Tunes over the entry's own grid with the search already run elsewhere ({@link #scoreCandidate} for each
      * candidate, in grid order, on the training fold later passed to {@link #fit}): fit picks the winner and refits it.
      */
-    public TunedClassifier(Tunable<X> entry, long seed, int innerFolds, List<CandidateScore> precomputed) {
-        this(entry, entry.grid(), seed, innerFolds, precomputed);
+    public TunedClassifier(Tunable<X> entry, long seed, int innerFolds, List<CandidateScore> precomputed, TuningChoices choices) {
+        this(entry, entry.grid(), seed, innerFolds, precomputed, choices);
         if (precomputed.size() != grid.size()) {
             throw new IllegalArgumentException(entry.name() + ": " + precomputed.size() + " scores for " + grid.size() + " candidates");
         }
     }
 
-    private TunedClassifier(Tunable<X> entry, List<Map<String, String>> grid, long seed, int innerFolds, List<CandidateScore> precomputed) {
+    private TunedClassifier(Tunable<X> entry, List<Map<String, String>> grid, long seed, int innerFolds, List<CandidateScore> precomputed,
+                            TuningChoices choices) {
         this.entry = entry;
         this.grid = List.copyOf(grid);
         this.seed = seed;
         this.innerFolds = innerFolds;
         this.precomputed = precomputed == null ? null : List.copyOf(precomputed);
+        this.choices = choices;
     }
 
     /** The entry with its default hyper-parameters: nothing to choose, so no inner CV and no out-of-fold probabilities. */
-    public static <X> TunedClassifier<X> untuned(Tunable<X> entry, long seed) {
-        return new TunedClassifier<>(entry, List.of(Map.of()), seed, 0, null);
+    public static <X> TunedClassifier<X> atDefaults(Tunable<X> entry, long seed, TuningChoices choices) {
+        return new TunedClassifier<>(entry, List.of(Map.of()), seed, 0, null, choices);
     }
 
     @Override
@@ -91,16 +82,15 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
         if (grid.size() == 1) {
             choice = new Choice(grid.getFirst(), Double.NaN, null, 0); // a one-candidate grid has nothing to choose
         } else {
-            Key key = new Key(entry.name(), seed, innerFolds, numClasses, grid, List.copyOf(train));
-            Choice found = precomputed != null ? choose(precomputed, innerFoldCount(train))
-                    : CHOICES.get(key); // not computeIfAbsent: that would hold a map lock through a long search
+            TuningChoices.Key key = new TuningChoices.Key(entry.name(), seed, innerFolds, numClasses, grid, List.copyOf(train));
+            Choice found = precomputed != null ? choose(precomputed, innerFoldCount(train)) : choices.find(key);
             if (found == null) {
                 found = search(train, numClasses);
-                CHOICES.putIfAbsent(key, found);
+                choices.record(key, found);
             }
             choice = found;
         }
-        best = entry.create(choice.params(), seed);
+        best = entry.create(choice.params(), seed, choices);
         best.fit(train, numClasses);
     }
 
@@ -178,7 +168,7 @@ public final class TunedClassifier<X> implements CrossValidated<X> {
 
     /** Probabilities of a candidate fitted on the inner training part, for the rows of the inner test part. */
     private double[][] innerProba(Map<String, String> params, List<Sample<X>> train, Fold f, int numClasses) {
-        GenreClassifier<X> model = entry.create(params, seed);
+        GenreClassifier<X> model = entry.create(params, seed, choices);
         model.fit(Arrays.stream(f.train()).mapToObj(train::get).toList(), numClasses);
         return model.predictProba(Arrays.stream(f.test()).mapToObj(i -> train.get(i).input()).toList());
     }

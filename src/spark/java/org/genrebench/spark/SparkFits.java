@@ -5,6 +5,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.eval.Harness;
 import org.genrebench.selection.TunedClassifier;
+import org.genrebench.selection.TuningChoices;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.dataset.Sample;
 import org.genrebench.split.Fold;
@@ -72,7 +73,7 @@ final class SparkFits implements Harness.FoldExecutor<double[]> {
             List<CandidateResult> scored = candidates.isEmpty() ? List.of()
                     : jsc.parallelize(candidates, candidates.size()).map(j -> {
                         var entry = ModelRegistry.classical(j.model());
-                        var tuner = new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS);
+                        var tuner = new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS, new TuningChoices());
                         return new CandidateResult(j.task(), j.candidate(),
                                 tuner.scoreCandidate(table.value().rows(j.train()), numClasses, j.candidate()));
                     }).collect();
@@ -92,9 +93,11 @@ final class SparkFits implements Harness.FoldExecutor<double[]> {
             }
             List<FitResult> results = jsc.parallelize(fits, fits.size()).map(j -> {
                 var entry = ModelRegistry.classical(j.model());
-                Harness.ModelSpec<double[]> spec = j.scores() == null ? ModelRegistry.spec(entry, seed, tune, params.getOrDefault(j.model(), Map.of()))
+                TuningChoices choices = new TuningChoices(); // one fit's searches (the vote's members)
+                Harness.ModelSpec<double[]> spec = j.scores() == null
+                        ? ModelRegistry.spec(entry, seed, tune, params.getOrDefault(j.model(), Map.of()), choices)
                         : new Harness.ModelSpec<>(entry.name(), entry.family().id(),
-                        () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS, j.scores()));
+                        () -> new TunedClassifier<>(entry, seed, ModelRegistry.INNER_FOLDS, j.scores(), choices));
                 return new FitResult(j.task(), Harness.fit(table.value().samples(), numClasses, spec, new Fold(j.fold(), j.train(), j.test())));
             }).collect();
             for (FitResult r : results) done.accept(tasks.get(r.task()), r.result());

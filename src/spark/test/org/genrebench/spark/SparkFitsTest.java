@@ -8,6 +8,7 @@ import org.genrebench.experiment.CompareJob;
 import org.genrebench.experiment.DatasetSources;
 import org.genrebench.experiment.PreparedDataset;
 import org.genrebench.experiment.Protocol;
+import org.genrebench.pipeline.InputSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ class SparkFitsTest {
     }
 
     private static CompareJob.Plan plan(List<String> models, Path out) {
-        return new CompareJob.Plan(models, new Protocol.KFold(3), 1, 42, true, out, false, 2, Map.of(), Map.of(), "genrebench compare --tune");
+        return new CompareJob.Plan(models, new Protocol.KFold(3), 1, 42, true, out, false, 2, InputSettings.defaults(), Map.of(), Map.of(),
+                "genrebench compare --tune");
     }
 }

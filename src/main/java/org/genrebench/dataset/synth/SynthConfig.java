@@ -1,5 +1,6 @@
 package org.genrebench.dataset.synth;
 
+import org.genrebench.audio.AudioLoader;
 import org.genrebench.util.UserException;
 
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.List;
  */
 public record SynthConfig(int genres, int perGenre, double seconds, long seed, double difficulty, int sampleRate) {
     public static final double DEFAULT_DIFFICULTY = 0.5;
-    public static final int SAMPLE_RATE = 22050;
 
     public SynthConfig {
         if (genres < 2 || genres > GenreStyles.GENRES.size()) throw new UserException("--genres must be between 2 and " + GenreStyles.GENRES.size() + ", not " + genres);
@@ -26,7 +26,7 @@ public record SynthConfig(int genres, int perGenre, double seconds, long seed, d
     }
 
     public SynthConfig(int genres, int perGenre, double seconds, long seed) {
-        this(genres, perGenre, seconds, seed, DEFAULT_DIFFICULTY, SAMPLE_RATE);
+        this(genres, perGenre, seconds, seed, DEFAULT_DIFFICULTY, AudioLoader.DEFAULT_SAMPLE_RATE);
     }
 
     public List<String> genreNames() {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Training settings shared by the three networks.
+ * Training settings shared by the networks trained from scratch.
  *
  * @param epochs          upper bound on passes over the training windows
  * @param batchSize       windows per gradient step

@@ -2,6 +2,7 @@ package org.genrebench.model.classical;
 
 import org.genrebench.eval.TestData;
 import org.genrebench.selection.TunedClassifier;
+import org.genrebench.selection.TuningChoices;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.dataset.Sample;
@@ -76,7 +77,7 @@ class ClassicalModelsTest {
 
     @Test
     void tuningPicksFromTheGridAndReportsIt() {
-        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 1, 3);
+        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 1, 3, new TuningChoices());
         tuned.fit(train, 3);
         Map<String, String> hp = tuned.hyperParameters();
         assertTrue(hp.containsKey("tuned"), hp.toString());

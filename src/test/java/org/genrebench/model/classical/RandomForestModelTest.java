@@ -4,6 +4,7 @@ import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.dataset.Sample;
 import org.genrebench.eval.TestData;
 import org.genrebench.selection.TunedClassifier;
+import org.genrebench.selection.TuningChoices;
 import org.junit.jupiter.api.Test;
 import smile.base.cart.SplitRule;
 import smile.classification.RandomForest;
@@ -77,7 +78,7 @@ class RandomForestModelTest {
         wide.fit(tiny, 3);
         assertArrayEquals(new double[]{1 / 3.0, 1 / 3.0, 1 / 3.0}, wide.predictProba(List.of(tiny.getFirst().input()))[0], 1e-12,
                 "k capped at the 9 training rows: the shares of the whole training set");
-        var tuned = new TunedClassifier<>(ModelRegistry.classical("rf"), 42, 2);
+        var tuned = new TunedClassifier<>(ModelRegistry.classical("rf"), 42, 2, new TuningChoices());
         tuned.fit(tiny, 3);
         assertEquals(9, tuned.predictProba(tiny.stream().map(Sample::input).toList()).length);
         var vote = ModelRegistry.classical("vote").create(ModelRegistry.classical("vote").grid().getFirst(), 42);

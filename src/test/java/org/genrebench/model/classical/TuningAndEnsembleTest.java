@@ -3,6 +3,8 @@ package org.genrebench.model.classical;
 import org.genrebench.eval.TestData;
 import org.genrebench.eval.SongAggregator;
 import org.genrebench.selection.TunedClassifier;
+import org.genrebench.selection.Tunable;
+import org.genrebench.selection.TuningChoices;
 import org.genrebench.model.GenreClassifier;
 import org.genrebench.catalog.ModelRegistry;
 import org.genrebench.dataset.Sample;
@@ -100,7 +102,7 @@ class TuningAndEnsembleTest {
         }
         for (int i = 0; i < test.size(); i++) assertArrayEquals(runs.get(0)[i], runs.get(1)[i], 0);
         // the standalone tuned member on the same fold makes the same choice (the search is memoised and deterministic)
-        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 9, ModelRegistry.INNER_FOLDS);
+        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 9, ModelRegistry.INNER_FOLDS, new TuningChoices());
         tuned.fit(train, 3);
         GenreClassifier<double[]> vote = ModelRegistry.classical("vote").create(Map.of("members", "knn,logreg", "tune", "true"), 9);
         vote.fit(train, 3);
@@ -109,8 +111,41 @@ class TuningAndEnsembleTest {
     }
 
     @Test
+    void aSearchIsMadeOncePerRunAndTheVotesMembersShareIt() {
+        TuningChoices choices = new TuningChoices();
+        var knn = ModelRegistry.classical("knn");
+        int[] built = {0};
+        Tunable<double[]> counted = new Tunable<>() {
+            @Override
+            public String name() {
+                return knn.name();
+            }
+
+            @Override
+            public List<Map<String, String>> grid() {
+                return knn.grid();
+            }
+
+            @Override
+            public GenreClassifier<double[]> create(Map<String, String> params, long seed, TuningChoices c) {
+                built[0]++;
+                return knn.create(params, seed, c);
+            }
+        };
+        new TunedClassifier<>(counted, 9, ModelRegistry.INNER_FOLDS, choices).fit(train, 3);
+        assertEquals(knn.grid().size() * ModelRegistry.INNER_FOLDS + 1, built[0], "one search and the refit");
+        new TunedClassifier<>(counted, 9, ModelRegistry.INNER_FOLDS, choices).fit(train, 3);
+        assertEquals(knn.grid().size() * ModelRegistry.INNER_FOLDS + 2, built[0], "the same search again is only a refit");
+        assertEquals(1, choices.size());
+
+        TuningChoices voteChoices = new TuningChoices();
+        ModelRegistry.classical("vote").create(Map.of("members", "knn,logreg", "tune", "true"), 9, voteChoices).fit(train, 3);
+        assertEquals(2, voteChoices.size(), "the vote's members search into the choices it was built with");
+    }
+
+    @Test
     void outOfFoldProbabilitiesComeFromModelsThatNeverSawTheRow() {
-        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 9, ModelRegistry.INNER_FOLDS);
+        var tuned = new TunedClassifier<>(ModelRegistry.classical("knn"), 9, ModelRegistry.INNER_FOLDS, new TuningChoices());
         tuned.fit(train, 3);
         double[][] oof = tuned.outOfFoldProba();
         Map<String, String> chosen = new java.util.HashMap<>(tuned.hyperParameters());
@@ -136,7 +171,7 @@ class TuningAndEnsembleTest {
         int[] rows = java.util.stream.IntStream.range(0, train.size()).toArray();
         double[][] expected = new double[test.size()][3];
         for (String name : List.of("knn", "logreg", "rf")) {
-            var member = new TunedClassifier<>(ModelRegistry.classical(name), 9, ModelRegistry.INNER_FOLDS);
+            var member = new TunedClassifier<>(ModelRegistry.classical(name), 9, ModelRegistry.INNER_FOLDS, new TuningChoices());
             member.fit(train, 3);
             double alone = SongAggregator.songAccuracy(train, rows, member.outOfFoldProba(), 3);
             assertTrue(reported >= alone, name + " alone scores " + alone + " out of fold, the selection " + selected);
