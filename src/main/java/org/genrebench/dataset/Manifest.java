@@ -32,7 +32,7 @@ final class Manifest {
         List<Csv.Record> records = Csv.readAll(csv, new StringReader(CsvText.read(csv)), Csv.Dialect.STANDARD.withHashComments());
         List<String> names = records.isEmpty() ? List.of() : records.getFirst().cells().stream().map(String::strip).toList();
         Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int c = names.size() - 1; c >= 0; c--) header.put(names.get(c), c); // the first of two same names
+        for (int c = 0; c < names.size(); c++) header.put(names.get(c), c); // of two same names, the last
         Integer pathCol = header.get("path"), labelCol = header.get("label"), groupCol = header.get("group");
         if (pathCol == null || labelCol == null) {
             throw new UserException("manifest " + csv + ": its header must name the columns path,label[,group]; found "

@@ -131,7 +131,7 @@ public final class FeatureTableWriter {
     /** Writes rows in the community schema: {@code filename,length,…,mfcc20_var,label}. */
     public static void write(List<Row> rows, Writer out) throws IOException {
         var csv = Csv.printer(out);
-        csv.printRecord((Object[]) FeatureSchema.csvHeader().split(","));
+        csv.printRecord(FeatureSchema.tableColumns());
         List<Object> cells = new ArrayList<>(FeatureSchema.SIZE + 2);
         for (Row r : rows) {
             cells.clear();

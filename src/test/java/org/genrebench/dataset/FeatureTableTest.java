@@ -28,7 +28,7 @@ class FeatureTableTest {
     /** The community header and rows {@code filename, length, 57 values (row seed + column / 100), label}. */
     private static List<List<String>> table(String... filenameAndLabel) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(Arrays.asList(FeatureSchema.csvHeader().split(",")));
+        rows.add(FeatureSchema.tableColumns());
         for (int r = 0; r < filenameAndLabel.length; r += 2) {
             List<String> row = new ArrayList<>();
             row.add(filenameAndLabel[r]);
