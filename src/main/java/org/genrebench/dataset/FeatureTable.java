@@ -2,11 +2,8 @@ package org.genrebench.dataset;
 
 import org.genrebench.feature.FeatureSchema;
 import org.genrebench.dataset.Sample;
+import org.genrebench.util.Csv;
 import org.genrebench.util.UserException;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
-import tech.tablesaw.io.csv.CsvReader;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -16,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -27,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>The community GTZAN feature table ({@code features_30_sec.csv}, or {@code features_3_sec.csv} whose rows are
  * 3-second chunks {@code blues.00000.3.wav} that map back to their song), read by its schema: {@code filename},
  * {@code label}, exactly the 57 feature columns of {@link FeatureSchema} by name (in any order) and optionally
- * {@code length}. Parsing (quotes, separators) is Tablesaw's; every departure from the schema — an unnamed pandas
+ * {@code length}. Parsing (quotes, separators) is {@link Csv}'s; every departure from the schema — an unnamed pandas
  * index column, an extra or missing column, a cell that is not a finite number, one file with two labels — fails
  * with one message naming the file and line. Repeated rows are dropped and named in {@link #dropped()} (by line); a label
  * that contradicts a GTZAN file name is named in {@link #warnings()}.
@@ -55,38 +51,26 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
 
     /** The model inputs: every schema column but {@code length}, which describes the file, not the music. */
     public static final List<String> FEATURES = FeatureSchema.COLUMNS.stream().filter(c -> !c.equals("length")).toList();
-    /** Tablesaw's only "missing value" marker here, a character no text cell holds, instead of its NaN, NA, null, ... */
-    private static final String NOT_A_CELL = "\u0000";
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d*,\\d+([eE][-+]?\\d+)?");
 
     public static FeatureTable read(Path file) {
         if (!Files.isRegularFile(file)) throw new UserException("feature table not found: " + file);
         String text = CsvText.read(file);
-        List<Integer> lineOf = nonBlankLines(text);
-        if (lineOf.isEmpty()) throw new UserException(file + ":1: empty file, expected a header line");
         char separator = separator(file, text);
-        requireRectangular(file, text, separator);
-        Table table;
-        try {
-            table = new CsvReader().read(CsvReadOptions.builder(new StringReader(text))
-                    .header(false).separator(separator).columnTypes(name -> ColumnType.STRING)
-                    .missingValueIndicator(NOT_A_CELL) // every cell as it stands: "NaN" or "NA" are named, not read as ""
-                    .maxCharsPerColumn(1 << 16).tableName(file.toString()).build());
-        } catch (RuntimeException e) {
-            throw new UserException(file + ": not a readable CSV table (" + rootMessage(e) + ")", e);
-        }
-        if (table.rowCount() != lineOf.size()) {
-            throw new UserException(file + ": " + lineOf.size() + " lines but " + table.rowCount()
-                    + " CSV records; a quoted field spans lines or quotes are unbalanced");
-        }
-        Header h = header(file, table);
+        // every cell as it stands: "NaN" or "NA" are named below, never read as missing
+        List<Csv.Record> records = Csv.readAll(file, new StringReader(text), new Csv.Dialect(separator, false));
+        if (records.isEmpty()) throw new UserException(file + ":1: empty file, expected a header line");
+        Header h = header(file, records.getFirst());
         List<Row> rows = new ArrayList<>();
         List<String> dropped = new ArrayList<>(), warnings = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         Map<String, Row> firstRow = new LinkedHashMap<>();
-        for (int r = 1; r < table.rowCount(); r++) {
-            int line = lineOf.get(r);
-            Row row = parseRow(file, line, table, r, h, separator);
+        for (Csv.Record record : records.subList(1, records.size())) {
+            int line = record.line();
+            if (record.size() != h.columns()) {
+                throw new UserException(file + ":" + line + ": expected " + h.columns() + " columns, found " + record.size());
+            }
+            Row row = parseRow(file, record, h, separator);
             Row earlier = firstRow.get(row.id());
             if (earlier != null) {
                 String where = file + ":" + line + ": " + row.id();
@@ -117,11 +101,12 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
     /**
      * Positions of the schema's columns in the file.
      *
+     * @param columns   the number of columns in the header
      * @param patch     the {@code patch} column of an embedding table, else -1
      * @param names     the value columns' names, in the order of {@code features}
      * @param embedding {@code MODEL:LAYER} of an embedding table, else null
      */
-    private record Header(int filename, int label, int[] features, int patch, List<String> names, String embedding) {
+    private record Header(int columns, int filename, int label, int[] features, int patch, List<String> names, String embedding) {
     }
 
     private static final Pattern EMBEDDING_COLUMN = Pattern.compile("([a-z0-9-]+:[a-z0-9_]+):.+");
@@ -131,10 +116,10 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
         return "column " + (h.features()[feature] + 1) + " '" + h.names().get(feature) + "'";
     }
 
-    private static Header header(Path file, Table table) {
-        int n = table.columnCount();
+    private static Header header(Path file, Csv.Record header) {
+        int n = header.size();
         List<String> names = new ArrayList<>();
-        for (int c = 0; c < n; c++) names.add(table.getString(0, c).strip());
+        for (int c = 0; c < n; c++) names.add(header.cell(c).strip());
         Map<String, Integer> at = new HashMap<>();
         for (int c = 0; c < n; c++) {
             String name = names.get(c);
@@ -160,7 +145,7 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             throw new UserException(file + ":1: column(s) not in the community schema: " + String.join(", ", extra)
                     + "; a model would use them as features (drop them, or rename them if they are schema columns)");
         }
-        return new Header(at.get("filename"), at.get("label"), FEATURES.stream().mapToInt(at::get).toArray(), -1, FEATURES, null);
+        return new Header(names.size(), at.get("filename"), at.get("label"), FEATURES.stream().mapToInt(at::get).toArray(), -1, FEATURES, null);
     }
 
     /** The embedding schema: filename, label, patch, optional split, then {@code MODEL:LAYER:NAME} value columns. */
@@ -181,23 +166,24 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             }
             embedding = m.group(1);
         }
-        return new Header(at.get("filename"), at.get("label"), values.stream().mapToInt(at::get).toArray(), at.get("patch"), values, embedding);
+        return new Header(names.size(), at.get("filename"), at.get("label"), values.stream().mapToInt(at::get).toArray(), at.get("patch"), values, embedding);
     }
 
-    private static Row parseRow(Path file, int line, Table table, int r, Header h, char separator) {
-        String filename = table.getString(r, h.filename()).strip();
-        String label = table.getString(r, h.label()).strip();
+    private static Row parseRow(Path file, Csv.Record record, Header h, char separator) {
+        int line = record.line();
+        String filename = record.cell(h.filename()).strip();
+        String label = record.cell(h.label()).strip();
         String item = TrackIds.itemId(filename);
         if (item.isEmpty() || label.isEmpty()) throw new UserException(file + ":" + line + ": empty filename or label");
         String id = item;
         if (h.patch() >= 0) {
-            String patch = table.getString(r, h.patch()).strip();
+            String patch = record.cell(h.patch()).strip();
             if (!patch.matches("\\d{1,6}")) throw new UserException(file + ":" + line + ": patch must be a patch number, got '" + patch + "'");
             id = item + "#" + Integer.parseInt(patch);
         }
         double[] x = new double[h.features().length];
         for (int j = 0; j < x.length; j++) {
-            String cell = table.getString(r, h.features()[j]).strip();
+            String cell = record.cell(h.features()[j]).strip();
             String number = separator == ';' && DECIMAL_COMMA.matcher(cell).matches() ? cell.replace(',', '.') : cell;
             if (cell.isEmpty()) throw new UserException(file + ":" + line + ": " + column(h, j) + " is empty");
             try {
@@ -212,30 +198,6 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
         return new Row(id, TrackIds.songId(item), label, x);
     }
 
-    /** Every unquoted line has the header's cell count (said with its line number, which the CSV reader cannot). */
-    private static void requireRectangular(Path file, String text, char separator) {
-        String[] lines = text.split("\\R", -1);
-        String sep = Pattern.quote(String.valueOf(separator));
-        int expected = -1;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) continue;
-            if (lines[i].indexOf('"') >= 0) return; // quoted fields may hold separators: leave counting to the parser
-            int cells = lines[i].split(sep, -1).length;
-            if (expected < 0) expected = cells;
-            else if (cells != expected) {
-                throw new UserException(file + ":" + (i + 1) + ": expected " + expected + " columns, found " + cells);
-            }
-        }
-    }
-
-    /** 1-based line numbers of the lines that hold a record (the CSV reader skips blank ones). */
-    private static List<Integer> nonBlankLines(String text) {
-        List<Integer> lines = new ArrayList<>();
-        String[] all = text.split("\\R", -1);
-        for (int i = 0; i < all.length; i++) if (!all[i].isBlank()) lines.add(i + 1);
-        return lines;
-    }
-
     /** {@code ,} or, for a header with semicolons and no commas (a spreadsheet in a decimal-comma locale), {@code ;}. */
     private static char separator(Path file, String text) {
         String header = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
@@ -244,12 +206,6 @@ public record FeatureTable(Path source, List<String> featureNames, List<Row> row
             throw new UserException(file + ":1: the header is tab-separated; the feature table is a comma-separated CSV");
         }
         return ',';
-    }
-
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null) e = e.getCause();
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
     }
 
     private static String abbreviate(String s) {

@@ -1,8 +1,6 @@
 package org.genrebench.dataset;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.genrebench.util.Csv;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
@@ -11,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,49 +30,42 @@ final class FmaTracks {
     static Map<Integer, Entry> read(Path csv, Set<Integer> wanted) {
         if (!Files.isRegularFile(csv)) throw new UserException("FMA metadata " + csv + " not found");
         Map<Integer, Entry> out = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT)) {
-            Iterator<CSVRecord> rows = parser.iterator();
-            CSVRecord groups = next(rows, csv), names = next(rows, csv), idRow = next(rows, csv);
-            if (!idRow.get(0).equals("track_id")) {
+        try (Reader in = Files.newBufferedReader(csv); Csv.Records rows = Csv.read(csv, in, Csv.Dialect.STANDARD)) {
+            Csv.Record groups = next(rows, csv), names = next(rows, csv), idRow = next(rows, csv);
+            if (!idRow.cell(0).equals("track_id")) {
                 throw new UserException(csv + " is not FMA's tracks.csv: its third header row should start with track_id, found '"
-                        + idRow.get(0) + "'");
+                        + idRow.cell(0) + "'");
             }
             int genre = column(groups, names, "track", "genre_top", csv), split = column(groups, names, "set", "split", csv);
             int subset = column(groups, names, "set", "subset", csv), artist = column(groups, names, "artist", "id", csv);
             while (rows.hasNext()) {
-                CSVRecord row = rows.next();
+                Csv.Record row = rows.next();
                 int id;
                 try {
-                    id = Integer.parseInt(row.get(0).strip());
+                    id = Integer.parseInt(row.cell(0).strip());
                 } catch (NumberFormatException e) {
-                    throw new UserException(csv + " line " + parser.getCurrentLineNumber() + ": track_id '" + row.get(0) + "' is not a number");
+                    throw new UserException(csv + " line " + row.line() + ": track_id '" + row.cell(0) + "' is not a number");
                 }
                 if (!wanted.contains(id)) continue;
-                out.put(id, new Entry(cell(row, genre), cell(row, split), cell(row, subset), cell(row, artist)));
+                out.put(id, new Entry(row.cell(genre).strip(), row.cell(split).strip(), row.cell(subset).strip(), row.cell(artist).strip()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new UserException(csv + " is not a readable CSV: " + e.getMessage(), e);
         }
         return out;
     }
 
-    private static CSVRecord next(Iterator<CSVRecord> rows, Path csv) {
+    private static Csv.Record next(Csv.Records rows, Path csv) {
         if (!rows.hasNext()) throw new UserException(csv + " is not FMA's tracks.csv: it ends inside its three header rows");
         return rows.next();
     }
 
     /** The column whose two header rows read {@code group,name}. */
-    private static int column(CSVRecord groups, CSVRecord names, String group, String name, Path csv) {
+    private static int column(Csv.Record groups, Csv.Record names, String group, String name, Path csv) {
         for (int i = 0; i < Math.min(groups.size(), names.size()); i++) {
-            if (groups.get(i).equals(group) && names.get(i).equals(name)) return i;
+            if (groups.cell(i).equals(group) && names.cell(i).equals(name)) return i;
         }
         throw new UserException(csv + " is not FMA's tracks.csv: no column " + group + "," + name + " in its header rows (needs "
                 + String.join(", ", List.of("track,genre_top", "set,split", "set,subset", "artist,id")) + ")");
-    }
-
-    private static String cell(CSVRecord row, int column) {
-        return column < row.size() ? row.get(column).strip() : "";
     }
 }

@@ -1,14 +1,9 @@
 package org.genrebench.dataset;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.genrebench.util.Csv;
 import org.genrebench.util.UserException;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A manifest CSV for any collection: a header naming {@code path,label} and optionally {@code group} (artist or
@@ -33,49 +29,39 @@ final class Manifest {
 
     static DatasetPart read(Path csv) {
         Path base = csv.toAbsolutePath().getParent();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setIgnoreSurroundingSpaces(true).setTrim(true).setCommentMarker('#').get();
+        List<Csv.Record> records = Csv.readAll(csv, new StringReader(CsvText.read(csv)), Csv.Dialect.STANDARD.withHashComments());
+        List<String> names = records.isEmpty() ? List.of() : records.getFirst().cells().stream().map(String::strip).toList();
+        Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int c = 0; c < names.size(); c++) header.put(names.get(c), c); // of two same names, the last
+        Integer pathCol = header.get("path"), labelCol = header.get("label"), groupCol = header.get("group");
+        if (pathCol == null || labelCol == null) {
+            throw new UserException("manifest " + csv + ": its header must name the columns path,label[,group]; found "
+                    + String.join(",", names));
+        }
         List<Track> tracks = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
-        try (Reader in = new StringReader(CsvText.read(csv)); CSVParser parser = CSVParser.parse(in, format)) {
-            Map<String, Integer> header = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            header.putAll(parser.getHeaderMap());
-            Integer pathCol = header.get("path"), labelCol = header.get("label"), groupCol = header.get("group");
-            if (pathCol == null || labelCol == null) {
-                throw new UserException("manifest " + csv + ": its header must name the columns path,label[,group]; found "
-                        + String.join(",", parser.getHeaderNames()));
+        for (Csv.Record row : records.subList(1, records.size())) {
+            String where = "manifest " + csv.getFileName() + " line " + row.line();
+            String path = row.cell(pathCol).strip(), label = row.cell(labelCol).strip();
+            if (path.isEmpty() || label.isEmpty()) {
+                excluded.add(new Excluded(csv, where + ": empty path or label; left out"));
+                continue;
             }
-            for (CSVRecord row : parser) {
-                String where = "manifest " + csv.getFileName() + " line " + parser.getCurrentLineNumber();
-                String path = cell(row, pathCol), label = cell(row, labelCol);
-                if (path.isEmpty() || label.isEmpty()) {
-                    excluded.add(new Excluded(csv, where + ": empty path or label; left out"));
-                    continue;
-                }
-                Path file = base.resolve(path).normalize();
-                if (!Files.isRegularFile(file)) {
-                    excluded.add(new Excluded(file, "listed in " + where + " but " + (Files.exists(file)
-                            ? "not a regular file (a folder, FIFO, socket or device)" : "not found") + "; left out"));
-                    continue;
-                }
-                Excluded why = GenreFolders.classify(file);
-                if (why != null) {
-                    excluded.add(why);
-                    continue;
-                }
-                String id = TrackIds.songOf(file, Path.of(path).normalize().toString(), label);
-                String group = groupCol == null ? "" : cell(row, groupCol);
-                tracks.add(new Track(id, id, label, file, group.isEmpty() ? Optional.empty() : Optional.of(group)));
+            Path file = base.resolve(path).normalize();
+            if (!Files.isRegularFile(file)) {
+                excluded.add(new Excluded(file, "listed in " + where + " but " + (Files.exists(file)
+                        ? "not a regular file (a folder, FIFO, socket or device)" : "not found") + "; left out"));
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read manifest " + csv, e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new UserException("manifest " + csv + " is not a readable CSV: " + e.getMessage(), e);
+            Excluded why = GenreFolders.classify(file);
+            if (why != null) {
+                excluded.add(why);
+                continue;
+            }
+            String id = TrackIds.songOf(file, Path.of(path).normalize().toString(), label);
+            String group = groupCol == null ? "" : row.cell(groupCol).strip();
+            tracks.add(new Track(id, id, label, file, group.isEmpty() ? Optional.empty() : Optional.of(group)));
         }
         return new DatasetPart("manifest " + csv.toAbsolutePath().normalize(), tracks, excluded, Map.of());
-    }
-
-    private static String cell(CSVRecord row, int column) {
-        return column < row.size() ? row.get(column).strip() : "";
     }
 }

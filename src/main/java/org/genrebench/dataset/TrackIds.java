@@ -91,16 +91,15 @@ public final class TrackIds {
 
     /**
      * The song id of an audio file: GTZAN's {@code <genre>.NNNNN} when the file is named for {@code label}, else
-     * {@code relative} (its path below the dataset) without the extension, with the characters the per-fold
-     * prediction CSVs cannot hold replaced.
+     * {@code relative} (its path below the dataset) without the extension, as it is: every CSV holding ids quotes
+     * them ({@link org.genrebench.util.Csv}).
      */
     static String songOf(Path file, String relative, String label) {
         return gtzanSong(stem(file), label).orElseGet(() -> {
             String path = relative.replace('\\', '/');
             String name = file.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            if (dot > 0 && path.endsWith(name)) path = path.substring(0, path.length() - (name.length() - dot));
-            return path.replaceAll("[,\\r\\n\"]", "_");
+            return dot > 0 && path.endsWith(name) ? path.substring(0, path.length() - (name.length() - dot)) : path;
         });
     }
 

@@ -1,7 +1,5 @@
 package org.genrebench.experiment;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.genrebench.dataset.AudioDataset;
 import org.genrebench.dataset.Sample;
 import org.genrebench.dataset.Track;
@@ -10,6 +8,7 @@ import org.genrebench.dataset.cache.ArrayCache;
 import org.genrebench.pipeline.EmbeddingPatches;
 import org.genrebench.pipeline.InputSettings;
 import org.genrebench.util.AtomicFiles;
+import org.genrebench.util.Csv;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import java.util.Map;
  * {@link AudioPreparation} (decoding, checks, parallelism and the content-keyed cache the other views use).
  */
 public final class EmbeddingExtraction {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
-
     private EmbeddingExtraction() {
     }
 
@@ -62,7 +59,7 @@ public final class EmbeddingExtraction {
     public static int writeTable(Path out, EmbeddingPatches view, List<String> columns, List<TrackRows> tracks) throws IOException {
         int[] rows = {0};
         AtomicFiles.writeText(out, w -> {
-            CSVPrinter csv = new CSVPrinter(w, FORMAT);
+            var csv = Csv.printer(w);
             List<String> header = new ArrayList<>(List.of("filename", "label", "patch"));
             for (String c : columns) header.add(view.key() + ":" + c);
             csv.printRecord(header);

@@ -39,8 +39,12 @@ public final class FeatureSchema {
         return COLUMNS.indexOf(column);
     }
 
-    /** The full CSV header: {@code filename}, the 58 columns, {@code label}. */
-    public static String csvHeader() {
-        return "filename," + String.join(",", COLUMNS) + ",label";
+    /** The table's columns: {@code filename}, the 58 columns, {@code label}. */
+    public static List<String> tableColumns() {
+        List<String> all = new ArrayList<>(SIZE + 2);
+        all.add("filename");
+        all.addAll(COLUMNS);
+        all.add("label");
+        return all;
     }
 }

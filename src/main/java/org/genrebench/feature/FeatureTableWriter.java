@@ -1,5 +1,7 @@
 package org.genrebench.feature;
 
+import org.genrebench.util.Csv;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -50,28 +52,20 @@ public final class FeatureTableWriter {
         return out;
     }
 
-    /** RFC 4180 quoting for names that hold a comma, quote or line break (any file name may). */
-    private static String csvCell(String s) {
-        if (s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
     /** Writes rows in the community schema: {@code filename,length,…,mfcc20_var,label}. */
     public static void write(List<Row> rows, Writer out) throws IOException {
-        out.write(FeatureSchema.csvHeader());
-        out.write('\n');
-        StringBuilder sb = new StringBuilder(1024);
+        var csv = Csv.printer(out);
+        csv.printRecord(FeatureSchema.tableColumns());
+        List<Object> cells = new ArrayList<>(FeatureSchema.SIZE + 2);
         for (Row r : rows) {
-            sb.setLength(0);
-            sb.append(csvCell(r.filename()));
+            cells.clear();
+            cells.add(r.filename());
             double[] f = r.features();
-            for (int i = 0; i < f.length; i++) {
-                sb.append(',');
-                if (i == 0) sb.append((long) f[i]);
-                else sb.append(f[i]);
-            }
-            sb.append(',').append(csvCell(r.label())).append('\n');
-            out.write(sb.toString());
+            cells.add((long) f[0]); // length, a sample count
+            for (int i = 1; i < f.length; i++) cells.add(f[i]);
+            cells.add(r.label());
+            csv.printRecord(cells);
         }
+        csv.flush();
     }
 }

@@ -4,7 +4,6 @@ import org.genrebench.eval.CorrectedResampledTTest;
 import org.genrebench.eval.Friedman;
 import org.genrebench.util.AtomicFiles;
 import org.genrebench.util.UserException;
-import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ public final class CombinedReport {
     private record Cell(double[] accuracy, double[] chunkAccuracy, double testTrainRatio) {
     }
 
-    private record Run(String label, String protocol, Map<String, Cell> models, Table table) {
+    private record Run(String label, String protocol, Map<String, Cell> models, List<SummaryCsv.Row> rows) {
     }
 
     public static Path write(List<Path> runDirs, Path out, String command) throws IOException {
@@ -64,8 +63,8 @@ public final class CombinedReport {
                     runs.size(), common.size(), MarkdownReport.friedmanStatistics(fr, "run"), fr.criticalDifference()));
             for (int j = 0; j < common.size(); j++) md.append(f("| %s | %.2f |%n", common.get(j), fr.averageRanks()[j]));
         }
-        Table all = runs.getFirst().table().copy();
-        for (Run r : runs.subList(1, runs.size())) all.append(r.table());
+        List<SummaryCsv.Row> all = new ArrayList<>();
+        for (Run r : runs) all.addAll(r.rows());
         SummaryCsv.write(all, out.resolve("summary.csv"));
         Path report = out.resolve("report.md");
         AtomicFiles.writeString(report, md.toString());
@@ -96,26 +95,19 @@ public final class CombinedReport {
     private static Run read(Path dir) {
         Path csv = dir.resolve("summary.csv");
         if (!Files.isRegularFile(csv)) throw new UserException(dir + " is not a results folder: no summary.csv in it");
-        Table t;
-        try {
-            t = SummaryCsv.read(csv);
-        } catch (RuntimeException e) {
-            throw new UserException("cannot read " + csv + ": " + e.getMessage(), e);
-        }
-        if (t.rowCount() == 0) throw new UserException(csv + " has no rows");
+        List<SummaryCsv.Row> rows = SummaryCsv.read(csv);
+        if (rows.isEmpty()) throw new UserException(csv + " has no rows");
+        // per model, in the run's order of first appearance
+        Map<String, List<SummaryCsv.Row>> byModel = new LinkedHashMap<>();
+        for (SummaryCsv.Row r : rows) byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
         Map<String, Cell> models = new LinkedHashMap<>();
-        for (String m : t.stringColumn("model").unique().asList()) {
-            Table rows = t.where(t.stringColumn("model").isEqualTo(m));
-            double[] train = rows.intColumn("train_size").asDoubleArray();
-            double[] test = rows.intColumn("test_size").asDoubleArray();
+        byModel.forEach((m, folds) -> {
             double ratio = 0;
-            for (int i = 0; i < train.length; i++) ratio += test[i] / train[i] / train.length;
-            models.put(m, new Cell(rows.doubleColumn("song_accuracy").asDoubleArray(), rows.doubleColumn("chunk_accuracy").asDoubleArray(), ratio));
-        }
-        // keep the run's model order (first appearance)
-        Map<String, Cell> ordered = new LinkedHashMap<>();
-        for (String m : t.stringColumn("model").asList()) ordered.putIfAbsent(m, models.get(m));
-        return new Run(label(dir), t.stringColumn("protocol").get(0), ordered, t);
+            for (SummaryCsv.Row f : folds) ratio += (double) f.testSize() / f.trainSize() / folds.size();
+            models.put(m, new Cell(folds.stream().mapToDouble(SummaryCsv.Row::songAccuracy).toArray(),
+                    folds.stream().mapToDouble(SummaryCsv.Row::chunkAccuracy).toArray(), ratio));
+        });
+        return new Run(label(dir), rows.getFirst().protocol(), models, rows);
     }
 
     /** The folder as given, without a leading {@code results/}: dataset names alone can repeat across roots. */

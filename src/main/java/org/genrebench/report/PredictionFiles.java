@@ -1,15 +1,10 @@
 package org.genrebench.report;
 
-import org.genrebench.util.AtomicFiles;
-
 import org.genrebench.eval.FoldCache;
 import org.genrebench.eval.FoldResult;
 import org.genrebench.split.Fold;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import org.genrebench.util.AtomicFiles;
+import org.genrebench.util.Csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,11 +22,10 @@ import java.util.Optional;
  * Per-fold raw predictions, {@code predictions/<model>/fold-<i>.csv} (one row per test item: sample index, song,
  * true and predicted class, one probability column per class) plus {@code fold-<i>.meta} (timings and
  * hyper-parameters). The two files hold a whole {@link FoldResult}, so they double as the harness's resume cache.
- * The CSV is RFC 4180: a song or class name holding a comma, a quote or a line break is quoted, and read back as it
- * was written.
+ * The CSV is {@link Csv}'s: a song or class name holding a comma, a quote or a line break is quoted, and read back
+ * as it was written.
  */
 public final class PredictionFiles implements FoldCache {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private final Path dir;
     private final List<String> classNames;
     private final boolean reuse;
@@ -56,7 +50,7 @@ public final class PredictionFiles implements FoldCache {
         try {
             int[] pred = r.predicted();
             AtomicFiles.writeText(csv(r.model(), r.fold()), w -> {
-                CSVPrinter out = new CSVPrinter(w, FORMAT);
+                var out = Csv.printer(w);
                 List<String> header = new ArrayList<>(List.of("index", "song", "label", "predicted"));
                 for (String c : classNames) header.add("p_" + c);
                 out.printRecord(header);
@@ -91,26 +85,26 @@ public final class PredictionFiles implements FoldCache {
                 int eq = line.indexOf('=');
                 if (eq > 0) kv.put(line.substring(0, eq), line.substring(eq + 1));
             }
-            List<CSVRecord> rows;
-            try (Reader in = Files.newBufferedReader(csv); CSVParser parser = CSVParser.parse(in, FORMAT)) {
-                rows = parser.getRecords();
+            List<Csv.Record> rows;
+            try (Reader in = Files.newBufferedReader(csv)) {
+                rows = Csv.readAll(csv, in, Csv.Dialect.STANDARD);
             }
             List<String> header = new ArrayList<>(List.of("index", "song", "label", "predicted"));
             for (String c : classNames) header.add("p_" + c);
-            if (rows.isEmpty() || !rows.getFirst().toList().equals(header)) return Optional.empty(); // other classes
+            if (rows.isEmpty() || !rows.getFirst().cells().equals(header)) return Optional.empty(); // other classes
             int n = rows.size() - 1;
             int[] index = new int[n];
             int[] labels = new int[n];
             List<String> songs = new ArrayList<>();
             double[][] proba = new double[n][classNames.size()];
             for (int i = 0; i < n; i++) {
-                CSVRecord cells = rows.get(i + 1);
+                Csv.Record cells = rows.get(i + 1);
                 if (cells.size() != header.size()) return Optional.empty();
-                index[i] = Integer.parseInt(cells.get(0));
-                songs.add(cells.get(1));
-                labels[i] = classNames.indexOf(cells.get(2));
+                index[i] = Integer.parseInt(cells.cell(0));
+                songs.add(cells.cell(1));
+                labels[i] = classNames.indexOf(cells.cell(2));
                 if (labels[i] < 0) return Optional.empty();
-                for (int c = 0; c < classNames.size(); c++) proba[i][c] = Double.parseDouble(cells.get(4 + c));
+                for (int c = 0; c < classNames.size(); c++) proba[i][c] = Double.parseDouble(cells.cell(4 + c));
             }
             // A cached fold only counts if it covers exactly this fold's test items (same data, folds and seed).
             if (!Arrays.equals(index, fold.test())) return Optional.empty();

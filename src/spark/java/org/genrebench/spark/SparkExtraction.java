@@ -20,11 +20,13 @@ import org.genrebench.pipeline.AudioInputs;
 import org.genrebench.feature.FeatureSchema;
 import org.genrebench.feature.FeatureTableWriter;
 import org.genrebench.util.AtomicFiles;
+import org.genrebench.util.Csv;
 import org.genrebench.util.UserException;
 
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -116,7 +118,7 @@ final class SparkExtraction {
         Path csv = outDir.resolve("features.csv");
         try {
             AtomicFiles.writeText(csv, w -> FeatureTableWriter.write(rows, w));
-            AtomicFiles.writeString(outDir.resolve("skipped.csv"), skippedCsv(skipped));
+            AtomicFiles.writeText(outDir.resolve("skipped.csv"), w -> writeSkipped(skipped, w));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,14 +204,11 @@ final class SparkExtraction {
         return out;
     }
 
-    static String skippedCsv(List<FeatureTableWriter.Skipped> skipped) {
-        StringBuilder sb = new StringBuilder("file,reason\n");
-        for (FeatureTableWriter.Skipped s : skipped) sb.append(quote(s.file().toString())).append(',').append(quote(s.reason())).append('\n');
-        return sb.toString();
-    }
-
-    private static String quote(String s) {
-        String v = s == null ? "" : s.replace("\r", " ").replace("\n", " ");
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+    /** {@code skipped.csv}: {@code file,reason}, one row per skipped file, the reason as it is (line breaks quoted). */
+    private static void writeSkipped(List<FeatureTableWriter.Skipped> skipped, Writer out) throws IOException {
+        var csv = Csv.printer(out);
+        csv.printRecord("file", "reason");
+        for (FeatureTableWriter.Skipped s : skipped) csv.printRecord(s.file().toString(), s.reason() == null ? "" : s.reason());
+        csv.flush();
     }
 }

@@ -25,7 +25,7 @@ class ExtractCommandTest {
         Files.copy(SharedData.sampleTrack("blues"), data.resolve("blues/blues.00000.wav"));
         Files.writeString(data.resolve("blues/broken.wav"), "not audio");
         String header = Files.readAllLines(SharedData.featuresCsv()).get(0);
-        assertEquals(header, FeatureSchema.csvHeader());
+        assertEquals(header, String.join(",", FeatureSchema.tableColumns()));
 
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -247,6 +247,38 @@ class ResultsFolderTest {
     }
 
     @Test
+    void songIdsWithCommasQuotesAndLineBreaksAreKeptInThePredictionsAndResumed() throws IOException {
+        Path data = CompareCommandTest.goodDataset(tmp.resolve("tones"));
+        Path rock = data.resolve("genres/rock");
+        List<String> names = List.of("Live, at the club", "The \"hard\" take", "two\nlines");
+        for (int i = 0; i < names.size(); i++) {
+            Files.move(rock.resolve("rock.0000" + i + ".wav"), rock.resolve(names.get(i) + ".wav"));
+        }
+        CompareCommandTest.Run first = compare(data);
+        assertEquals(0, first.code(), first.out() + first.err());
+        Path predictions = tmp.resolve("results/tones/predictions/knn");
+        java.util.Set<String> songs = new java.util.TreeSet<>();
+        for (int f = 0; f < 3; f++) {
+            try (var in = Files.newBufferedReader(predictions.resolve("fold-" + f + ".csv"));
+                 var parser = org.apache.commons.csv.CSVParser.parse(in, org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                         .setHeader().setSkipHeaderRecord(true).get())) {
+                for (var row : parser) if (row.get("label").equals("rock")) songs.add(row.get("song"));
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(names.stream().map(n -> "rock/" + n).toList()), songs, "the ids as the files name them");
+
+        FileTime old = FileTime.fromMillis(86_400_000L);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(predictions)) {
+            files = s.toList();
+        }
+        for (Path f : files) Files.setLastModifiedTime(f, old);
+        CompareCommandTest.Run resumed = compare(data, "--resume");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        for (Path f : files) assertEquals(old, Files.getLastModifiedTime(f), f + " was computed again");
+    }
+
+    @Test
     void aSecondRunIntoTheSameFolderIsRefusedWhileTheFirstHoldsIt() throws IOException {
         Path data = CompareCommandTest.goodDataset(tmp.resolve("tones"));
         assertEquals(0, compare(data).code());

@@ -28,7 +28,7 @@ class FeatureTableTest {
     /** The community header and rows {@code filename, length, 57 values (row seed + column / 100), label}. */
     private static List<List<String>> table(String... filenameAndLabel) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(Arrays.asList(FeatureSchema.csvHeader().split(",")));
+        rows.add(FeatureSchema.tableColumns());
         for (int r = 0; r < filenameAndLabel.length; r += 2) {
             List<String> row = new ArrayList<>();
             row.add(filenameAndLabel[r]);
@@ -194,11 +194,27 @@ class FeatureTableTest {
         for (int i = 0; i < f.length; i++) f[i] = i + 0.5;
         StringWriter out = new StringWriter();
         FeatureTableWriter.write(List.of(new FeatureTableWriter.Row("Song, live \"take 2\".wav", f, "rock, indie"),
-                new FeatureTableWriter.Row("plain.wav", f, "blues")), out);
+                new FeatureTableWriter.Row("two\nlines.wav", f, "blues"), new FeatureTableWriter.Row("plain.wav", f, "blues")), out);
         FeatureTable t = FeatureTable.read(Files.writeString(dir.resolve("extracted.csv"), out.toString()));
-        assertEquals(List.of("Song, live \"take 2\"", "plain"), t.rows().stream().map(FeatureTable.Row::id).toList());
+        assertEquals(List.of("Song, live \"take 2\"", "two\nlines", "plain"), t.rows().stream().map(FeatureTable.Row::id).toList());
         assertEquals(List.of("blues", "rock, indie"), t.classNames());
         assertEquals(1.5, t.rows().getFirst().features()[0], 0);
+    }
+
+    @Test
+    void aQuotedCellOverTwoLinesCountsLinesAndAnUnbalancedQuoteNamesItsLine() throws Exception {
+        List<List<String>> rows = table("two\nlines.wav", "blues", "rock.00001.wav", "jazz");
+        FeatureTable t = FeatureTable.read(write("multiline.csv", rows, r -> r.stream().map(c -> c.contains("\n") ? "\"" + c + "\"" : c)
+                .collect(Collectors.joining(","))));
+        assertEquals("two\nlines", t.rows().getFirst().id());
+        assertTrue(t.warnings().getFirst().contains("multiline.csv:4:"), "the second row starts on line 4: " + t.warnings());
+
+        List<List<String>> open = table("blues.00000.wav", "blues", "rock.00001.wav", "rock");
+        List<String> bad = new ArrayList<>(open.get(2));
+        bad.set(0, "\"rock.00001.wav");
+        open.set(2, bad);
+        assertEquals(dir.resolve("open.csv") + ":3: malformed CSV: a quoted cell is never closed (an unbalanced quote)",
+                error(write("open.csv", open)));
     }
 
     @Test
