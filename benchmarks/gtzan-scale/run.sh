@@ -4,9 +4,10 @@
 #
 #   benchmarks/gtzan-scale/run.sh WORK
 #
-# The classical models run the full 5-fold CV. Each network runs one 80/20 split (--split song-holdout:20: 800
-# training and 200 test songs, the size of one fold of the 5-fold CV), so that the three fit in an afternoon; five
-# folds cost five times its fit. Logs with `/usr/bin/time -v` go to WORK/*.log, reports to WORK/out/<family>/.
+# The classical models and the pre-trained msd-musicnn (embedding every song once, then a probe per fold) run the full
+# 5-fold CV. Each network runs one 80/20 split (--split song-holdout:20: 800 training and 200 test songs, the size of
+# one fold of the 5-fold CV), so that the three fit in an afternoon; five folds cost five times its fit. Logs with
+# `/usr/bin/time -v` go to WORK/*.log, reports to WORK/out/<family>/.
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 WORK" >&2; exit 2; }
 work=$1
@@ -14,13 +15,18 @@ cd "$(dirname "$0")/../.."
 mkdir -p "$work"
 [ -d "$work/set" ] || /usr/bin/time -v ./genrebench synth --out "$work/set" --genres 10 --per-genre 100 --seconds 30 --seed 1 \
   > "$work/synth.log" 2>&1
-for family in classical cnn crnn vgg; do
-  if [ "$family" = classical ]; then args=(--models knn,rf,svm,logreg,mlp); else args=(--models "$family" --split song-holdout:20); fi
+families="classical cnn crnn vgg pretrained"
+for family in $families; do
+  case $family in
+    classical) args=(--models knn,rf,svm,logreg,mlp) ;;
+    pretrained) args=(--models msd-musicnn) ;;
+    *) args=(--models "$family" --split song-holdout:20) ;;
+  esac
   echo "gtzan-scale: $family $(date -u +%T)"
   /usr/bin/time -v ./genrebench compare --data "$work/set" "${args[@]}" --data-root "$work/root" --out "$work/out/$family" \
     > "$work/$family.log" 2>&1
 done
-for family in classical cnn crnn vgg; do
+for family in $families; do
   printf '%s: %s, peak %s\n' "$family" \
     "$(grep 'Elapsed (wall clock)' "$work/$family.log" | sed 's/.*: //')" \
     "$(awk '/Maximum resident set size/ {printf "%.2f GB", $NF / 1048576}' "$work/$family.log")"
