@@ -24,7 +24,7 @@ mkdir -p "$out"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "simd: $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx512f\|avx2' | sort -u | tr '\n' ' ')"
   echo "cores: $(nproc)"
-  echo "java: $(./mvnw -q -v 2>/dev/null | sed -n 's/^Java version: //p' | head -1)"
+  echo "java: $(./mvnw -v 2>/dev/null | sed -n 's/^Java version: //p' | head -1)"
   echo "date: $(date -u +%FT%TZ)"
 } > "$out/machine.txt"
 ./mvnw -q -Pjmh test-compile

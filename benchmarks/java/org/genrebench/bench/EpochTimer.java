@@ -21,15 +21,16 @@ import java.util.Random;
  * settings ({@link DeepConfig#DEFAULT}: batch size, SpecAugment, weight averaging, the validation split and its loss
  * every epoch) for {@code epochs} epochs on {@code windows} random mel windows of 10 classes, 19 windows a song, and
  * then times the bare training step on the same design at the same batch size (median of as many steps as one epoch
- * takes, after two warm-ups).
- * {@code java ... EpochTimer [net=cnn] [windows=2432] [epochs=2]}
+ * takes, after two warm-ups), once on one reused batch and once on batches built from Java arrays each step with
+ * a short last one, as the trainer feeds them.
+ * {@code java ... EpochTimer [net=cnn] [windows=2432] [epochs=4]}
  */
 public final class EpochTimer {
     private static final int CLASSES = 10, WINDOWS_PER_SONG = 19;
 
     public static void main(String[] args) {
         String net = "cnn";
-        int windows = 2432, epochs = 2;
+        int windows = 2432, epochs = 4;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -70,53 +71,34 @@ public final class EpochTimer {
             if (i >= 0) step[i] = (System.nanoTime() - s0) / 1e9;
         }
         Arrays.sort(step);
-        // the same steps on batches copied from Java arrays each time, with one short batch at the end of every
-        // epoch-sized run, as the trainer feeds them
+        // the same number of steps on batches copied from Java arrays each time, the last one short, as the trainer
+        // feeds them (two passes; the second is timed)
         float[] features = batch.getFeatures().data().asFloat(), labels = batch.getLabels().data().asFloat();
-        long[] fShape = batch.getFeatures().shape(), lShape = batch.getLabels().shape();
         int lastSize = trainWindows - (steps - 1) * config.batchSize();
-        double[] fresh = new double[steps];
+        double fresh = 0;
         for (int round = 0; round < 2; round++) {
+            fresh = 0;
             for (int i = 0; i < steps; i++) {
-                int n = i == steps - 1 ? lastSize : config.batchSize();
-                long[] fs = fShape.clone(), ls = lShape.clone();
-                fs[0] = n;
-                ls[0] = n;
+                DataSet ds = rows(features, labels, batch, i == steps - 1 ? lastSize : config.batchSize());
                 long s0 = System.nanoTime();
-                bare.fit(new DataSet(Nd4j.create(Arrays.copyOf(features, (int) (features.length / fShape[0] * n)), fs, 'c'),
-                        Nd4j.create(Arrays.copyOf(labels, (int) (labels.length / lShape[0] * n)), ls, 'c')));
-                fresh[i] = (System.nanoTime() - s0) / 1e9;
-            }
-        }
-        double freshSum = Arrays.stream(fresh).sum();
-        System.out.printf("bare steps on fresh batches with a short last batch: %.2f s an epoch%n", freshSum);
-        for (boolean shortLast : new boolean[]{false, true}) {
-            for (boolean copy : new boolean[]{true, false}) {
-                double sum = 0;
-                for (int round = 0; round < 2; round++) {
-                    sum = 0;
-                    for (int i = 0; i < steps; i++) {
-                        int n = shortLast && i == steps - 1 ? lastSize : config.batchSize();
-                        long[] fs = fShape.clone(), ls = lShape.clone();
-                        fs[0] = n;
-                        ls[0] = n;
-                        DataSet ds = copy || n != config.batchSize()
-                                ? new DataSet(Nd4j.create(Arrays.copyOf(features, (int) (features.length / fShape[0] * n)), fs, 'c'),
-                                Nd4j.create(Arrays.copyOf(labels, (int) (labels.length / lShape[0] * n)), ls, 'c'))
-                                : batch;
-                        long s0 = System.nanoTime();
-                        bare.fit(ds);
-                        sum += (System.nanoTime() - s0) / 1e9;
-                    }
-                }
-                System.out.printf("  short last batch %s, fresh arrays %s: %.2f s an epoch%n", shortLast, copy, sum);
+                bare.fit(ds);
+                fresh += (System.nanoTime() - s0) / 1e9;
             }
         }
         double median = step[steps / 2], perEpoch = fit / epochsRun, steps1 = median * steps;
-        System.out.printf("%s [%s]: %d windows (about %d training, %d steps of %d a epoch), %d epochs in %.1f s: "
-                        + "epoch %.2f s, bare steps %.2f s (median step %.4f s), rest %.2f s = %.0f %% of the epoch%n",
+        System.out.printf("%s [%s]: %d windows (about %d training, %d steps of %d an epoch), %d epochs in %.1f s: "
+                        + "epoch %.2f s; bare steps %.2f s (median step %.4f s), on fresh batches %.2f s; "
+                        + "rest %.2f s = %.0f %% of the epoch%n",
                 net, CpuWorkarounds.describe(), windows, trainWindows, steps, config.batchSize(), epochsRun, fit,
-                perEpoch, steps1, median, perEpoch - steps1, 100 * (perEpoch - steps1) / perEpoch);
-        Nd4j.getMemoryManager().invokeGc();
+                perEpoch, steps1, median, fresh, perEpoch - steps1, 100 * (perEpoch - steps1) / perEpoch);
+    }
+
+    /** The first {@code n} examples of {@code batch} as a new batch built from Java arrays. */
+    private static DataSet rows(float[] features, float[] labels, DataSet batch, int n) {
+        long[] fs = batch.getFeatures().shape().clone(), ls = batch.getLabels().shape().clone();
+        int fPer = (int) (features.length / fs[0]), lPer = (int) (labels.length / ls[0]);
+        fs[0] = n;
+        ls[0] = n;
+        return new DataSet(Nd4j.create(Arrays.copyOf(features, fPer * n), fs, 'c'), Nd4j.create(Arrays.copyOf(labels, lPer * n), ls, 'c'));
     }
 }
