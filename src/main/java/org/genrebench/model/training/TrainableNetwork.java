@@ -1,10 +1,15 @@
 package org.genrebench.model.training;
 
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.schedule.ISchedule;
+
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * What {@link NetworkTrainer} and its callbacks do to a network. DL4J's two network kinds have these operations
@@ -31,24 +36,23 @@ public interface TrainableNetwork {
     void incrementEpochCount();
 
     static TrainableNetwork of(MultiLayerNetwork network) {
-        return new TrainableNetwork() {
-            @Override public void fit(DataSet batch) { network.fit(batch); }
-            @Override public double loss(DataSet batch) { return network.score(batch, false); }
-            @Override public INDArray params() { return network.params(); }
-            @Override public void setParams(INDArray params) { network.setParams(params); }
-            @Override public void setLearningRate(ISchedule schedule) { network.setLearningRate(schedule); }
-            @Override public void incrementEpochCount() { network.incrementEpochCount(); }
-        };
+        return adapter(network, network::score, network::setLearningRate, network::incrementEpochCount);
     }
 
     static TrainableNetwork of(ComputationGraph network) {
+        return adapter(network, network::score, network::setLearningRate, network::incrementEpochCount);
+    }
+
+    /** The operations the two network kinds share by interface, plus the three they only share by name. */
+    private static <N extends Model & NeuralNetwork> TrainableNetwork adapter(N network, BiFunction<DataSet, Boolean, Double> score,
+                                                                           Consumer<ISchedule> learningRate, Runnable epochEnd) {
         return new TrainableNetwork() {
             @Override public void fit(DataSet batch) { network.fit(batch); }
-            @Override public double loss(DataSet batch) { return network.score(batch, false); }
+            @Override public double loss(DataSet batch) { return score.apply(batch, false); }
             @Override public INDArray params() { return network.params(); }
             @Override public void setParams(INDArray params) { network.setParams(params); }
-            @Override public void setLearningRate(ISchedule schedule) { network.setLearningRate(schedule); }
-            @Override public void incrementEpochCount() { network.incrementEpochCount(); }
+            @Override public void setLearningRate(ISchedule schedule) { learningRate.accept(schedule); }
+            @Override public void incrementEpochCount() { epochEnd.run(); }
         };
     }
 }
