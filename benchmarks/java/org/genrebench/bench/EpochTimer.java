@@ -19,7 +19,8 @@ import java.util.Random;
 /**
  * How much of a network's training epoch is not the gradient step, in one process: fits {@code net} at its default
  * settings ({@link DeepConfig#DEFAULT}: batch size, SpecAugment, weight averaging, the validation split and its loss
- * every epoch) for {@code epochs} epochs on {@code windows} random mel windows of 10 classes, 19 windows a song, and
+ * every epoch) for {@code epochs} epochs on {@code windows} random mel windows of 10 classes, 19 windows a song (after
+ * an untimed one-epoch fit that warms the JIT and the native kernels up), and
  * then times the bare training step on the same design at the same batch size (median of as many steps as one epoch
  * takes, after two warm-ups), once on one reused batch and once on batches built from Java arrays each step with
  * a short last one, as the trainer feeds them.
@@ -51,6 +52,8 @@ public final class EpochTimer {
             train.add(new Sample<>(x, "song" + song, label));
         }
         var architecture = ModelRegistry.architecture(net, Map.of());
+        // one epoch first, untimed, so that the timed fit's epochs carry no JIT or native warm-up
+        new DeepGenreClassifier(architecture, shape, config.withEpochs(1)).fit(train, CLASSES);
         DeepGenreClassifier model = new DeepGenreClassifier(architecture, shape, config);
         long t0 = System.nanoTime();
         model.fit(train, CLASSES);
