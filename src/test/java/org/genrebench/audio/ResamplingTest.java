@@ -6,23 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import static org.genrebench.testutil.TestAudio.middleRms;
+import static org.genrebench.testutil.TestAudio.sine;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ResamplingTest {
-    private static float[] sine(double freq, double amplitude, int rate, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (amplitude * Math.sin(2 * Math.PI * freq * i / rate));
-        return x;
-    }
-
-    /** RMS of the middle half, away from the filter's start-up and tail. */
-    private static double middleRms(float[] x) {
-        double sum = 0;
-        int from = x.length / 4, to = 3 * x.length / 4;
-        for (int i = from; i < to; i++) sum += x[i] * x[i];
-        return Math.sqrt(sum / (to - from));
-    }
-
     @Test
     void lengthIsCeilingOfTheRateRatioLikeLibrosa() {
         assertEquals(460, Resampling.resample(new float[1001], 48000, 22050).length); // 459.84 -> 460

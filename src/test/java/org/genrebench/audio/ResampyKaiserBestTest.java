@@ -2,22 +2,11 @@ package org.genrebench.audio;
 
 import org.junit.jupiter.api.Test;
 
+import static org.genrebench.testutil.TestAudio.middleRms;
+import static org.genrebench.testutil.TestAudio.sine;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ResampyKaiserBestTest {
-    private static float[] sine(double freq, double amplitude, int rate, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (amplitude * Math.sin(2 * Math.PI * freq * i / rate));
-        return x;
-    }
-
-    private static double middleRms(float[] x) {
-        double sum = 0;
-        int from = x.length / 4, to = 3 * x.length / 4;
-        for (int i = from; i < to; i++) sum += (double) x[i] * x[i];
-        return Math.sqrt(sum / (to - from));
-    }
-
     @Test
     void lengthIsResampysFloorZeroPaddedToLibrosasCeiling() {
         float[] x = new float[661_794]; // a 30-s GTZAN clip

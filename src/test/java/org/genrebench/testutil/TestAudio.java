@@ -22,6 +22,21 @@ public final class TestAudio {
         return y;
     }
 
+    /** A pure sine of {@code n} samples. */
+    public static float[] sine(double frequency, double amplitude, int rate, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (amplitude * Math.sin(2 * Math.PI * frequency * i / rate));
+        return x;
+    }
+
+    /** RMS of the middle half of {@code x}, away from a filter's start-up and tail. */
+    public static double middleRms(float[] x) {
+        double sum = 0;
+        int from = x.length / 4, to = 3 * x.length / 4;
+        for (int i = from; i < to; i++) sum += (double) x[i] * x[i];
+        return Math.sqrt(sum / (to - from));
+    }
+
     /** PCM WAV: 8-bit unsigned or 16-bit signed, the mono signal copied to every channel. */
     public static void writeWav(Path file, float[] mono, int rate, int channels, int bits) throws IOException {
         ByteBuffer data = ByteBuffer.allocate(mono.length * channels * bits / 8).order(ByteOrder.LITTLE_ENDIAN);
