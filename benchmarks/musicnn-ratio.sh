@@ -17,6 +17,7 @@ models=${MUSICNN_MODELS:-../shared/models/musicnn}
 command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c 'import torch' 2>/dev/null \
   || { echo "benchmarks/musicnn-ratio.sh: needs PyTorch for /usr/bin/python3 (apt-get install python3-torch)" >&2; exit 2; }
 ./mvnw -q -Pjmh test-compile
+. benchmarks/side-by-side.sh
 
 dl4j() {
   ./mvnw -q -Pjmh exec:exec -Dbench.main=org.genrebench.bench.MusicnnTimer \
@@ -28,15 +29,4 @@ torch() {
 
 echo "| batch | DL4J s/batch | PyTorch s/batch | ratio (means) |"
 echo "|---|---|---|---|"
-for b in $batches; do
-  d="" t=""
-  for _ in $(seq "$rounds"); do
-    d="$d $(dl4j "$b")"
-    t="$t $(torch "$b")"
-  done
-  echo "$b|$d|$t" | awk -F'|' '{
-    n = split($2, a, " "); m = split($3, b, " "); sa = 0; sb = 0
-    for (i = 1; i <= n; i++) sa += a[i]
-    for (i = 1; i <= m; i++) sb += b[i]
-    printf "| %s | %s | %s | %.2fx |\n", $1, $2, $3, (sa / n) / (sb / m) }'
-done
+side_by_side "$rounds" $batches

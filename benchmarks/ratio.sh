@@ -15,6 +15,7 @@ widths=${*:-8 16 32}
 command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c 'import torch' 2>/dev/null \
   || { echo "benchmarks/ratio.sh: needs PyTorch for /usr/bin/python3 (apt-get install python3-torch)" >&2; exit 2; }
 ./mvnw -q -Pjmh test-compile
+. benchmarks/side-by-side.sh
 
 dl4j() {
   ./mvnw -q -Pjmh exec:exec -Dbench.main=org.genrebench.bench.StepTimer -Djmh.args="net=cnn width=$1 steps=$steps" 2>&1 \
@@ -26,15 +27,4 @@ torch() {
 
 echo "| width | DL4J s/step | PyTorch s/step | ratio (means) |"
 echo "|---|---|---|---|"
-for w in $widths; do
-  d="" t=""
-  for _ in $(seq "$rounds"); do
-    d="$d $(dl4j "$w")"
-    t="$t $(torch "$w")"
-  done
-  echo "$w|$d|$t" | awk -F'|' '{
-    n = split($2, a, " "); m = split($3, b, " "); sa = 0; sb = 0
-    for (i = 1; i <= n; i++) sa += a[i]
-    for (i = 1; i <= m; i++) sb += b[i]
-    printf "| %s | %s | %s | %.2fx |\n", $1, $2, $3, (sa / n) / (sb / m) }'
-done
+side_by_side "$rounds" $widths
