@@ -1,8 +1,8 @@
 package org.genrebench.model.deep;
 
 import org.genrebench.model.deep.cpu.BatchNormReluPool;
-import org.genrebench.model.deep.cpu.FirstConvolutionLayer;
 import org.genrebench.model.deep.cpu.AveragePoolStem;
+import org.genrebench.model.deep.cpu.JavaConvolutionLayer;
 import org.genrebench.model.deep.cpu.ReluActivation;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -113,13 +113,17 @@ final class Blocks {
         }
     }
 
-    /** 3x3 conv without bias (batch norm's shift replaces it). */
+    /**
+     * 3x3 conv without bias (batch norm's shift replaces it). With the CPU layers it is {@link JavaConvolutionLayer},
+     * and the first one (after the stem, a preprocessor) computes no input gradient, which nothing uses;
+     * {@code -Dgenrebench.javaConvolutions=false} keeps DL4J's oneDNN convolutions after the first (for A/B timing).
+     */
     private static ConvolutionLayer conv(NeuralNetConfiguration.ListBuilder list, int channels, boolean cpuLayers) {
-        // The first layer (after the stem, a preprocessor): nothing uses this conv's input gradient.
         boolean first = list.getLayerwise().isEmpty();
         ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(FORMAT)
                 .activation(Activation.IDENTITY);
-        return first && cpuLayers ? new FirstConvolutionLayer(conv) : conv.build();
+        boolean java = cpuLayers && (first || !"false".equalsIgnoreCase(System.getProperty("genrebench.javaConvolutions")));
+        return java ? new JavaConvolutionLayer(conv, !first) : conv.build();
     }
 
     /** Max pooling by {@code freq} along the mel axis and {@code time} along the frame axis. */

@@ -36,8 +36,8 @@ public interface NetworkArchitecture {
     }
 
     /**
-     * The layer stack with the CPU layers ({@code cpuLayers}: the stem as a preprocessor, the first conv without an
-     * input gradient, the fused batch norm + ReLU + pooling) or with DL4J's stock layers only, the configuration a
+     * The layer stack with the CPU layers ({@code cpuLayers}: the stem as a preprocessor, the Java convolutions
+     * (the first without an input gradient), the fused batch norm + ReLU + pooling) or with DL4J's stock layers only, the configuration a
      * model file stores, which loads under any backend and DL4J version. Both hold the same parameters in the same
      * order, so a network's parameters move from one to the other unchanged.
      */

@@ -12,7 +12,7 @@ import java.util.Properties;
  * The one entry point to this package's CPU workarounds for DL4J {@value #DL4J_VERSION}: its oneDNN layer
  * helpers switched on (with the {@code org.nd4j.nativeblas.Nd4jCpu} shim that lets DL4J find oneDNN), the Java
  * batch-norm helper (set through the {@code BatchNormHelperAccess} shim in DL4J's package), the fused batch-norm +
- * ReLU + max-pool layer, the first conv's Java weight gradient, the average-pool stem and their Java/Vector API
+ * ReLU + max-pool layer, the Java convolutions, the average-pool stem and their Java/Vector API
  * kernels.
  *
  * <p>They are written against nd4j's CPU backend and this DL4J version's internals (package-private fields,

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 /**
  * Moving float32 nd4j arrays in and out of Java arrays, and splitting work over cores, for the layers that run
- * their hot loops in plain Java ({@link JavaBatchNormHelper}, {@link ReluMaxPool}, {@link FirstConvolutionLayer}).
+ * their hot loops in plain Java ({@link JavaBatchNormHelper}, {@link ReluMaxPool}, {@link JavaConvolutionLayer}).
  * Scratch arrays are reused across steps: fresh multi-megabyte arrays each call are humongous allocations for G1
  * and cost more than the arithmetic.
  */

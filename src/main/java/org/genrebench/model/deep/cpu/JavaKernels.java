@@ -3,7 +3,7 @@ package org.genrebench.model.deep.cpu;
 import org.genrebench.dsp.Simd;
 
 /**
- * The arithmetic of the Java network kernels ({@link JavaBatchNormHelper}, {@link FirstConvolutionLayer}): sums
+ * The arithmetic of the Java network kernels ({@link JavaBatchNormHelper}, {@link JavaConvolutionLayer}): sums
  * and affine maps over runs of float arrays. The reductions use {@link VectorKernels} when the Vector API is
  * available ({@link Simd#AVAILABLE}), else the scalar loops here, whose four independent accumulators let the
  * additions pipeline (Java may not reorder floating-point sums, so the JIT will not vectorise a single-accumulator

@@ -47,4 +47,69 @@ final class VectorKernels {
         }
         return new double[] {s, r};
     }
+
+    /** Output positions one {@link #convolve} step computes: two vectors. */
+    static int convolutionBlock() {
+        return 2 * S.length();
+    }
+
+    /**
+     * {@link DirectConvolution#convolve}'s inner kernel for one sample: {@code out[outBase + o·span + q] = Σ_c Σ_t
+     * kernel[(o·channels + c)·kk + t] · in[inBase + c·plane + q + taps[t]]} for q below {@code span} (a multiple of
+     * {@link #convolutionBlock}). Four output channels by two vectors of positions are accumulated at once, so each
+     * input load feeds four multiply-adds.
+     */
+    static void convolve(float[] in, int inBase, int plane, int channels, float[] kernel, int outChannels, int[] taps,
+                         float[] out, int outBase, int span) {
+        int lanes = S.length(), kk = taps.length, perOut = channels * kk, o = 0;
+        for (; o + 4 <= outChannels; o += 4) {
+            int k0 = o * perOut, k1 = k0 + perOut, k2 = k1 + perOut, k3 = k2 + perOut;
+            for (int q = 0; q < span; q += 2 * lanes) {
+                FloatVector a00 = FloatVector.zero(S), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+                for (int c = 0; c < channels; c++) {
+                    int base = inBase + c * plane + q, kc = c * kk;
+                    for (int t = 0; t < kk; t++) {
+                        int at = base + taps[t], k = kc + t;
+                        FloatVector v0 = FloatVector.fromArray(S, in, at), v1 = FloatVector.fromArray(S, in, at + lanes);
+                        FloatVector w0 = FloatVector.broadcast(S, kernel[k0 + k]), w1 = FloatVector.broadcast(S, kernel[k1 + k]);
+                        FloatVector w2 = FloatVector.broadcast(S, kernel[k2 + k]), w3 = FloatVector.broadcast(S, kernel[k3 + k]);
+                        a00 = v0.fma(w0, a00);
+                        a01 = v1.fma(w0, a01);
+                        a10 = v0.fma(w1, a10);
+                        a11 = v1.fma(w1, a11);
+                        a20 = v0.fma(w2, a20);
+                        a21 = v1.fma(w2, a21);
+                        a30 = v0.fma(w3, a30);
+                        a31 = v1.fma(w3, a31);
+                    }
+                }
+                int at = outBase + o * span + q;
+                a00.intoArray(out, at);
+                a01.intoArray(out, at + lanes);
+                a10.intoArray(out, at + span);
+                a11.intoArray(out, at + span + lanes);
+                a20.intoArray(out, at + 2 * span);
+                a21.intoArray(out, at + 2 * span + lanes);
+                a30.intoArray(out, at + 3 * span);
+                a31.intoArray(out, at + 3 * span + lanes);
+            }
+        }
+        for (; o < outChannels; o++) {
+            int k0 = o * perOut;
+            for (int q = 0; q < span; q += 2 * lanes) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0;
+                for (int c = 0; c < channels; c++) {
+                    int base = inBase + c * plane + q;
+                    for (int t = 0; t < kk; t++) {
+                        int at = base + taps[t];
+                        FloatVector w = FloatVector.broadcast(S, kernel[k0 + c * kk + t]);
+                        a0 = FloatVector.fromArray(S, in, at).fma(w, a0);
+                        a1 = FloatVector.fromArray(S, in, at + lanes).fma(w, a1);
+                    }
+                }
+                a0.intoArray(out, outBase + o * span + q);
+                a1.intoArray(out, outBase + o * span + q + lanes);
+            }
+        }
+    }
 }
