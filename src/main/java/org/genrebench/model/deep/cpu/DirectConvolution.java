@@ -124,18 +124,29 @@ final class DirectConvolution {
     /**
      * {@code dW[o, c, t] = Σ_s Σ_q δ[s, o, q] · x[s, c, q + taps[t]]} from padded input planes {@code x} and padded
      * output-gradient planes {@code delta}: a tap's sum is a dot product over a plane's span starting at the
-     * gradient's origin, where the border zeros cancel the spare columns. Per-plane sums are float, the sum over
-     * samples double.
+     * gradient's origin, where the border zeros cancel the spare columns. The 3x3 vector kernel sums in float over the
+     * batch, the per-tap dot products per plane and then in double over the samples.
      */
     float[] weightGradient(float[] x, float[] delta, int samples, int inChannels, int outChannels) {
+        return weightGradient(x, delta, samples, inChannels, outChannels, Simd.AVAILABLE);
+    }
+
+    /** {@link #weightGradient} with the one-pass Vector API kernel for 3x3 ({@code vector}) or a dot product per tap. */
+    float[] weightGradient(float[] x, float[] delta, int samples, int inChannels, int outChannels, boolean vector) {
         int kk = taps.length;
+        boolean onePass = vector && kk == 9;
         float[] dw = new float[outChannels * inChannels * kk];
         JavaArrays.forEach(outChannels * inChannels, (long) samples * outChannels * inChannels * span * kk, task -> {
             int o = task / inChannels, c = task % inChannels;
             double[] sums = new double[kk];
-            for (int s = 0; s < samples; s++) {
-                int d = (s * outChannels + o) * plane + origin, xb = (s * inChannels + c) * plane;
-                for (int t = 0; t < kk; t++) sums[t] += JavaKernels.dot(delta, d, x, xb + taps[t], span);
+            if (onePass) {
+                VectorKernels.tapDots3x3(delta, o * plane + origin, outChannels * plane, x, c * plane, inChannels * plane,
+                        samples, taps, span, sums);
+            } else {
+                for (int s = 0; s < samples; s++) {
+                    int d = (s * outChannels + o) * plane + origin, xb = (s * inChannels + c) * plane;
+                    for (int t = 0; t < kk; t++) sums[t] += JavaKernels.dot(delta, d, x, xb + taps[t], span);
+                }
             }
             for (int t = 0; t < kk; t++) dw[task * kk + t] = (float) sums[t];
         });

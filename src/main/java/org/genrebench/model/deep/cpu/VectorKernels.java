@@ -112,4 +112,57 @@ final class VectorKernels {
             }
         }
     }
+
+    /**
+     * For a 3x3 kernel, adds to {@code sums[t]} the nine dot products {@code Σ_s Σ_q delta[d + s·dStride + q] · x[xBase +
+     * s·xStride + q + taps[t]]} over {@code samples} planes, q below {@code span} (a multiple of the vector length): one
+     * pass in which each gradient vector meets its nine shifted input vectors, instead of nine passes over the
+     * gradient plane. The lanes accumulate in float over all samples and are summed once at the end (a sum per plane
+     * made the lane sums a quarter of a vgg step).
+     */
+    static void tapDots3x3(float[] delta, int d, int dStride, float[] x, int xBase, int xStride, int samples, int[] taps,
+                           int span, double[] sums) {
+        int lanes = S.length();
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0, s8 = s0;
+        for (int s = 0; s < samples; s++) {
+            int g0 = d + s * dStride, xs = xBase + s * xStride;
+            int t0 = xs + taps[0], t1 = xs + taps[1], t2 = xs + taps[2], t3 = xs + taps[3], t4 = xs + taps[4],
+                    t5 = xs + taps[5], t6 = xs + taps[6], t7 = xs + taps[7], t8 = xs + taps[8];
+            for (int q = 0; q < span; q += lanes) {
+                FloatVector g = FloatVector.fromArray(S, delta, g0 + q);
+                s0 = FloatVector.fromArray(S, x, t0 + q).fma(g, s0);
+                s1 = FloatVector.fromArray(S, x, t1 + q).fma(g, s1);
+                s2 = FloatVector.fromArray(S, x, t2 + q).fma(g, s2);
+                s3 = FloatVector.fromArray(S, x, t3 + q).fma(g, s3);
+                s4 = FloatVector.fromArray(S, x, t4 + q).fma(g, s4);
+                s5 = FloatVector.fromArray(S, x, t5 + q).fma(g, s5);
+                s6 = FloatVector.fromArray(S, x, t6 + q).fma(g, s6);
+                s7 = FloatVector.fromArray(S, x, t7 + q).fma(g, s7);
+                s8 = FloatVector.fromArray(S, x, t8 + q).fma(g, s8);
+            }
+        }
+        sums[0] += LaneSums.sum(s0);
+        sums[1] += LaneSums.sum(s1);
+        sums[2] += LaneSums.sum(s2);
+        sums[3] += LaneSums.sum(s3);
+        sums[4] += LaneSums.sum(s4);
+        sums[5] += LaneSums.sum(s5);
+        sums[6] += LaneSums.sum(s6);
+        sums[7] += LaneSums.sum(s7);
+        sums[8] += LaneSums.sum(s8);
+    }
+
+    /**
+     * {@code dx[i] = v[i]·a + b > 0 ? dy[i] : 0} for i in {@code [from, from + len)}: ReLU's gradient behind batch norm.
+     * Multiply then add, as the scalar forward pass does (a fused multiply-add could flip the sign of a value near 0).
+     */
+    static void reluGradient(float[] v, float a, float b, float[] dy, float[] dx, int from, int len) {
+        int i = from, end = from + len, bound = from + S.loopBound(len);
+        FloatVector scale = FloatVector.broadcast(S, a), shift = FloatVector.broadcast(S, b), zero = FloatVector.zero(S);
+        for (; i < bound; i += S.length()) {
+            var active = FloatVector.fromArray(S, v, i).mul(scale).add(shift).compare(jdk.incubator.vector.VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, dy, i), active).intoArray(dx, i);
+        }
+        for (; i < end; i++) dx[i] = (v[i] * a + b) > 0 ? dy[i] : 0f;
+    }
 }

@@ -37,6 +37,21 @@ class JavaKernelsTest {
         assertTrue(Math.abs(product) > 1, "a non-trivial reference");
     }
 
+    @Test
+    void reluGradientPassesExactlyWhereTheNormalisedValueIsPositive() {
+        float[] v = random(5), dy = random(6), dx = new float[LEN];
+        float a = 0.75f, b = 0.1f;
+        for (int i = 0; i < LEN; i += 7) v[i] = -b / a; // values whose normalised form is at or next to 0
+        ReluMaxPool.reluGradient(v, a, b, dy, dx, 3, LEN - 3);
+        int passed = 0;
+        for (int i = 3; i < LEN; i++) {
+            float expected = (v[i] * a + b) > 0 ? dy[i] : 0f;
+            assertEquals(expected, dx[i], 0f, "value " + i);
+            if (expected != 0) passed++;
+        }
+        assertTrue(passed > LEN / 4 && passed < 3 * LEN / 4, "both branches taken: " + passed);
+    }
+
     private static float[] random(long seed) {
         Random rng = new Random(seed);
         float[] v = new float[LEN];
