@@ -3,7 +3,8 @@
 # each side by side with its anchor:
 #   features  the 58 features of a 30-s GTZAN track, one thread (FeatureBench: fullVector and its stages, with the
 #             benchmark thread's CPU time per call)
-#   step      the default cnn's training step against its PyTorch twin (benchmarks/ratio.sh ROUNDS STEPS 8)
+#   step      the default cnn's training step against its PyTorch twin (benchmarks/ratio.sh ROUNDS STEPS 8), batch 64,
+#             then vgg's at the training batch of 32 (NET=vgg BATCH=32)
 #   mp3       mp3 decode + resampling against the features of the same clip (DecodeBench, ffmpeg-made clips when
 #             ffmpeg is on the PATH)
 #   spark     extract on Spark local[1] against in-process --threads 1 (benchmarks/spark-scaling.sh, extract only;
@@ -34,7 +35,8 @@ for part in $parts; do
   echo "speed-goals: $part $(date -u +%T)"
   case $part in
     features) ./mvnw -q -Pjmh exec:exec -Djmh.args='FeatureBench -f 1 -wi 3 -i 5 -w 2 -r 2' > "$out/features.log" 2>&1 ;;
-    step) benchmarks/ratio.sh "${ROUNDS:-2}" "${STEPS:-60}" 8 > "$out/step.log" 2>&1 ;;
+    step) { benchmarks/ratio.sh "${ROUNDS:-2}" "${STEPS:-60}" 8
+            NET=vgg BATCH=32 benchmarks/ratio.sh "${ROUNDS:-2}" "${STEPS:-60}" 8; } > "$out/step.log" 2>&1 ;;
     mp3) ./mvnw -q -Pjmh exec:exec -Djmh.args='DecodeBench -f 1 -wi 2 -i 5' > "$out/mp3.log" 2>&1 ;;
     spark) CLIPS=${CLIPS:-60} ROUNDS=${SPARK_ROUNDS:-1} PARTS=extract benchmarks/spark-scaling.sh > "$out/spark.log" 2>&1 ;;
     *) echo "unknown part: $part" >&2; exit 2 ;;

@@ -115,8 +115,10 @@ final class Blocks {
 
     /**
      * 3x3 conv without bias (batch norm's shift replaces it). With the CPU layers it is {@link JavaConvolutionLayer},
-     * and the first one (after the stem, a preprocessor) computes no input gradient, which nothing uses;
-     * {@code -Dgenrebench.javaConvolutions=false} keeps DL4J's oneDNN convolutions after the first (for A/B timing).
+     * and the first one (after the stem, a preprocessor) computes no input gradient, which nothing uses. Against DL4J's
+     * oneDNN path the training step is 2-4x faster at width 8 (vgg), level at widths 16 and 32 and faster at 64 (cnn;
+     * results/benchmarks.md, "Deep models"). {@code -Dgenrebench.javaConvolutions=false} keeps every conv
+     * but the first on oneDNN, for A/B timing.
      */
     private static ConvolutionLayer conv(NeuralNetConfiguration.ListBuilder list, int channels, boolean cpuLayers) {
         boolean first = list.getLayerwise().isEmpty();
