@@ -3,6 +3,7 @@
 # machine's cores, each model family in its own process so that each has its own peak resident memory.
 #
 #   benchmarks/gtzan-scale/run.sh WORK
+#   FAMILIES="cnn vgg" benchmarks/gtzan-scale/run.sh WORK     some of: classical cnn crnn vgg pretrained (default: all)
 #
 # The classical models and the pre-trained msd-musicnn (embedding every song once, then a probe per fold) run the full
 # 5-fold CV. Each network runs one 80/20 split (--split song-holdout:20: 800 training and 200 test songs, the size of
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/../.."
 mkdir -p "$work"
 [ -d "$work/set" ] || /usr/bin/time -v ./genrebench synth --out "$work/set" --genres 10 --per-genre 100 --seconds 30 --seed 1 \
   > "$work/synth.log" 2>&1
-families="classical cnn crnn vgg pretrained"
+families=${FAMILIES:-classical cnn crnn vgg pretrained}
 for family in $families; do
   case $family in
     classical) args=(--models knn,rf,svm,logreg,mlp) ;;

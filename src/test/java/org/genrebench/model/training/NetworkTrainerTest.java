@@ -2,6 +2,8 @@ package org.genrebench.model.training;
 
 import org.genrebench.util.Permutations;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,6 +95,49 @@ class NetworkTrainerTest {
         new NetworkTrainer(2, 7, 9L, NetworkTrainer.Shuffling.FROM_INPUT_ORDER, List.of()).fit(input, RecordingNetwork.indexed(7), Examples.NONE);
         assertArrayEquals(previous.batches.get(0), input.batches.get(0));
         assertFalse(Arrays.equals(previous.batches.get(1), input.batches.get(1)));
+    }
+
+    /** Examples whose training batches hold one draw from the trainer's generator each (built ahead of their step). */
+    private static Examples drawing(int n) {
+        return new Examples() {
+            @Override public int size() { return n; }
+            @Override public DataSet batch(int[] order, int from, int to) { throw new AssertionError("no validation"); }
+            @Override public DataSet trainingBatch(int[] order, int from, int to, Random rng) {
+                float draw = rng.nextInt(1000);
+                return new DataSet(Nd4j.zeros(1, 1), Nd4j.createFromArray(new float[] {draw, order[from]}).reshape(1, 2));
+            }
+        };
+    }
+
+    @Test
+    void batchesBuiltAheadDrawFromTheGeneratorAsIfBuiltJustBeforeTheirStep() {
+        RecordingNetwork net = new RecordingNetwork();
+        new NetworkTrainer(3, 2, 5L, NetworkTrainer.Shuffling.FROM_PREVIOUS_ORDER, List.of()).fit(net, drawing(5), Examples.NONE);
+        Random rng = new Random(5L);
+        int[] order = IntStream.range(0, 5).toArray();
+        List<float[]> expected = new ArrayList<>();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            Permutations.shuffle(order, rng);
+            for (int from = 0; from < 5; from += 2) expected.add(new float[] {rng.nextInt(1000), order[from]});
+        }
+        assertEquals(expected.size(), net.batches.size());
+        for (int i = 0; i < expected.size(); i++) assertArrayEquals(expected.get(i), net.batches.get(i), "step " + i);
+    }
+
+    @Test
+    void aFailureInBuildingABatchReachesTheCallerAsItself() {
+        Examples failing = new Examples() {
+            @Override public int size() { return 4; }
+            @Override public DataSet batch(int[] order, int from, int to) {
+                if (from > 0) throw new java.io.UncheckedIOException(new java.io.IOException("window file gone"));
+                return RecordingNetwork.indexed(4).batch(order, from, to);
+            }
+        };
+        RecordingNetwork net = new RecordingNetwork();
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> new NetworkTrainer(2, 2, 1L,
+                NetworkTrainer.Shuffling.FROM_INPUT_ORDER, List.of()).fit(net, failing, Examples.NONE));
+        assertEquals("window file gone", e.getCause().getMessage());
+        assertEquals(1, net.batches.size(), "the step before the failing batch ran");
     }
 
     @Test
