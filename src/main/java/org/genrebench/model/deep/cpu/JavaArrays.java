@@ -1,7 +1,6 @@
 package org.genrebench.model.deep.cpu;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
@@ -23,7 +22,23 @@ final class JavaArrays {
 
     /** {@code a} itself when its buffer holds exactly its values in C order, else a C-ordered copy. */
     static INDArray contiguous(INDArray a) {
-        return a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a) || a.isView() || a.offset() != 0 ? a.dup('c') : a;
+        return plainC(a) ? a : a.dup('c');
+    }
+
+    /**
+     * Whether {@code a}'s buffer starts with exactly its values in C order. Strides of size-1 dimensions are ignored:
+     * nd4j does not give them one canonical value (a one-channel batch {@code [n, 1, h, w]} failed
+     * {@code Shape.hasDefaultStridesForShape} and took three copies a call in the stem).
+     */
+    static boolean plainC(INDArray a) {
+        if (a.ordering() != 'c' || a.offset() != 0 || a.data().length() < a.length()) return false;
+        long[] shape = a.shape(), stride = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /** The values of {@code a} in C order, copied into {@code scratch} when it is large enough, else a new array. */
@@ -42,7 +57,7 @@ final class JavaArrays {
 
     /** Writes the first {@code n} {@code values} into {@code target}, a fresh C-ordered array. */
     static void write(float[] values, int n, INDArray target) {
-        if (target.offset() != 0 || !Shape.hasDefaultStridesForShape(target) || target.ordering() != 'c') {
+        if (!plainC(target)) {
             target.assign(Nd4j.createFromArray(Arrays.copyOf(values, n)).reshape(target.shape()));
         } else {
             target.data().asNioFloat().put(values, 0, n);
