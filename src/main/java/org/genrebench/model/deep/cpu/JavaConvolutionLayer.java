@@ -21,7 +21,7 @@ import java.util.Collection;
 /**
  * DL4J's convolution layer, same configuration and parameters, with forward and backward passes computed in Java
  * by {@link DirectConvolution} for the networks' case: stride 1, "same" padding, odd kernels, no bias, identity
- * activation, NCHW. Other configurations fall back to DL4J's own passes.
+ * activation, NCHW, no dropout or weight noise. Other configurations fall back to DL4J's own passes.
  *
  * <p>{@code inputGradient = false} is for a network's first trainable layer (only parameter-free layers such as
  * the pooling stem lie before it): DL4J always computes a layer's input gradient, PyTorch skips it when the input
@@ -68,7 +68,8 @@ public class JavaConvolutionLayer extends ConvolutionLayer {
         /** Whether this layer's configuration and input are the case {@link DirectConvolution} computes. */
         private boolean direct() {
             ConvolutionLayer c = layerConf();
-            return !c.hasBias() && c.getActivationFn() instanceof ActivationIdentity
+            return !c.hasBias() && c.getActivationFn() instanceof ActivationIdentity && c.getIDropout() == null
+                    && c.getWeightNoise() == null
                     && c.getCnn2dDataFormat() == CNN2DFormat.NCHW && input.rank() == 4
                     && c.getStride()[0] == 1 && c.getStride()[1] == 1
                     && c.getDilation()[0] == 1 && c.getDilation()[1] == 1
