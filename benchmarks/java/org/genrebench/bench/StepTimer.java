@@ -17,7 +17,7 @@ import java.util.Arrays;
 public final class StepTimer {
     public static void main(String[] args) {
         String net = "toy";
-        int batch = 64, steps = 8, threads = 0, width = NetworkArchitecture.DEFAULT_WIDTH;
+        int batch = 64, steps = 8, threads = 0, warmup = 20, width = NetworkArchitecture.DEFAULT_WIDTH;
         boolean helpers = true, full = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
@@ -25,6 +25,7 @@ public final class StepTimer {
                 case "net" -> net = kv[1];
                 case "batch" -> batch = Integer.parseInt(kv[1]);
                 case "steps" -> steps = Integer.parseInt(kv[1]);
+                case "warmup" -> warmup = Integer.parseInt(kv[1]);
                 case "threads" -> threads = Integer.parseInt(kv[1]);
                 case "width" -> width = Integer.parseInt(kv[1]);
                 case "helpers" -> helpers = Boolean.parseBoolean(kv[1]);
@@ -40,7 +41,8 @@ public final class StepTimer {
             for (var layer : model.getLayers()) System.out.println(layer.getClass().getSimpleName() + " helper=" + layer.getHelper());
         }
         double[] train = new double[steps], infer = new double[steps];
-        for (int i = -2; i < steps; i++) { // two warm-up steps
+        // warm-up steps: the Java kernels' loops reach C2 after some thousands of iterations, tens of steps
+        for (int i = -warmup; i < steps; i++) {
             long t0 = System.nanoTime();
             model.fit(ds);
             if (i >= 0) train[i] = (System.nanoTime() - t0) / 1e9;
