@@ -27,6 +27,18 @@ public final class CpuWorkarounds {
     /** nd4j's CPU backend (nd4j-native); the workarounds copy activations to Java arrays, pointless on a GPU. */
     public static final String CPU_BACKEND = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
 
+    /**
+     * JavaCPP's check of the process's resident memory before each native allocation (a /proc read, 9 % of crnn's
+     * step in JFR); 0 turns it off. JavaCPP's own cap on the bytes it tracks ({@code maxBytes}, the heap size by default)
+     * still triggers garbage collection. Read once when JavaCPP's {@code Pointer} class loads, so set here, where
+     * every network path passes before it touches nd4j ({@link #active()}, {@link #install}).
+     */
+    public static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
+    static {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) System.setProperty(MAX_PHYSICAL_BYTES, "0");
+    }
+
     private CpuWorkarounds() {
     }
 

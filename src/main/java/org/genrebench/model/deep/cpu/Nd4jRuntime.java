@@ -51,6 +51,6 @@ final class Nd4jRuntime {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         boolean onednn = ops.buildInfo().contains("HAVE_ONEDNN");
         return "oneDNN=" + onednn + ", binaryLevel=" + ops.binaryLevel() + ", threads="
-                + Nd4j.getEnvironment().maxThreads();
+                + Nd4j.getEnvironment().maxThreads() + ", maxPhysicalBytes=" + org.bytedeco.javacpp.Pointer.maxPhysicalBytes();
     }
 }
