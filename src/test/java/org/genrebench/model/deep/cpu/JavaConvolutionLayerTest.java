@@ -93,6 +93,15 @@ class JavaConvolutionLayerTest {
             assertEquals(fast.score(), reference.score(), 1e-5);
             double maxDiff = g1.sub(g2).amaxNumber().doubleValue(), scale = g2.amaxNumber().doubleValue();
             assertTrue(maxDiff <= 1e-4 * Math.max(1, scale), arch.name() + ": max gradient difference " + maxDiff);
+            // and parameter block by parameter block, relative to the block's own size (small blocks would hide
+            // behind the whole gradient's scale)
+            for (var entry : reference.gradient().gradientForVariable().entrySet()) {
+                INDArray a = fast.gradient().gradientForVariable().get(entry.getKey()), b = entry.getValue();
+                double blockScale = b.amaxNumber().doubleValue(), blockDiff = a.sub(b).amaxNumber().doubleValue();
+                assertTrue(blockScale > 0, entry.getKey() + " has a gradient");
+                assertTrue(blockDiff <= 1e-3 * blockScale, arch.name() + " " + entry.getKey() + ": difference " + blockDiff
+                        + " at scale " + blockScale);
+            }
         }
     }
 }
