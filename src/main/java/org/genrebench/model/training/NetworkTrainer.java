@@ -1,15 +1,11 @@
 package org.genrebench.model.training;
 
+import org.genrebench.util.Parallel;
 import org.genrebench.util.Permutations;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 /**
@@ -20,10 +16,10 @@ import java.util.stream.IntStream;
  * <p>One seed fixes the shuffling, whatever augmentation the examples draw from the same generator, and dropout
  * (nd4j's global generator).
  *
- * <p>The next training batch is built on a helper thread while the current step runs (reading, normalising and
- * augmenting windows is about a tenth of an epoch, and a step leaves a core idle part of the time). Batches are built
- * one at a time in order, and nothing else draws from the generator within an epoch, so the draws, and with them
- * the trained weights, are those of building each batch just before its step.
+ * <p>Training batches are built ahead on one helper thread ({@link Parallel#forEachOrdered}) while the steps run
+ * (reading, normalising and augmenting windows is about a tenth of an epoch, and a step leaves a core idle part of the
+ * time). Batches are built one at a time in order, and nothing else draws from the generator within an epoch, so the
+ * draws, and with them the trained weights, are those of building each batch just before its step.
  *
  * @param epochs    upper bound on passes over the training examples
  * @param batchSize examples per gradient step (and per validation batch)
@@ -58,52 +54,26 @@ public record NetworkTrainer(int epochs, int batchSize, long seed, Shuffling shu
         Random rng = new Random(seed);
         callbacks.forEach(c -> c.onStart(network));
         int[] order = identity(train.size());
-        ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "batch-builder");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                if (shuffling == Shuffling.FROM_INPUT_ORDER) order = identity(train.size());
-                Permutations.shuffle(order, rng);
-                int[] epochOrder = order;
-                CompletableFuture<DataSet> next = build(builder, train, epochOrder, 0, rng);
-                for (int from = 0; from < epochOrder.length; from += batchSize) {
-                    DataSet batch = join(next);
-                    int following = from + batchSize;
-                    next = following < epochOrder.length ? build(builder, train, epochOrder, following, rng) : null;
-                    network.fit(batch);
-                    callbacks.forEach(c -> c.afterStep(network));
-                }
-                for (TrainingCallback c : callbacks) c.afterEpoch(network, epoch);
-                if (validation.size() > 0) {
-                    callbacks.forEach(c -> c.beforeValidation(network));
-                    double loss = meanLoss(network, validation);
-                    for (int i = callbacks.size() - 1; i >= 0; i--) callbacks.get(i).afterValidation(network, epoch, loss);
-                }
-                if (callbacks.stream().anyMatch(TrainingCallback::stopsTraining)) break;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (shuffling == Shuffling.FROM_INPUT_ORDER) order = identity(train.size());
+            Permutations.shuffle(order, rng);
+            int[] epochOrder = order;
+            List<Integer> starts = IntStream.iterate(0, from -> from < epochOrder.length, from -> from + batchSize).boxed().toList();
+            Parallel.forEachOrdered(starts, 1, "batch-builder",
+                    from -> train.trainingBatch(epochOrder, from, Math.min(epochOrder.length, from + batchSize), rng),
+                    batch -> {
+                        network.fit(batch);
+                        callbacks.forEach(c -> c.afterStep(network));
+                    });
+            for (TrainingCallback c : callbacks) c.afterEpoch(network, epoch);
+            if (validation.size() > 0) {
+                callbacks.forEach(c -> c.beforeValidation(network));
+                double loss = meanLoss(network, validation);
+                for (int i = callbacks.size() - 1; i >= 0; i--) callbacks.get(i).afterValidation(network, epoch, loss);
             }
-        } finally {
-            builder.shutdownNow();
+            if (callbacks.stream().anyMatch(TrainingCallback::stopsTraining)) break;
         }
         callbacks.forEach(c -> c.onEnd(network));
-    }
-
-    /** Starts building the training batch at {@code from} of {@code order} on {@code builder}. */
-    private CompletableFuture<DataSet> build(ExecutorService builder, Examples train, int[] order, int from, Random rng) {
-        return CompletableFuture.supplyAsync(() -> train.trainingBatch(order, from, Math.min(order.length, from + batchSize), rng), builder);
-    }
-
-    /** The batch, with a failure in building it rethrown as it was thrown. */
-    private static DataSet join(CompletableFuture<DataSet> batch) {
-        try {
-            return batch.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
     }
 
     /** The mean per-example loss over {@code examples}, batch by batch in their own order. */

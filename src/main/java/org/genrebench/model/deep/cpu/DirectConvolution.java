@@ -24,7 +24,7 @@ final class DirectConvolution {
     /** Positions a vector kernel call computes at once; spans are padded to a multiple of it. */
     static final int BLOCK = Simd.AVAILABLE ? VectorKernels.convolutionBlock() : 1;
 
-    final int height, width, kernelHeight, kernelWidth;
+    final int height, width;
     /** Values per padded row, values per output span (whole rows, rounded up to {@link #BLOCK}), per padded plane. */
     final int row, span, plane;
     /** Where pixel (0, 0) sits in a padded plane. */
@@ -36,8 +36,6 @@ final class DirectConvolution {
         if (kernelHeight % 2 == 0 || kernelWidth % 2 == 0) throw new IllegalArgumentException("odd kernels only");
         this.height = height;
         this.width = width;
-        this.kernelHeight = kernelHeight;
-        this.kernelWidth = kernelWidth;
         row = width + kernelWidth - 1;
         span = (height * row + BLOCK - 1) / BLOCK * BLOCK;
         taps = new int[kernelHeight * kernelWidth];
@@ -48,8 +46,7 @@ final class DirectConvolution {
 
     /** Floats for {@code planes} padded planes; a new array is all zeros, as the borders must be. */
     float[] padded(float[] scratch, int planes) {
-        int n = planes * plane;
-        return scratch != null && scratch.length >= n ? scratch : new float[n];
+        return JavaArrays.atLeast(scratch, planes * plane);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.genrebench.model.deep.cpu;
 
+import org.genrebench.dsp.Simd;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -104,12 +105,9 @@ final class ReluMaxPool {
      * Any window size: the plane {@code v[base..] · a + b} (h x w) into {@code o[cell..]}. As in DL4J's "same" mode,
      * the windows overhang the map by half their total overhang at the top/left (the rest at the bottom/right).
      * Every kernel computes {@code v · a + b} afresh, forward and backward, in the same float operations, so the
-     * backward pass sees bit for bit the values the forward pass pooled.
-     */
-    /**
-     * Any window size, separably: the maxima down each column of a window row first (a loop over whole rows, which
-     * C2 vectorises), then across each window's columns. Max is exact, so the order gives the same value as a pass
-     * window by window (crnn's 4x2 windows: the window-by-window loops were an eighth of its step).
+     * backward pass sees bit for bit the values the forward pass pooled. Separably: the maxima down each column of a
+     * window row first (a loop over whole rows, which C2 vectorises), then across each window's columns; max is exact,
+     * so this gives the values of a pass window by window (crnn's 4x2 windows: those loops were an eighth of its step).
      */
     private static void pool(float[] v, float a, float b, float[] o, int base, int cell, int h, int w, int ph, int pw) {
         int outH = (h + ph - 1) / ph, outW = (w + pw - 1) / pw, top = (outH * ph - h) / 2, left = (outW * pw - w) / 2;
@@ -157,7 +155,7 @@ final class ReluMaxPool {
 
     static void reluGradient(float[] v, float a, float b, float[] dy, float[] dx, int from, int len) {
         // the sign of v·a + b is a coin toss per value: branches mispredict half the time, vector masks do not
-        if (org.genrebench.dsp.Simd.AVAILABLE) {
+        if (Simd.AVAILABLE) {
             VectorKernels.reluGradient(v, a, b, dy, dx, from, len);
         } else {
             for (int i = from, end = from + len; i < end; i++) dx[i] = (v[i] * a + b) > 0 ? dy[i] : 0f;
