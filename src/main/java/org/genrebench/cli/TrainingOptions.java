@@ -29,7 +29,7 @@ final class TrainingOptions {
     Double mixup;
 
     @Option(names = "--lr-schedule", paramLabel = "NAME", description = "Learning-rate schedule of the networks over the epoch"
-            + " budget: rising (nd4j's PolySchedule as it computes it: up to ~2x), linear (decay to 0), cosine or constant (default: rising).")
+            + " budget: rising (nd4j's PolySchedule as it computes it: up to ~2x), linear (decay to 0), cosine, constant or onecycle (warm-up to twice the rate, then cosine to 0) (default: rising).")
     String lrSchedule;
 
     @Option(names = "--pitch-shift", paramLabel = "SEMITONES", description = "Shift each training window of the networks by up to"

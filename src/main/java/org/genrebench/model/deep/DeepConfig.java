@@ -60,6 +60,10 @@ public record DeepConfig(int epochs, int batchSize, double learningRate, Learnin
         return new DeepConfig(epochs, b, learningRate, schedule, patience, validationShare, averageDecay, seed, threads, augmentation);
     }
 
+    public DeepConfig withLearningRate(double rate) {
+        return new DeepConfig(epochs, batchSize, rate, schedule, patience, validationShare, averageDecay, seed, threads, augmentation);
+    }
+
     public DeepConfig withSchedule(LearningRateSchedule s) {
         return new DeepConfig(epochs, batchSize, learningRate, s, patience, validationShare, averageDecay, seed, threads, augmentation);
     }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * How Adam's step size moves over the epoch budget {@code E}: every schedule starts at the configured rate and
- * changes once per epoch {@code e = 0 … E−1}. The trainer applies the nd4j schedule a constant gives
+ * How Adam's step size moves over the epoch budget {@code E}: every schedule but {@link #ONECYCLE} starts at the
+ * configured rate, and each changes once per epoch {@code e = 0 … E−1}. The trainer applies the nd4j schedule a constant gives
  * ({@link org.genrebench.model.training.LearningRateScheduling}), so a new schedule is a constant here, and an
  * {@link ISchedule} class where nd4j has none.
  */
@@ -28,7 +28,19 @@ public enum LearningRateSchedule {
     /** {@code lr · ½(1 + cos(π e/E))}: Loshchilov and Hutter's cosine annealing without restarts. */
     COSINE,
     /** {@code lr} throughout. */
-    CONSTANT;
+    CONSTANT,
+    /**
+     * Smith's one-cycle, per epoch as PyTorch's {@code OneCycleLR} does it per step: from {@code 2·lr/25} up to
+     * {@code 2·lr} (the rising schedule's end) along a half cosine over the first 30 % of the epochs, then down a
+     * half cosine towards 0 over the rest. The warm-up lets a short budget use a large step without the early
+     * jumps that the large step would make from the start.
+     */
+    ONECYCLE;
+
+    /** Share of the epochs {@link #ONECYCLE} spends rising. */
+    static final double ONE_CYCLE_RISE = 0.3;
+    /** {@link #ONECYCLE}'s peak over the configured rate, and its peak over its start. */
+    static final double ONE_CYCLE_PEAK = 2, ONE_CYCLE_START_DIVISOR = 25;
 
     /** The nd4j schedule for a start rate {@code rate} over {@code epochs} epochs. */
     public ISchedule over(double rate, int epochs) {
@@ -37,7 +49,15 @@ public enum LearningRateSchedule {
             case CONSTANT -> new FixedSchedule(rate);
             case LINEAR -> perEpoch(epochs, e -> rate * (1 - (double) e / epochs));
             case COSINE -> perEpoch(epochs, e -> rate * 0.5 * (1 + Math.cos(Math.PI * e / epochs)));
+            case ONECYCLE -> perEpoch(epochs, e -> oneCycle(rate, epochs, e));
         };
+    }
+
+    private static double oneCycle(double rate, int epochs, int e) {
+        double peak = ONE_CYCLE_PEAK * rate, start = peak / ONE_CYCLE_START_DIVISOR;
+        int rise = Math.max(1, (int) Math.round(ONE_CYCLE_RISE * epochs));
+        if (e < rise) return start + (peak - start) * 0.5 * (1 - Math.cos(Math.PI * e / rise));
+        return peak * 0.5 * (1 + Math.cos(Math.PI * (e - rise) / (epochs - rise)));
     }
 
     private static ISchedule perEpoch(int epochs, java.util.function.IntToDoubleFunction value) {

@@ -30,6 +30,8 @@ public final class NetworkParameters {
     static final List<HyperParameter> ALL = List.of(
             HyperParameter.integer("epochs", DeepConfig.DEFAULT.epochs(), 1, 100_000, "maximum training epochs (early stopping may end sooner)"),
             HyperParameter.integer("batchSize", DeepConfig.DEFAULT.batchSize(), 1, 1_000_000, "windows per gradient step"),
+            HyperParameter.number("learningRate", Double.toString(DeepConfig.DEFAULT.learningRate()), 1e-9, 10,
+                    "Adam's step size at the schedule's start (onecycle: peaks at twice it)"),
             HyperParameter.integer("width", NetworkArchitecture.DEFAULT_WIDTH, 1, 1024, "base channel count"),
             HyperParameter.bool("fullResolution", false, "feed the full 128x130 window instead of the 2x2-pooled one"),
             HyperParameter.choice("schedule", DeepConfig.DEFAULT.schedule().id(),
@@ -50,6 +52,7 @@ public final class NetworkParameters {
         DeepConfig c = DeepConfig.DEFAULT.withSeed(seed);
         if (p.containsKey("epochs")) c = c.withEpochs(Integer.parseInt(p.get("epochs")));
         if (p.containsKey("batchSize")) c = c.withBatchSize(Integer.parseInt(p.get("batchSize")));
+        if (p.containsKey("learningRate")) c = c.withLearningRate(Double.parseDouble(p.get("learningRate")));
         if (p.containsKey("schedule")) c = c.withSchedule(LearningRateSchedule.of(p.get("schedule")));
         Augmentation a = c.augmentation();
         if (p.containsKey("specAugment")) a = a.withSpecAugment(Boolean.parseBoolean(p.get("specAugment")));

@@ -27,9 +27,31 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void oneCycleWarmsUpToTwiceTheRateOverThirtyPercentThenAnnealsTowardsZero() {
+        ISchedule s = LearningRateSchedule.ONECYCLE.over(3e-3, 15);
+        assertEquals(6e-3 / 25, s.valueAt(0, 0), 1e-15, "starts at the peak over 25");
+        assertEquals(6e-3, s.valueAt(0, 5), 1e-15, "peaks after round(0.3 * 15) = 5 epochs");
+        for (int e = 1; e <= 5; e++) assertTrue(s.valueAt(0, e) > s.valueAt(0, e - 1), "rises at epoch " + e);
+        for (int e = 6; e < 15; e++) assertTrue(s.valueAt(0, e) < s.valueAt(0, e - 1), "falls at epoch " + e);
+        assertEquals(6e-3 * 0.5 * (1 + Math.cos(Math.PI * 9 / 10)), s.valueAt(0, 14), 1e-15);
+        assertTrue(s.valueAt(0, 14) > 0 && s.valueAt(0, 14) < 6e-3 * 0.03, "ends near 0, not at it");
+        ISchedule twoEpochs = LearningRateSchedule.ONECYCLE.over(1e-2, 2);
+        assertEquals(2e-2 / 25, twoEpochs.valueAt(0, 0), 1e-15, "a budget of two: one epoch up, one at the peak");
+        assertEquals(2e-2, twoEpochs.valueAt(0, 1), 1e-15);
+    }
+
+    @Test
+    void theLearningRateParameterSetsTheScheduleStart() {
+        DeepConfig c = NetworkParameters.config(java.util.Map.of("learningRate", "6e-3", "schedule", "onecycle"), 7);
+        assertEquals(6e-3, c.learningRate(), 0);
+        assertEquals(LearningRateSchedule.ONECYCLE, c.schedule());
+        assertEquals(DeepConfig.DEFAULT.learningRate(), NetworkParameters.config(java.util.Map.of(), 7).learningRate(), 0);
+    }
+
+    @Test
     void namesParseCaseInsensitivelyAndAnUnknownOneListsTheKnown() {
         assertEquals(LearningRateSchedule.COSINE, LearningRateSchedule.of("Cosine"));
         UserException e = assertThrows(UserException.class, () -> LearningRateSchedule.of("step"));
-        assertEquals("unknown learning-rate schedule 'step' (known: rising,linear,cosine,constant)", e.getMessage());
+        assertEquals("unknown learning-rate schedule 'step' (known: rising,linear,cosine,constant,onecycle)", e.getMessage());
     }
 }
