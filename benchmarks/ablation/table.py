@@ -3,13 +3,14 @@
 5 folds), its spread and a 95 % Student-t interval of the mean, and the difference to the first setting paired by seed
 and fold: the seeds share their folds across settings, so the seeds are repeats of one k-fold CV and the interval is
 the corrected repeated k-fold t interval (Nadeau & Bengio; Bouckaert & Frank) over the k x seeds paired fold
-differences, as the harness's own reports use.
+differences, as the harness's own reports use; for a network also the epochs each fold trained (from the reports).
 
     benchmarks/ablation/table.py OUT MODEL [SETTING ...]   (settings in table order; default: every folder of OUT)
 """
 import glob
 import json
 import os
+import re
 import sys
 
 from scipy import stats
@@ -24,6 +25,17 @@ def runs(out, setting, model):
             summary = json.load(f)
         m = next(m for m in summary["models"] if m["name"] == model)
         found[seed] = (m["accuracy_mean"], m["fit_seconds"], m["accuracy_per_fold"])
+    return found
+
+
+def epochs_run(out, setting, model):
+    """Epochs each fold's network trained for (early stopping may end it before the budget), from the runs' reports:
+    their lines '- fold K: architecture=MODEL, ..., epochsRun=N, ...'. Empty for models that are not networks."""
+    pattern = re.compile(r"- fold \d+: architecture=" + re.escape(model) + r",.*\bepochsRun=(\d+)")
+    found = []
+    for path in sorted(glob.glob(os.path.join(out, setting, "seed*", "*", "report.md"))):
+        with open(path) as f:
+            found += [int(m.group(1)) for m in map(pattern.search, f) if m]
     return found
 
 
@@ -62,12 +74,12 @@ def main():
     settings = sys.argv[3:] or sorted(d for d in os.listdir(out) if os.path.isdir(os.path.join(out, d)))
     table = {s: runs(out, s, model) for s in settings}
     base = table[settings[0]]
-    print(f"| setting | seeds | song accuracy, mean | std over seeds | 95 % interval of the mean | Δ vs {settings[0]}, paired by seed and fold (95 % interval, p) | fit, 5 folds (mean) |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"| setting | seeds | song accuracy, mean | std over seeds | 95 % interval of the mean | Δ vs {settings[0]}, paired by seed and fold (95 % interval, p) | fit, 5 folds (mean) | epochs run per fold |")
+    print("|---|---|---|---|---|---|---|---|")
     for s in settings:
         r = table[s]
         if not r:
-            print(f"| {s} | 0 | not run | | | | |")
+            print(f"| {s} | 0 | not run | | | | | |")
             continue
         accs = [r[k][0] for k in sorted(r)]
         mean, sd, ci_raw = interval(accs)
@@ -81,7 +93,9 @@ def main():
         fit = sum(r[k][1] for k in r) / len(r)
         ci = "—" if len(accs) < 2 else f"{lo:.3f} – {hi:.3f}"
         sd_text = "—" if len(accs) < 2 else f"{sd:.3f}"
-        print(f"| {s} | {','.join(map(str, sorted(r)))} | {mean:.3f} | {sd_text} | {ci} | {delta} | {fit:.0f} s |")
+        ran = epochs_run(out, s, model)
+        ran_text = f"{sum(ran) / len(ran):.1f} ({min(ran)}–{max(ran)})" if ran else "—"
+        print(f"| {s} | {','.join(map(str, sorted(r)))} | {mean:.3f} | {sd_text} | {ci} | {delta} | {fit:.0f} s | {ran_text} |")
 
 
 if __name__ == "__main__":
