@@ -17,15 +17,26 @@ from scipy import stats
 
 
 def runs(out, setting, model):
-    """seed -> (song accuracy, fit seconds, epochs run per fold) for every finished run of one setting."""
+    """seed -> (song accuracy, fit seconds, accuracy per fold) of model in the finished runs of one setting; a seed's
+    folder may hold several runs (of different models)."""
     found = {}
-    for path in sorted(glob.glob(os.path.join(out, setting, "seed*", "*", "summary.json"))):
-        seed = int(path.split(os.sep)[-3][len("seed"):])
+    for path, seed in reports(out, setting, "summary.json"):
         with open(path) as f:
             summary = json.load(f)
-        m = next(m for m in summary["models"] if m["name"] == model)
+        m = next((m for m in summary["models"] if m["name"] == model), None)
+        if m is None:
+            continue  # a run of other models under the same seed
+        if seed in found:
+            sys.exit(f"table.py: two runs of {model} for seed {seed} of {setting}")
         found[seed] = (m["accuracy_mean"], m["fit_seconds"], m["accuracy_per_fold"])
     return found
+
+
+def reports(out, setting, name):
+    """(path, seed) of every file called name in the runs of one setting: OUT/SETTING/seedK/[any folders/]name."""
+    base = os.path.join(out, setting)
+    for path in sorted(glob.glob(os.path.join(base, "seed*", "**", name), recursive=True)):
+        yield path, int(os.path.relpath(path, base).split(os.sep)[0][len("seed"):])
 
 
 def epochs_run(out, setting, model):
@@ -33,7 +44,7 @@ def epochs_run(out, setting, model):
     their lines '- fold K: architecture=MODEL, ..., epochsRun=N, ...'. Empty for models that are not networks."""
     pattern = re.compile(r"- fold \d+: architecture=" + re.escape(model) + r",.*\bepochsRun=(\d+)")
     found = []
-    for path in sorted(glob.glob(os.path.join(out, setting, "seed*", "*", "report.md"))):
+    for path, _ in reports(out, setting, "report.md"):
         with open(path) as f:
             found += [int(m.group(1)) for m in map(pattern.search, f) if m]
     return found
