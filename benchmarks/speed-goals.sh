@@ -40,7 +40,7 @@ for part in $parts; do
               if "${PYTHON:-python3}" -c 'import librosa' 2>/dev/null; then
                 load librosa
                 "${PYTHON:-python3}" benchmarks/librosa/features.py "$track" --runs "${LIBROSA_RUNS:-5}" \
-                  --vector "$out/librosa-vector.json" > "$out/librosa.log" 2>&1
+                  --vector "$out/librosa-vector.json" --table data/features_30_sec.csv > "$out/librosa.log" 2>&1
                 java=$(grep -E '^(Iteration +[0-9]+: )?cpu fullVector ' "$out/features.log" | awk '{s += $(NF-1); n++} END {if (n) printf "%.2f", s / n}')
                 python=$(sed -n 's/.*mean cpu \([0-9.]*\) s.*/\1/p' "$out/librosa.log")
                 echo "librosa / GenreBench CPU per track: $python s / $java ms = $(awk -v p="$python" -v j="$java" 'BEGIN {printf "%.1f", 1000 * p / j}')x" >> "$out/librosa.log"
